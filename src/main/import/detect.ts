@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import type { ImportFormat } from '../../shared/domain';
+import { ImportError, excerpt } from './errors';
+
+const SNIFF_BYTES = 64 * 1024;
+const TREE_LINE = /^\s*\[\s*'[^']*'\s*,\s*'[^']*'\s*,\s*'[^']*'\s*\]\s*->\s*\[/;
+const EDGELIST_LINE = /^\s*\S+\s+\S+(\s+(\{.*\}|[-+0-9.eE]+))?\s*$/;
+
+/** Reads the head of a file and names its format from the content alone (file extensions lie: .txt is both a SNAP edge list and a tree file). */
+export function detectFormat(file: string): ImportFormat {
+  const head = readHead(file);
+  if (head.length === 0) throw new ImportError(file, {}, 'the file is empty');
+  if (head.includes(0)) throw new ImportError(file, {}, 'this is a binary file, not one of the supported text formats');
+  const text = new TextDecoder('utf-8').decode(head).replace(/^\uFEFF/, '');
+  const start = text.trimStart();
+  if (start.startsWith('<')) return detectXml(file, start);
+  if (start.startsWith('[')) return TREE_LINE.test(start) ? 'tree' : 'twitter-v1';
+  if (start.startsWith('{')) return detectJsonLines(file, start);
+  const firstLine = start.split(/\r?\n/).find((line) => !line.startsWith('#') && line.trim() !== '') ?? '';
+  if (/[,;\t]/.test(firstLine) && !/^\S+\s+\S+\s+\{/.test(firstLine) && !looksLikeIdPair(firstLine)) return 'csv';
+  if (EDGELIST_LINE.test(firstLine) || start.startsWith('#')) return 'edgelist';
+  throw new ImportError(file, { line: 1 }, `unrecognised format: the first line ${excerpt(firstLine)} is not JSON, XML, ` +
+    'CSV with a header, an edge list or a propagation tree; name the format with --format');
+}
+
+function readHead(file: string): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(SNIFF_BYTES);
+    const read = fs.readSync(fd, buffer, 0, SNIFF_BYTES, 0);
+    return buffer.subarray(0, read);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function detectXml(file: string, start: string): ImportFormat {
+  if (/<gexf[\s>]/.test(start)) return 'gexf';
+  if (/<graphml[\s>]/.test(start)) return 'graphml';
+  throw new ImportError(file, { line: 1 }, 'an XML file that is neither GEXF (<gexf>) nor GraphML (<graphml>)');
+}
+
+/** One JSON object per line: which tweet format is decided by the first object's shape. */
+function detectJsonLines(file: string, start: string): ImportFormat {
+  const firstLine = start.split('\n', 1)[0]!;
+  let first: unknown;
+  try {
+    first = JSON.parse(firstLine);
+  } catch {
+    // A first line cut off by the sniff window (a large API page) is still recognisable by its opening keys.
+    if (/^\{\s*"data"\s*:\s*\[/.test(firstLine)) return 'twitter-v2';
+    throw new ImportError(file, { line: 1 }, `expected one JSON object per line, but line 1 is not valid JSON: ${excerpt(firstLine)}`);
+  }
+  const object = first as Record<string, unknown>;
+  if (Array.isArray(object.data)) {
+    const item = object.data[0] as Record<string, unknown> | undefined;
+    return item && 'username' in item && !('text' in item) ? 'twitter-v2-users' : 'twitter-v2';
+  }
+  if ('user' in object && ('id_str' in object || 'id' in object)) return 'twitter-v1';
+  if ('author_id' in object && 'text' in object) return 'twitter-v2-flat';
+  throw new ImportError(file, { line: 1 }, 'a JSON line that is neither a Twitter API v2 page ({"data": [...]}), ' +
+    'a twarc2 flattened tweet ({"author_id", "text", ...}) nor a v1.1 status ({"id_str", "user", ...})');
+}
+
+/** A tab- or space-separated pair of numbers is an edge list, not a CSV header. */
+function looksLikeIdPair(line: string): boolean {
+  return !/[,;]/.test(line) && /^\s*[-\w.]+\t[-\w.]+(\t[-+0-9.eE]+)?\s*$/.test(line) && /^\s*[-\d.]+\t/.test(line);
+}

@@ -1,0 +1,143 @@
+import { createHash, type Hash } from 'node:crypto';
+import fs from 'node:fs';
+import { ImportError, type SourceLocation } from './errors';
+
+const CHUNK_BYTES = 1 << 20;
+/** Longer lines are refused rather than buffered: the line formats we read have lines of at most a few hundred KB. */
+export const MAX_LINE_BYTES = 8 << 20;
+
+export interface ReadProgress {
+  bytesRead: number;
+}
+
+/**
+ * One input file read once, front to back: it hashes what it reads (sha256 for the dataset's source list),
+ * reports progress, and decodes UTF-8 strictly so that bad bytes stop the import with their line number.
+ */
+export class FileSource {
+  readonly size: number;
+  bytesRead = 0;
+  /** Number of the line most recently handed out by lines(), 1-based. */
+  line = 0;
+  private readonly hash: Hash = createHash('sha256');
+  private digest: string | undefined;
+
+  constructor(
+    readonly path: string,
+    private readonly onProgress: (progress: ReadProgress) => void = () => {},
+  ) {
+    this.size = fs.statSync(path).size;
+  }
+
+  error(reason: string, location: SourceLocation = { line: this.line }): ImportError {
+    return new ImportError(this.path, location, reason);
+  }
+
+  /** The file's sha256; call after the whole file has been read. */
+  sha256(): string {
+    this.digest ??= this.hash.digest('hex');
+    return this.digest;
+  }
+
+  async *bytes(): AsyncGenerator<Buffer> {
+    const stream = fs.createReadStream(this.path, { highWaterMark: CHUNK_BYTES });
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      this.hash.update(chunk);
+      this.bytesRead += chunk.length;
+      yield chunk;
+      this.onProgress({ bytesRead: this.bytesRead });
+    }
+  }
+
+  /** Decoded text in chunks; `linesBefore` is told how many lines precede a chunk, for error messages. */
+  async *text(): AsyncGenerator<string> {
+    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+    let newlines = 0;
+    let offset = 0;
+    for await (const chunk of this.bytes()) {
+      let text: string;
+      try {
+        text = decoder.decode(chunk, { stream: true });
+      } catch {
+        const bad = firstInvalidByte(chunk);
+        const lineOfBad = newlines + countNewlines(chunk.subarray(0, bad)) + 1;
+        throw this.error(`invalid UTF-8 at byte ${offset + bad}; the file must be UTF-8 text`, { line: lineOfBad });
+      }
+      newlines += countNewlines(chunk);
+      offset += chunk.length;
+      yield text;
+    }
+    try {
+      const rest = decoder.decode();
+      if (rest) yield rest;
+    } catch {
+      throw this.error('invalid UTF-8 at the end of the file (a truncated multi-byte character)', {
+        line: newlines + 1,
+      });
+    }
+  }
+
+  /** Lines without their terminators (\n or \r\n); `this.line` is the number of the line just yielded. */
+  async *lines(): AsyncGenerator<string> {
+    let pending = '';
+    for await (const text of this.text()) {
+      let start = 0;
+      let newline = text.indexOf('\n');
+      if (newline === -1) {
+        pending += text;
+        if (pending.length > MAX_LINE_BYTES) throw this.lineTooLong();
+        continue;
+      }
+      let first = true;
+      while (newline !== -1) {
+        let line = first ? pending + text.slice(start, newline) : text.slice(start, newline);
+        first = false;
+        if (line.endsWith('\r')) line = line.slice(0, -1);
+        this.line++;
+        if (line.length > MAX_LINE_BYTES) throw this.lineTooLong();
+        yield line;
+        start = newline + 1;
+        newline = text.indexOf('\n', start);
+      }
+      pending = text.slice(start);
+      if (pending.length > MAX_LINE_BYTES) throw this.lineTooLong();
+    }
+    if (pending.length > 0) {
+      this.line++;
+      yield pending.endsWith('\r') ? pending.slice(0, -1) : pending;
+    }
+  }
+
+  private lineTooLong(): ImportError {
+    return this.error(
+      `line is longer than ${MAX_LINE_BYTES >> 20} MiB; this does not look like a line-based file of a supported format`,
+      { line: this.line + 1 },
+    );
+  }
+}
+
+function countNewlines(bytes: Uint8Array): number {
+  let count = 0;
+  let at = bytes.indexOf(10);
+  while (at !== -1) {
+    count++;
+    at = bytes.indexOf(10, at + 1);
+  }
+  return count;
+}
+
+/** Position of the first byte at which strict UTF-8 decoding fails (binary search over prefixes). */
+function firstInvalidByte(chunk: Uint8Array): number {
+  let good = 0;
+  let bad = chunk.length;
+  while (bad - good > 1) {
+    const mid = (good + bad) >> 1;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(chunk.subarray(0, mid), { stream: true });
+      good = mid;
+    } catch {
+      bad = mid;
+    }
+  }
+  return good;
+}

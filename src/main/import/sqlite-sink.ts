@@ -1,0 +1,225 @@
+import type { Db } from '../store/db';
+import { BatchInserter } from './batch';
+import type { Pseudonymizer } from './pseudonymizer';
+import type {
+  AccountRecord,
+  CascadeRecord,
+  ImportSink,
+  InteractionRecord,
+  PostRecord,
+  TargetRef,
+} from './records';
+
+interface PendingInteraction {
+  record: InteractionRecord;
+  actorId: number;
+  postId: number | null;
+  sourceFileId: number;
+}
+
+const ACCOUNT_COLUMNS = [
+  'id', 'dataset_id', 'platform_id', 'handle', 'display_name', 'bio', 'location',
+  'followers', 'following', 'post_count', 'created_at', 'placeholder', 'attributes',
+] as const;
+const INTERACTION_COLUMNS = [
+  'dataset_id', 'source_file_id', 'actor_id', 'target_id', 'kind', 'post_id', 'time', 'weight', 'topic', 'directed',
+] as const;
+
+/**
+ * Writes the canonical model into SQLite for one dataset inside the caller's transaction. Ids are assigned here
+ * (the transaction holds the write lock), so rows can be batched; the maps from platform ids to row ids grow with
+ * the number of distinct accounts and posts, not with the size of the input.
+ */
+export class SqliteSink implements ImportSink {
+  private readonly accountIds = new Map<string, number>();
+  private readonly postIds = new Map<string, number>();
+  /** Accounts already stored with a handle, so that a mention's handle is written at most once per account. */
+  private readonly withHandle = new Set<number>();
+  private nextAccountId: number;
+  private nextPostId: number;
+  private flushedAccountId: number;
+  private readonly accounts: BatchInserter;
+  private readonly posts: BatchInserter;
+  private readonly hashtags: BatchInserter;
+  private readonly interactions: BatchInserter;
+  private readonly pending: PendingInteraction[] = [];
+  private readonly statements;
+  sourceFileId = 0;
+  /** Rows stored for the current source file. */
+  stored = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly datasetId: number,
+    private readonly pseudonyms: Pseudonymizer | null,
+  ) {
+    const accountRows = db.prepare('SELECT platform_id, id, handle IS NOT NULL FROM accounts WHERE dataset_id = ?');
+    for (const row of accountRows.raw().iterate(datasetId)) {
+      const [platformId, id, hasHandle] = row as [string, number, number];
+      this.accountIds.set(platformId, id);
+      if (hasHandle) this.withHandle.add(id);
+    }
+    for (const row of db.prepare('SELECT platform_id, id FROM posts WHERE dataset_id = ?').raw().iterate(datasetId)) {
+      const [platformId, id] = row as [string, number];
+      this.postIds.set(platformId, id);
+    }
+    const maxId = (table: string) => (db.prepare(`SELECT coalesce(max(id), 0) AS m FROM ${table}`).get() as { m: number }).m;
+    this.nextAccountId = maxId('accounts') + 1;
+    this.flushedAccountId = this.nextAccountId - 1;
+    this.nextPostId = maxId('posts') + 1;
+    this.accounts = new BatchInserter(db, 'accounts', ACCOUNT_COLUMNS, 64);
+    this.posts = new BatchInserter(db, 'posts', ['id', 'dataset_id', 'platform_id', 'author_id', 'created_at', 'text', 'lang', 'kind', 'ref_platform_id'], 64);
+    this.hashtags = new BatchInserter(db, 'post_hashtags', ['post_id', 'tag'], 128);
+    this.interactions = new BatchInserter(db, 'interactions', INTERACTION_COLUMNS, 128);
+    this.statements = {
+      updateAccount: db.prepare(`UPDATE accounts SET
+        handle = coalesce(?, handle), display_name = coalesce(?, display_name), bio = coalesce(?, bio),
+        location = coalesce(?, location), followers = coalesce(?, followers), following = coalesce(?, following),
+        post_count = coalesce(?, post_count), created_at = coalesce(?, created_at), placeholder = 0,
+        attributes = coalesce(?, attributes) WHERE id = ?`),
+      setHandleIfMissing: db.prepare('UPDATE accounts SET handle = ? WHERE id = ? AND handle IS NULL'),
+      byHandle: db.prepare(
+        'SELECT id FROM accounts WHERE dataset_id = ? AND handle = ? COLLATE NOCASE ORDER BY placeholder, id LIMIT 1',
+      ),
+      postAuthor: db.prepare('SELECT author_id AS id FROM posts WHERE dataset_id = ? AND platform_id = ?'),
+      insertCascade: db.prepare(
+        'INSERT INTO cascades (dataset_id, source_file_id, root_post_platform_id, root_account_id, label) VALUES (?, ?, ?, ?, ?)',
+      ),
+      insertCascadeNode: db.prepare(
+        'INSERT INTO cascade_nodes (cascade_id, node_index, account_id, post_platform_id, parent_index, delay_minutes) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+    };
+  }
+
+  account(record: AccountRecord): void {
+    const p = this.pseudonyms;
+    const handle = record.handle != null && p ? p.handle(record.handle) : (record.handle ?? null);
+    const displayName = record.displayName != null && p ? p.displayName(record.platformId) : (record.displayName ?? null);
+    const bio = record.bio != null && p ? p.text(record.bio) : (record.bio ?? null);
+    const attributes = record.attributes ? JSON.stringify(record.attributes) : null;
+    const fields = [handle, displayName, bio, record.location ?? null, record.followers ?? null,
+      record.following ?? null, record.postCount ?? null, record.createdAt ?? null] as const;
+    const known = this.accountIds.get(record.platformId);
+    this.stored++;
+    if (known === undefined) {
+      const id = this.nextAccountId++;
+      this.accountIds.set(record.platformId, id);
+      if (handle !== null) this.withHandle.add(id);
+      this.queue(this.accounts.add(id, this.datasetId, record.platformId, ...fields, 0, attributes));
+      return;
+    }
+    if (known > this.flushedAccountId) this.flush();
+    this.statements.updateAccount.run(...fields, attributes, known);
+    if (handle !== null) this.withHandle.add(known);
+  }
+
+  accountRef(platformId: string, handle?: string | null): void {
+    this.accountIdOf(platformId, handle);
+  }
+
+  post(record: PostRecord): boolean {
+    if (this.postIds.has(record.platformId)) return false;
+    const id = this.nextPostId++;
+    this.postIds.set(record.platformId, id);
+    const authorId = this.accountIdOf(record.authorPlatformId);
+    const text = record.text != null && this.pseudonyms ? this.pseudonyms.text(record.text) : (record.text ?? null);
+    let full = this.posts.add(id, this.datasetId, record.platformId, authorId, record.createdAt ?? null, text,
+      record.lang ?? null, record.kind, record.refPlatformId ?? null);
+    for (const tag of new Set(record.hashtags ?? [])) full = this.hashtags.add(id, tag) || full;
+    this.stored++;
+    this.queue(full);
+    return true;
+  }
+
+  interaction(record: InteractionRecord): void {
+    const actorId = this.accountIdOf(record.actorPlatformId);
+    const postId = record.postPlatformId != null ? (this.postIds.get(record.postPlatformId) ?? null) : null;
+    const target = record.target;
+    if ('platformId' in target) {
+      this.write(record, actorId, this.accountIdOf(target.platformId, target.handle), postId, this.sourceFileId);
+    } else {
+      this.pending.push({ record, actorId, postId, sourceFileId: this.sourceFileId });
+    }
+  }
+
+  cascade(record: CascadeRecord): void {
+    const nodeAccounts = record.nodes.map((node) => this.accountIdOf(node.accountPlatformId));
+    this.flush();
+    const { lastInsertRowid } = this.statements.insertCascade.run(
+      this.datasetId, this.sourceFileId, record.rootPostPlatformId, nodeAccounts[0], record.label ?? null,
+    );
+    record.nodes.forEach((node, index) => {
+      this.statements.insertCascadeNode.run(lastInsertRowid, index, nodeAccounts[index], node.postPlatformId,
+        node.parentIndex, node.delayMinutes);
+    });
+    this.stored++;
+  }
+
+  /**
+   * Resolves the interactions whose target was known only by handle or by post, now that every account and post
+   * of the import is stored. Returns the number that could not be resolved, per source file.
+   */
+  finish(): Map<number, number> {
+    this.flush();
+    const unresolved = new Map<number, number>();
+    for (const item of this.pending) {
+      const targetId = this.resolve(item.record.target);
+      if (targetId === undefined || (item.record.kind === 'mention' && targetId === item.actorId)) {
+        if (targetId === undefined) unresolved.set(item.sourceFileId, (unresolved.get(item.sourceFileId) ?? 0) + 1);
+        continue;
+      }
+      this.write(item.record, item.actorId, targetId, item.postId, item.sourceFileId);
+    }
+    this.pending.length = 0;
+    this.flush();
+    return unresolved;
+  }
+
+  flush(): void {
+    this.accounts.flush();
+    this.flushedAccountId = this.nextAccountId - 1;
+    this.posts.flush();
+    this.hashtags.flush();
+    this.interactions.flush();
+  }
+
+  private resolve(target: TargetRef): number | undefined {
+    if ('platformId' in target) return this.accountIds.get(target.platformId);
+    const row = 'authorOfPost' in target
+      ? (this.statements.postAuthor.get(this.datasetId, target.authorOfPost) as { id: number } | undefined)
+      : undefined;
+    if (row) return row.id;
+    const handle = target.handle;
+    if (!handle) return undefined;
+    const lookup = this.pseudonyms ? this.pseudonyms.handle(handle) : handle;
+    return (this.statements.byHandle.get(this.datasetId, lookup) as { id: number } | undefined)?.id;
+  }
+
+  private write(record: InteractionRecord, actorId: number, targetId: number, postId: number | null, fileId: number) {
+    this.stored++;
+    this.queue(this.interactions.add(this.datasetId, fileId, actorId, targetId, record.kind, postId,
+      record.time ?? null, record.weight ?? 1, record.topic ?? null, record.directed === false ? 0 : 1));
+  }
+
+  private accountIdOf(platformId: string, handle?: string | null): number {
+    const known = this.accountIds.get(platformId);
+    const pseudoHandle = handle != null && this.pseudonyms ? this.pseudonyms.handle(handle) : (handle ?? null);
+    if (known !== undefined) {
+      if (pseudoHandle !== null && !this.withHandle.has(known)) {
+        if (known > this.flushedAccountId) this.flush();
+        this.statements.setHandleIfMissing.run(pseudoHandle, known);
+        this.withHandle.add(known);
+      }
+      return known;
+    }
+    const id = this.nextAccountId++;
+    this.accountIds.set(platformId, id);
+    if (pseudoHandle !== null) this.withHandle.add(id);
+    this.queue(this.accounts.add(id, this.datasetId, platformId, pseudoHandle, null, null, null, null, null, null, null, 1, null));
+    return id;
+  }
+
+  private queue(full: boolean): void {
+    if (full) this.flush();
+  }
+}

@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { migrations, schemaVersion } from './migrations';
+
+export type Db = Database.Database;
+
+export class DatabaseTooNewError extends Error {
+  constructor(file: string, found: number) {
+    super(
+      `${file} has schema version ${found}, but this Influence Lens understands up to version ${schemaVersion}; ` +
+        'open it with a newer Influence Lens, or choose another database with --db',
+    );
+  }
+}
+
+/** Opens (creating if needed) a workbench database and brings its schema up to date. */
+export function openDatabase(file: string): Db {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('cache_size = -65536');
+    db.pragma('temp_store = MEMORY');
+    migrate(db, file);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export function migrate(db: Db, file = db.name): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > schemaVersion) throw new DatabaseTooNewError(file, current);
+  for (let version = current; version < schemaVersion; version++) {
+    db.transaction(() => {
+      db.exec(migrations[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}

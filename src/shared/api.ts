@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { ImportFormat, INTERACTION_KINDS } from './domain';
+
+/**
+ * The API contract: one entry per call, with its input and output schemas. The CLI, the local server and the
+ * Electron IPC handlers are thin adapters over the service functions that implement these.
+ */
+export const CsvMapping = z
+  .object({
+    source: z.string().min(1),
+    target: z.string().min(1),
+    kind: z.string().min(1),
+    time: z.string().min(1),
+    weight: z.string().min(1),
+    topic: z.string().min(1),
+  })
+  .partial();
+export type CsvMapping = z.infer<typeof CsvMapping>;
+
+export const ImportInput = z.object({
+  paths: z.array(z.string().min(1)).min(1),
+  dataset: z.string().min(1).max(200).optional(),
+  format: ImportFormat.optional(),
+  map: CsvMapping.optional(),
+  skipInvalid: z.boolean().default(false),
+  pseudonymize: z.boolean().default(false),
+});
+export type ImportInput = z.input<typeof ImportInput>;
+
+export const InteractionCounts = z.object(
+  Object.fromEntries(INTERACTION_KINDS.map((kind) => [kind, z.number().int()])) as Record<
+    (typeof INTERACTION_KINDS)[number],
+    z.ZodNumber
+  >,
+);
+export type InteractionCounts = z.infer<typeof InteractionCounts>;
+
+export const DatasetRef = z.object({ id: z.number().int(), name: z.string() });
+
+/** The dataset's totals after an import; the CLI's `import --json` prints exactly this object. */
+export const DatasetTotals = z.object({
+  dataset: DatasetRef,
+  accounts: z.number().int(),
+  posts: z.number().int(),
+  interactions: InteractionCounts,
+  cascades: z.number().int(),
+  unresolved: z.number().int(),
+  skipped: z.number().int(),
+});
+export type DatasetTotals = z.infer<typeof DatasetTotals>;
+
+export const SourceFile = z.object({
+  path: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  format: ImportFormat,
+  importedAt: z.string(),
+  records: z.number().int(),
+  skipped: z.number().int(),
+  unresolved: z.number().int(),
+  skipReasons: z.array(z.string()),
+});
+export type SourceFile = z.infer<typeof SourceFile>;
+
+export const ImportFileOutcome = z.object({
+  path: z.string(),
+  format: ImportFormat,
+  status: z.enum(['imported', 'unchanged']),
+  records: z.number().int(),
+  skipped: z.number().int(),
+  unresolved: z.number().int(),
+  skipReasons: z.array(z.string()),
+});
+
+export const ImportOutput = z.object({ totals: DatasetTotals, files: z.array(ImportFileOutcome) });
+export type ImportOutput = z.infer<typeof ImportOutput>;
+
+export const DatasetSummary = DatasetTotals.extend({
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  pseudonymized: z.boolean(),
+  placeholders: z.number().int(),
+  timeSpan: z.object({ first: z.string().nullable(), last: z.string().nullable() }),
+});
+export type DatasetSummary = z.infer<typeof DatasetSummary>;
+
+export const DatasetDetail = DatasetSummary.extend({
+  sources: z.array(SourceFile),
+  topHashtags: z.array(z.object({ tag: z.string(), posts: z.number().int() })),
+});
+export type DatasetDetail = z.infer<typeof DatasetDetail>;
+
+export const DatasetName = z.object({ name: z.string().min(1) });
+
+export const ImportProgress = z.object({
+  file: z.string(),
+  fileIndex: z.number().int(),
+  fileCount: z.number().int(),
+  bytesRead: z.number(),
+  bytesTotal: z.number(),
+  records: z.number().int(),
+});
+export type ImportProgress = z.infer<typeof ImportProgress>;
+
+export const api = {
+  'datasets.import': { input: ImportInput, output: ImportOutput },
+  'datasets.list': { input: z.object({}), output: z.array(DatasetSummary) },
+  'datasets.show': { input: DatasetName, output: DatasetDetail },
+  'datasets.delete': { input: DatasetName, output: z.object({ deleted: DatasetRef }) },
+} as const;
+export type ApiName = keyof typeof api;
