@@ -1,0 +1,24 @@
+// Reads the JSON reports the test runners wrote and prints `Tests: N passed, M failed`.
+// A missing or unreadable report counts as a failure: a runner that never reported did not pass.
+import fs from 'node:fs';
+import path from 'node:path';
+
+const dir = process.argv[2] ?? 'test-results';
+const reports = [
+  { file: 'vitest.json', read: (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests + (r.numFailedTests === 0 ? r.numFailedTestSuites : 0) }) },
+];
+let passed = 0;
+let failed = 0;
+for (const { file, read } of reports) {
+  const full = path.join(dir, file);
+  try {
+    const counts = read(JSON.parse(fs.readFileSync(full, 'utf8')));
+    passed += counts.passed;
+    failed += counts.failed;
+  } catch (error) {
+    console.error(`no readable report ${full}: ${error.message}`);
+    failed += 1;
+  }
+}
+console.log(`Tests: ${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);

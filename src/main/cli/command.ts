@@ -1,0 +1,53 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Db } from '../store/db';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+export interface CommandIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  openDb: (explicitPath?: string) => Db;
+}
+
+/** A CLI command: its words, help text, options and the adapter from parsed options to a service call. */
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  details?: string;
+  options: Options;
+  allowPositionals?: boolean;
+  run: (args: ParsedArgs, io: CommandIo) => Promise<number>;
+}
+
+export interface ParsedArgs {
+  values: Record<string, string | boolean | string[] | undefined>;
+  positionals: string[];
+}
+
+export const commonOptions: Options = {
+  db: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+export class UsageError extends Error {}
+
+export function parseCommandArgs(command: Command, argv: string[]): ParsedArgs {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { ...commonOptions, ...command.options },
+      allowPositionals: command.allowPositionals ?? false,
+      strict: true,
+    });
+    return { values: values as ParsedArgs['values'], positionals };
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('\n')[0]}; see \`lens ${command.name} --help\``);
+  }
+}
+
+export function helpText(command: Command): string {
+  return [`Usage: lens ${command.usage}`, '', command.summary, ...(command.details ? ['', command.details] : []),
+    '', '  --db PATH   the workbench database (default: INFLUENCE_LENS_DB, else the app data folder)',
+    '  --help      this text'].join('\n');
+}

@@ -1,0 +1,83 @@
+import { CsvMapping } from '../../../shared/api';
+import { IMPORT_FORMATS, ImportFormat } from '../../../shared/domain';
+import { callService } from '../../services';
+import { UsageError, type Command } from '../command';
+import { formatTotals } from '../format';
+import { importProgressReporter } from '../progress';
+import { reportFailure } from '../report';
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'Import files into a dataset (created if needed), in one transaction: all or nothing.',
+  usage: 'import <paths...> [--dataset NAME] [--format F] [--map source=COL,...] [--skip-invalid] [--pseudonymize] [--json]',
+  details: [
+    `  --dataset NAME    dataset to import into (default: the first path's base name)`,
+    `  --format F        skip detection: ${IMPORT_FORMATS.join(', ')}`,
+    '  --map ...         CSV columns: source=COL,target=COL,kind=COL,time=COL,weight=COL,topic=COL',
+    '  --skip-invalid    skip bad records (counted; the first 20 reasons kept) instead of stopping',
+    '  --pseudonymize    replace handles and names by keyed pseudonyms (new datasets only)',
+    '  --json            print the dataset totals as one JSON object',
+    'A folder is read as Twitter15/16 propagation trees (tree files, or label.txt with a tree/ folder).',
+  ].join('\n'),
+  options: {
+    dataset: { type: 'string' },
+    format: { type: 'string' },
+    map: { type: 'string' },
+    'skip-invalid': { type: 'boolean' },
+    pseudonymize: { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
+  allowPositionals: true,
+  async run({ values, positionals }, io) {
+    if (positionals.length === 0) throw new UsageError('import needs at least one path; see `lens import --help`');
+    const format = values.format === undefined ? undefined : ImportFormat.safeParse(values.format);
+    if (format && !format.success) throw new UsageError(`unknown format "${values.format}"; one of ${IMPORT_FORMATS.join(', ')}`);
+    const progress = importProgressReporter();
+    const abort = new AbortController();
+    const onInterrupt = () => abort.abort();
+    process.once('SIGINT', onInterrupt);
+    const db = io.openDb(values.db as string | undefined);
+    try {
+      const result = await callService('datasets.import', {
+        paths: positionals,
+        dataset: values.dataset,
+        format: format?.data,
+        map: values.map === undefined ? undefined : parseMap(values.map as string),
+        skipInvalid: values['skip-invalid'] === true,
+        pseudonymize: values.pseudonymize === true,
+      }, { db, signal: abort.signal, onProgress: progress.report });
+      progress.done();
+      if (!result.ok) return reportFailure(io, result.error);
+      const { totals, files } = result.value;
+      if (values.json) {
+        io.out(JSON.stringify(totals));
+        return 0;
+      }
+      for (const file of files) {
+        const note = file.status === 'unchanged' ? 'unchanged (already imported)' : `${file.records.toLocaleString('en-US')} records`;
+        const extra = [file.skipped ? `${file.skipped} skipped` : '', file.unresolved ? `${file.unresolved} unresolved` : '']
+          .filter(Boolean).join(', ');
+        io.out(`${file.format.padEnd(16)} ${file.path}: ${note}${extra ? ` (${extra})` : ''}`);
+        for (const reason of file.skipReasons) io.out(`    skipped ${reason}`);
+      }
+      io.out(formatTotals(totals));
+      return 0;
+    } finally {
+      process.off('SIGINT', onInterrupt);
+      db.close();
+    }
+  },
+};
+
+function parseMap(text: string): CsvMapping {
+  const entries = text.split(',').map((pair) => {
+    const [key, column, ...rest] = pair.split('=');
+    if (!key || !column || rest.length > 0) throw new UsageError(`--map expects field=column pairs separated by commas, found "${pair}"`);
+    return [key.trim(), column.trim()];
+  });
+  const parsed = CsvMapping.strict().safeParse(Object.fromEntries(entries));
+  if (!parsed.success) {
+    throw new UsageError(`--map fields are source, target, kind, time, weight, topic; found ${entries.map(([k]) => k).join(', ')}`);
+  }
+  return parsed.data;
+}

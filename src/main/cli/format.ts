@@ -1,0 +1,46 @@
+import type { DatasetDetail, DatasetSummary, DatasetTotals } from '../../shared/api';
+import { INTERACTION_KINDS } from '../../shared/domain';
+
+const n = (value: number) => value.toLocaleString('en-US');
+
+export function formatTotals(totals: DatasetTotals): string {
+  const kinds = INTERACTION_KINDS.filter((kind) => totals.interactions[kind] > 0)
+    .map((kind) => `${kind} ${n(totals.interactions[kind])}`)
+    .join(', ');
+  return [
+    `dataset "${totals.dataset.name}" (id ${totals.dataset.id})`,
+    `  accounts      ${n(totals.accounts)}`,
+    `  posts         ${n(totals.posts)}`,
+    `  interactions  ${kinds || 'none'}`,
+    `  cascades      ${n(totals.cascades)}`,
+    `  unresolved    ${n(totals.unresolved)}`,
+    `  skipped       ${n(totals.skipped)}`,
+  ].join('\n');
+}
+
+export function formatDatasetList(datasets: DatasetSummary[]): string {
+  if (datasets.length === 0) return 'No datasets yet. Import one with `lens import PATH`.';
+  const header = ['id', 'name', 'accounts', 'posts', 'interactions', 'cascades', 'updated'];
+  const rows = datasets.map((d) => [
+    String(d.dataset.id), d.dataset.name, n(d.accounts), n(d.posts),
+    n(Object.values(d.interactions).reduce((a, b) => a + b, 0)), n(d.cascades), d.updatedAt.slice(0, 19).replace('T', ' '),
+  ]);
+  return table([header, ...rows]);
+}
+
+export function formatDatasetDetail(detail: DatasetDetail): string {
+  const lines = [formatTotals(detail), `  placeholders  ${n(detail.placeholders)} (accounts known only by id)`];
+  if (detail.timeSpan.first) lines.push(`  time span     ${detail.timeSpan.first} .. ${detail.timeSpan.last}`);
+  lines.push(`  pseudonymized ${detail.pseudonymized ? 'yes' : 'no'}`, '', 'Sources:');
+  lines.push(table([['format', 'records', 'skipped', 'size', 'sha256', 'path'],
+    ...detail.sources.map((s) => [s.format, n(s.records), n(s.skipped), n(s.size), s.sha256.slice(0, 12), s.path])]));
+  if (detail.topHashtags.length > 0) {
+    lines.push('', `Top hashtags: ${detail.topHashtags.map((h) => `#${h.tag} (${h.posts})`).join(', ')}`);
+  }
+  return lines.join('\n');
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n');
+}

@@ -1,0 +1,37 @@
+import path from 'node:path';
+import type { ImportProgress } from '../../shared/api';
+
+const BAR_WIDTH = 24;
+const REDRAW_MS = 100;
+
+/** A progress bar on a terminal; plain lines (one per file and per tenth of it) when stderr is a file or pipe. */
+export function importProgressReporter(stream: NodeJS.WriteStream = process.stderr) {
+  let lastDraw = 0;
+  let lastKey = '';
+  let drewBar = false;
+  const report = (progress: ImportProgress) => {
+    const fraction = progress.bytesTotal > 0 ? Math.min(1, progress.bytesRead / progress.bytesTotal) : 1;
+    const label = `file ${progress.fileIndex + 1}/${progress.fileCount} ${path.basename(progress.file)}`;
+    const detail = `${mb(progress.bytesRead)}/${mb(progress.bytesTotal)} MB, ${progress.records.toLocaleString('en-US')} records`;
+    if (stream.isTTY) {
+      const now = Date.now();
+      if (now - lastDraw < REDRAW_MS && fraction < 1) return;
+      lastDraw = now;
+      const filled = Math.round(fraction * BAR_WIDTH);
+      const bar = `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}]`;
+      stream.write(`\r\x1b[2K${bar} ${(fraction * 100).toFixed(0).padStart(3)}% ${label} ${detail}`);
+      drewBar = true;
+      return;
+    }
+    const key = `${progress.fileIndex}:${Math.floor(fraction * 10)}`;
+    if (key === lastKey) return;
+    lastKey = key;
+    stream.write(`import: ${label} ${(fraction * 100).toFixed(0)}% (${detail})\n`);
+  };
+  const done = () => {
+    if (drewBar) stream.write('\n');
+  };
+  return { report, done };
+}
+
+const mb = (bytes: number) => (bytes / 1e6).toFixed(1);

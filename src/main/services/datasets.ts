@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+import type { api } from '../../shared/api';
+import { runImport } from '../import/run-import';
+import { datasetDetail, deleteDataset, findDataset, listDatasets } from '../store/datasets';
+import { ServiceError } from './errors';
+import type { ServiceContext } from './context';
+
+type In<N extends keyof typeof api> = z.output<(typeof api)[N]['input']>;
+type Out<N extends keyof typeof api> = z.output<(typeof api)[N]['output']>;
+
+function requireDataset(context: ServiceContext, name: string) {
+  const row = findDataset(context.db, name);
+  if (!row) throw new ServiceError('not_found', `no dataset named "${name}"; \`lens datasets\` lists them`);
+  return row;
+}
+
+/** The datasets domain: one handler per API call. */
+export const datasetHandlers = {
+  'datasets.import': async (context: ServiceContext, input: In<'datasets.import'>): Promise<Out<'datasets.import'>> =>
+    runImport(context.db, { ...input, signal: context.signal, onProgress: context.onProgress }),
+  'datasets.list': async (context: ServiceContext): Promise<Out<'datasets.list'>> => listDatasets(context.db),
+  'datasets.show': async (context: ServiceContext, input: In<'datasets.show'>): Promise<Out<'datasets.show'>> =>
+    datasetDetail(context.db, requireDataset(context, input.name)),
+  'datasets.delete': async (context: ServiceContext, input: In<'datasets.delete'>): Promise<Out<'datasets.delete'>> => {
+    const row = requireDataset(context, input.name);
+    deleteDataset(context.db, row);
+    return { deleted: { id: row.id, name: row.name } };
+  },
+};

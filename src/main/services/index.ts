@@ -1,0 +1,28 @@
+import { api, type ApiName } from '../../shared/api';
+import type { Result } from '../../shared/domain';
+import type { z } from 'zod';
+import type { ServiceContext } from './context';
+import { datasetHandlers } from './datasets';
+import { toApiError } from './errors';
+
+const handlers = { ...datasetHandlers } satisfies Record<ApiName, unknown>;
+
+export type ApiOutput<N extends ApiName> = z.output<(typeof api)[N]['output']>;
+
+/**
+ * The one entry point every adapter (CLI, local server, Electron IPC) goes through: input validated against the
+ * contract, errors returned as data.
+ */
+export async function callService<N extends ApiName>(
+  name: N,
+  input: unknown,
+  context: ServiceContext,
+): Promise<Result<ApiOutput<N>>> {
+  try {
+    const parsed = api[name].input.parse(input ?? {});
+    const handler = handlers[name] as (context: ServiceContext, input: unknown) => Promise<ApiOutput<N>>;
+    return { ok: true, value: await handler(context, parsed) };
+  } catch (error) {
+    return { ok: false, error: toApiError(error) };
+  }
+}

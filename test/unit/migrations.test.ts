@@ -1,0 +1,68 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { DatabaseTooNewError, openDatabase } from '../../src/main/store/db';
+import { migrations, schemaVersion } from '../../src/main/store/migrations';
+import { tempDir } from '../helpers';
+
+const tablesOf = (db: Database.Database) =>
+  db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
+    name: string;
+    sql: string;
+  }[];
+
+describe('migrations', () => {
+  it('migration 1 creates the canonical model in STRICT tables and sets user_version', () => {
+    const db = openDatabase(path.join(tempDir(), 'a.sqlite'));
+    expect(db.pragma('user_version', { simple: true })).toBe(schemaVersion);
+    const tables = tablesOf(db);
+    expect(tables.map((t) => t.name)).toEqual([
+      'accounts', 'cascade_nodes', 'cascades', 'datasets', 'interactions', 'post_hashtags', 'posts', 'settings', 'source_files',
+    ]);
+    for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT/);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    // STRICT rejects a value of the wrong type instead of storing it.
+    db.prepare("INSERT INTO datasets (name, created_at, updated_at) VALUES ('d', 'now', 'now')").run();
+    expect(() => db.prepare("INSERT INTO accounts (dataset_id, platform_id, placeholder, followers) VALUES (1, 'x', 0, 'many')").run())
+      .toThrow(/cannot store TEXT value in INTEGER column/);
+    // Foreign keys are enforced.
+    expect(() => db.prepare("INSERT INTO accounts (dataset_id, platform_id, placeholder) VALUES (99, 'x', 0)").run())
+      .toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+
+  it('applies each migration once: reopening keeps data and version', () => {
+    const file = path.join(tempDir(), 'b.sqlite');
+    const first = openDatabase(file);
+    first.prepare("INSERT INTO settings (key, value) VALUES ('k', 'v')").run();
+    first.close();
+    const again = openDatabase(file);
+    expect(again.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(again.prepare("SELECT value FROM settings WHERE key = 'k'").pluck().get()).toBe('v');
+    again.close();
+  });
+
+  it('a failing migration leaves the database at its previous version', () => {
+    const file = path.join(tempDir(), 'c.sqlite');
+    const raw = new Database(file);
+    raw.exec('CREATE TABLE datasets (x INTEGER) STRICT'); // clashes with migration 1
+    raw.close();
+    expect(() => openDatabase(file)).toThrow(/already exists/);
+    const check = new Database(file);
+    expect(check.pragma('user_version', { simple: true })).toBe(0);
+    expect(tablesOf(check).map((t) => t.name)).toEqual(['datasets']);
+    check.close();
+  });
+
+  it('refuses a database from a newer version with a clear message', () => {
+    const file = path.join(tempDir(), 'd.sqlite');
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${schemaVersion + 1}`);
+    raw.close();
+    expect(() => openDatabase(file)).toThrow(DatabaseTooNewError);
+    expect(() => openDatabase(file)).toThrow(
+      `has schema version ${schemaVersion + 1}, but this Influence Lens understands up to version ${schemaVersion}`,
+    );
+  });
+});
