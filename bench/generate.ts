@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import { seededRandom, zipfPick } from './random';
+
+const KINDS = ['retweet', 'mention', 'mention', 'reply', 'quote'] as const;
+const START = Date.UTC(2024, 0, 1) / 1000;
+
+export interface CsvRow {
+  source: string;
+  target: string;
+  kind: string;
+  time: number;
+}
+
+/** The interaction rows of the CSV benchmark, generated from a seed (also used by the ceiling task). */
+export function* csvRows(rows: number, accounts: number, seed: number): Generator<CsvRow> {
+  const random = seededRandom(seed);
+  for (let i = 0; i < rows; i++) {
+    yield {
+      source: `u${Math.floor(random() * accounts)}`,
+      target: `u${zipfPick(random, accounts)}`,
+      kind: KINDS[Math.floor(random() * KINDS.length)]!,
+      time: START + Math.floor(random() * 3e7),
+    };
+  }
+}
+
+/** Writes through a buffer of strings, flushing by size: generation must not dominate the benchmark's run time. */
+async function writeLines(file: string, lines: Iterable<string>): Promise<number> {
+  const out = fs.createWriteStream(file);
+  let buffer: string[] = [];
+  let size = 0;
+  for (const line of lines) {
+    buffer.push(line);
+    size += line.length;
+    if (size > 1 << 22) {
+      if (!out.write(buffer.join('\n') + '\n')) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+      buffer = [];
+      size = 0;
+    }
+  }
+  out.write(buffer.length ? buffer.join('\n') + '\n' : '');
+  await new Promise((resolve) => out.end(resolve));
+  return fs.statSync(file).size;
+}
+
+export function writeCsv(file: string, rows: number, accounts: number, seed: number): Promise<number> {
+  function* lines() {
+    yield 'source,target,kind,time,weight';
+    for (const row of csvRows(rows, accounts, seed)) yield `${row.source},${row.target},${row.kind},${row.time},1`;
+  }
+  return writeLines(file, lines());
+}
+
+export function writeEdgeList(file: string, rows: number, accounts: number, seed: number): Promise<number> {
+  function* lines() {
+    yield '# seeded benchmark graph: source target';
+    for (const row of csvRows(rows, accounts, seed)) yield `${row.source.slice(1)}\t${row.target.slice(1)}`;
+  }
+  return writeLines(file, lines());
+}
+
+const WORDS = 'the vote party food bacon apple twins game music news today people city love time brexit labour'.split(' ');
+
+/** Twitter API v2 response pages as twarc2 writes them, 100 tweets per line, until the file reaches `bytes`. */
+export function writeTweetPages(file: string, bytes: number, accounts: number, seed: number): Promise<number> {
+  const random = seededRandom(seed);
+  const user = (n: number) => ({
+    id: String(1000 + n), username: `user${n}`, name: `User ${n}`, location: 'Philadelphia, PA',
+    description: 'a generated account', created_at: '2015-03-01T12:00:00.000Z',
+    public_metrics: { followers_count: n % 5000, following_count: 300, tweet_count: 1200, listed_count: 3 },
+  });
+  let written = 0;
+  let tweetId = 1e15;
+  function* lines() {
+    while (written < bytes) {
+      const data = [];
+      const users = new Map<number, object>();
+      for (let i = 0; i < 100; i++) {
+        const author = zipfPick(random, accounts);
+        const mentioned = zipfPick(random, accounts);
+        users.set(author, user(author));
+        users.set(mentioned, user(mentioned));
+        const words = Array.from({ length: 18 }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ');
+        const tag = WORDS[Math.floor(random() * WORDS.length)]!;
+        const reply = random() < 0.2;
+        data.push({
+          id: String(tweetId++), author_id: String(1000 + author), conversation_id: String(tweetId),
+          created_at: new Date(Date.UTC(2024, 0, 1) + Math.floor(random() * 3e10)).toISOString(), lang: 'en',
+          text: `@user${mentioned} ${words} #${tag}`,
+          entities: { mentions: [{ start: 0, end: 6, username: `user${mentioned}`, id: String(1000 + mentioned) }],
+            hashtags: [{ start: 100, end: 105, tag }] },
+          ...(reply ? { in_reply_to_user_id: String(1000 + mentioned), referenced_tweets: [{ type: 'replied_to', id: String(tweetId - 50) }] } : {}),
+          public_metrics: { retweet_count: 0, reply_count: 0, like_count: 2, quote_count: 0 },
+        });
+      }
+      const line = JSON.stringify({ data, includes: { users: [...users.values()] }, meta: { result_count: 100 } });
+      written += Buffer.byteLength(line) + 1;
+      yield line;
+    }
+  }
+  return writeLines(file, lines());
+}

@@ -1,0 +1,14 @@
+import { benchImport } from './import';
+
+/** `npm run bench -- <suite> [options]`: each suite prints its figures and ratios against a baseline of the same run. */
+const suites: Record<string, (args: string[]) => Promise<void>> = {
+  import: benchImport,
+};
+
+const [name = 'import', ...args] = process.argv.slice(2);
+const suite = suites[name];
+if (!suite) {
+  console.error(`unknown bench suite "${name}"; suites: ${Object.keys(suites).join(', ')}`);
+  process.exit(2);
+}
+await suite(args);

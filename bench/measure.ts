@@ -1,0 +1,27 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export interface Measurement {
+  seconds: number;
+  peakRssMb: number;
+  detail?: Record<string, unknown>;
+}
+
+/**
+ * Runs one measured task in a fresh Node process, so its peak RSS is its own and not the generator's or an
+ * earlier task's. The task prints one JSON line: {seconds, detail}.
+ */
+export function measureInChild(task: string, args: string[]): Measurement {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, 'tasks.ts'), task, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  if (result.status !== 0) throw new Error(`bench task ${task} failed:\n${result.stderr}`);
+  const lines = result.stdout.trim().split('\n');
+  return JSON.parse(lines[lines.length - 1]!) as Measurement;
+}
+
+export const fmt = (value: number, digits = 1) => value.toLocaleString('en-US', { maximumFractionDigits: digits });
