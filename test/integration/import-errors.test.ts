@@ -37,8 +37,8 @@ describe('bad inputs common to every format', () => {
   });
 
   it('text in no supported format', async () => {
-    const file = write('notes.txt', 'Dear diary, today I imported nothing.\n');
-    await expectFailure([file], /notes\.txt:1: unrecognised format: the first line "Dear diary, today I imported nothing\." is not JSON/);
+    const file = write('notes.txt', 'Dear diary: today I imported nothing.\n');
+    await expectFailure([file], /notes\.txt:1: unrecognised format: the first line "Dear diary: today I imported nothing\." is not JSON/);
   });
 
   it('invalid UTF-8 names its line and byte', async () => {

@@ -126,18 +126,28 @@ function countNewlines(bytes: Uint8Array): number {
   return count;
 }
 
-/** Position of the first byte at which strict UTF-8 decoding fails (binary search over prefixes). */
+const decodes = (bytes: Uint8Array, stream: boolean) => {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Position of the first byte of the first character that strict UTF-8 decoding rejects. */
 function firstInvalidByte(chunk: Uint8Array): number {
+  // Prefixes that decode in streaming mode (a cut-off last character allowed) are monotone: binary search them.
   let good = 0;
   let bad = chunk.length;
   while (bad - good > 1) {
     const mid = (good + bad) >> 1;
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(chunk.subarray(0, mid), { stream: true });
-      good = mid;
-    } catch {
-      bad = mid;
-    }
+    if (decodes(chunk.subarray(0, mid), true)) good = mid;
+    else bad = mid;
   }
-  return good;
+  if (decodes(chunk.subarray(0, good), false)) return good;
+  // The longest good prefix ends inside a character that the next byte breaks: that character is the bad one.
+  let start = good;
+  while (start > 0 && (chunk[start - 1]! & 0xc0) === 0x80) start--;
+  return start > 0 ? start - 1 : 0;
 }

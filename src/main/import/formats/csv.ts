@@ -1,5 +1,216 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { CsvError, parse } from 'csv-parse';
+import type { CsvMapping } from '../../../shared/api';
+import { INTERACTION_KINDS, type InteractionKind } from '../../../shared/domain';
 import type { ImportContext } from '../context';
 
+type Role = keyof CsvMapping;
+
+/** Header names recognised without --map, compared case-insensitively. */
+const ROLE_NAMES: Record<Role, readonly string[]> = {
+  source: ['source', 'from', 'src', 'actor', 'user'],
+  target: ['target', 'to', 'dst', 'tgt'],
+  kind: ['kind', 'type'],
+  time: ['time', 'timestamp', 'ts', 'date', 'created_at'],
+  weight: ['weight', 'w', 'value'],
+  topic: ['topic'],
+};
+const ROLES = Object.keys(ROLE_NAMES) as Role[];
+/**
+ * Kind cells, lower-cased. Gephi's edge tables put Directed/Undirected in a `Type` column: those are plain edges
+ * with that direction, so a Gephi export imports as it is.
+ */
+const KINDS = new Map<string, { kind: InteractionKind; directed: boolean }>([
+  ...INTERACTION_KINDS.map((kind) => [kind, { kind, directed: true }] as const),
+  ['directed', { kind: 'edge', directed: true }],
+  ['undirected', { kind: 'edge', directed: false }],
+  ['mutual', { kind: 'edge', directed: false }],
+]);
+const PLAIN_EDGE = KINDS.get('edge')!;
+const DELIMITERS = [',', ';', '\t'] as const;
+const ISO_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/;
+/** Below this an epoch number is seconds (1e11 s is the year 5138); at or above it, milliseconds (1e11 ms is 1973). */
+const EPOCH_MS_FROM = 1e11;
+
+/**
+ * A CSV file with a header row: interactions (a source and a target column, found by name or given with --map), or
+ * a node table (an `id` column, and not both a source and a target) whose rows become accounts. Rows come from csv-parse as
+ * arrays; line numbers are counted here (1 per row, plus the line breaks inside quoted cells) because asking
+ * csv-parse for per-record info costs an object per row and halves its throughput.
+ */
 export async function importCsv(context: ImportContext): Promise<void> {
-  throw context.source.error('the csv importer is not written yet', {});
+  const { source } = context;
+  const text = source.text();
+  const head: string[] = [];
+  let sniffed = '';
+  while (!sniffed.includes('\n')) {
+    const next = await text.next();
+    if (next.done) break;
+    head.push(next.value);
+    sniffed += next.value;
+  }
+  if (sniffed.trim() === '') throw source.error('the file is empty; a CSV file needs a header row', {});
+  const newline = sniffed.indexOf('\n');
+  const delimiter = detectDelimiter(newline === -1 ? sniffed : sniffed.slice(0, newline));
+  const parser = parse({ delimiter, record_delimiter: ['\r\n', '\n'], relax_column_count: true, relax_quotes: true });
+  const feeding = pipeline(Readable.from((async function* () { yield* head; yield* text; })()), parser);
+  // A failure while feeding (bad UTF-8) also destroys the parser, so it surfaces in the loop below; this only keeps
+  // the promise from being reported as unhandled when the loop stops first.
+  feeding.catch(() => {});
+  let handle: RowHandler | undefined;
+  let line = 0;
+  let rows = 0;
+  try {
+    for await (const row of parser as AsyncIterable<string[]>) {
+      const first = line + 1;
+      line += linesIn(row);
+      if (!handle) {
+        handle = rowHandler(context, row.map((name) => name.trim()), delimiter);
+        continue;
+      }
+      if (row.length === 1 && row[0]!.trim() === '') continue;
+      handle(row, first);
+      if (++rows % 10_000 === 0) context.checkCancelled();
+    }
+    await feeding;
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    // A broken quote leaves every later row boundary a guess, so this stops the import even with --skip-invalid.
+    throw source.error(`malformed CSV: ${error.message}`, { line: (error as CsvError & { lines: number }).lines });
+  }
+}
+
+type RowHandler = (row: string[], line: number) => void;
+
+function linesIn(row: string[]): number {
+  let lines = 1;
+  for (const cell of row) for (let at = cell.indexOf('\n'); at !== -1; at = cell.indexOf('\n', at + 1)) lines++;
+  return lines;
+}
+
+/** The most frequent of comma, semicolon and tab outside quotes in the header line; comma when none occurs. */
+function detectDelimiter(header: string): string {
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  for (const char of header) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && counts.has(char)) counts.set(char, counts.get(char)! + 1);
+  }
+  return DELIMITERS.reduce((best, d) => (counts.get(d)! > counts.get(best)! ? d : best), DELIMITERS[0]);
+}
+
+/** Decides from the header what a row is (an interaction or an account) and returns the function that reads one. */
+function rowHandler(context: ImportContext, header: string[], delimiter: string): RowHandler {
+  const columns = mapColumns(context, header);
+  // A table with an id column is a node table unless it has both ends of an edge (Gephi's edge tables have an Id
+  // column too) or --map names an end; `id,user,followers` is a table of users, not edges missing a target.
+  const edgeColumns = columns.source !== undefined && columns.target !== undefined;
+  if (!edgeColumns && !context.options.map?.source && !context.options.map?.target) {
+    const id = header.findIndex((name) => name.toLowerCase() === 'id');
+    if (id !== -1) return nodeRowHandler(context, header, id);
+  }
+  const missing = (['source', 'target'] as const).filter((role) => columns[role] === undefined);
+  if (missing.length > 0) {
+    const names = missing.map((role) => `"${role}"`).join(' or ');
+    const fix = missing.map((role) => `${role}=COLUMN`).join(',');
+    throw context.source.error(`no ${names} column: the header has ${header.join(', ')}; ` +
+      `map ${missing.length === 1 ? 'one' : 'them'} with --map ${fix}`, { line: 1 });
+  }
+  const { source, target, kind, time, weight, topic } = columns as Partial<Record<Role, number>> & Record<'source' | 'target', number>;
+  const width = header.length;
+  // A semicolon-separated file comes from a locale that writes decimal commas ("2,5"), so those are read as such.
+  const decimalComma = delimiter === ';';
+  return (row, line) => {
+    if (row.length !== width) return context.invalid(`the row has ${row.length} fields, the header has ${width}`, { line });
+    const actor = row[source]!.trim();
+    const to = row[target]!.trim();
+    if (actor === '' || to === '') return context.invalid(`the ${actor === '' ? 'source' : 'target'} is empty`, { line });
+    const kindCell = cellAt(row, kind);
+    const kindValue = kindCell === '' ? PLAIN_EDGE : (KINDS.get(kindCell) ?? KINDS.get(kindCell.toLowerCase()));
+    if (!kindValue) return context.invalid(`the kind "${kindCell}" is not one of ${INTERACTION_KINDS.join(', ')}`, { line });
+    const weightCell = cellAt(row, weight);
+    const weightValue = weightCell === '' ? 1 : Number(decimalComma ? weightCell.replace(',', '.') : weightCell);
+    if (!Number.isFinite(weightValue)) return context.invalid(`the weight "${weightCell}" is not a number`, { line });
+    const timeCell = cellAt(row, time);
+    const timeValue = timeCell === '' ? null : parseTime(timeCell);
+    if (timeValue === undefined) {
+      return context.invalid(`the time "${timeCell}" is neither ISO 8601 (2015-03-24T10:41:00Z) nor epoch seconds or milliseconds`, { line });
+    }
+    context.sink.interaction({ actorPlatformId: actor, target: { platformId: to }, kind: kindValue.kind, weight: weightValue,
+      time: timeValue, topic: cellAt(row, topic) || null, directed: kindValue.directed });
+  };
+}
+
+/** The trimmed cell of an optional column; '' when the column is absent or the cell empty (then the default applies). */
+function cellAt(row: readonly string[], index: number | undefined): string {
+  return index === undefined ? '' : row[index]!.trim();
+}
+
+/**
+ * Column index per role: --map names win (exact header name, else case-insensitive); roles it leaves out are found
+ * by their common names among the columns it did not claim.
+ */
+function mapColumns(context: ImportContext, header: string[]): Partial<Record<Role, number>> {
+  const lower = header.map((name) => name.toLowerCase());
+  const columns: Partial<Record<Role, number>> = {};
+  const map = context.options.map ?? {};
+  for (const role of ROLES) {
+    const wanted = map[role];
+    if (wanted === undefined) continue;
+    let index = header.indexOf(wanted);
+    if (index === -1) index = lower.indexOf(wanted.toLowerCase());
+    if (index === -1) {
+      throw context.source.error(`--map ${role}=${wanted} names a column that is not in the header; ` +
+        `the header has ${header.join(', ')}`, { line: 1 });
+    }
+    columns[role] = index;
+  }
+  const claimed = new Set(Object.values(columns));
+  for (const role of ROLES) {
+    if (columns[role] !== undefined) continue;
+    const index = lower.findIndex((name, at) => !claimed.has(at) && ROLE_NAMES[role].includes(name));
+    if (index !== -1) {
+      columns[role] = index;
+      claimed.add(index);
+    }
+  }
+  return columns;
+}
+
+/** A node table: one account per row; `label`/`name` is the display name, `handle`/`username`/`screen_name` the handle, other non-empty cells attributes. */
+function nodeRowHandler(context: ImportContext, header: string[], id: number): RowHandler {
+  const lower = header.map((name) => name.toLowerCase());
+  const find = (names: readonly string[]) => lower.findIndex((name) => names.includes(name));
+  const displayName = find(['label', 'name']);
+  const handle = find(['handle', 'username', 'screen_name']);
+  const attributeColumns = header.map((name, index) => ({ name, index }))
+    .filter(({ index }) => index !== id && index !== displayName && index !== handle);
+  return (row, line) => {
+    if (row.length !== header.length) {
+      return context.invalid(`the row has ${row.length} fields, the header has ${header.length}`, { line });
+    }
+    const platformId = row[id]!.trim();
+    if (platformId === '') return context.invalid('the id is empty', { line });
+    const attributes: Record<string, string> = {};
+    for (const { name, index } of attributeColumns) if (row[index] !== '') attributes[name] = row[index]!;
+    context.sink.account({
+      platformId,
+      displayName: displayName === -1 ? null : row[displayName]!.trim() || null,
+      handle: handle === -1 ? null : row[handle]!.trim().replace(/^@/, '') || null,
+      attributes: Object.keys(attributes).length > 0 ? attributes : null,
+    });
+  };
+}
+
+/** Milliseconds since the epoch (UTC); undefined when the value is not a time. A time without an offset is UTC. */
+function parseTime(cell: string): number | undefined {
+  const number = Number(cell);
+  if (Number.isFinite(number)) return Math.round(Math.abs(number) < EPOCH_MS_FROM ? number * 1000 : number);
+  const match = ISO_TIME.exec(cell);
+  if (!match) return undefined;
+  const [, date, clock, zone] = match;
+  const offset = zone === undefined || zone === 'Z' ? 'Z' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+  const ms = Date.parse(clock === undefined ? `${date}T00:00:00Z` : `${date}T${clock}${offset}`);
+  return Number.isNaN(ms) ? undefined : ms;
 }
