@@ -34,12 +34,17 @@ export class BatchInserter {
     return this.values.length >= this.width * this.rowsPerBatch;
   }
 
-  flush(): void {
+  /** Writes the buffered rows; with `fullBatchesOnly`, a remainder smaller than a batch stays buffered. */
+  flush(fullBatchesOnly = false): void {
     const values = this.values;
     const batchValues = this.width * this.rowsPerBatch;
     let start = 0;
     for (; start + batchValues <= values.length; start += batchValues) {
       this.full.run(values.slice(start, start + batchValues));
+    }
+    if (fullBatchesOnly) {
+      values.splice(0, start);
+      return;
     }
     for (; start < values.length; start += this.width) this.single.run(values.slice(start, start + this.width));
     values.length = 0;

@@ -108,7 +108,7 @@ export class SqliteSink implements ImportSink {
       this.queue(this.accounts.add(id, this.datasetId, record.platformId, ...fields, 0, attributes));
       return;
     }
-    if (known > this.flushedAccountId) this.flush();
+    if (known > this.flushedAccountId) this.flush(false);
     this.statements.updateAccount.run(...fields, attributes, known);
     if (handle !== null) this.withHandle.add(known);
   }
@@ -144,7 +144,7 @@ export class SqliteSink implements ImportSink {
 
   cascade(record: CascadeRecord): void {
     const nodeAccounts = record.nodes.map((node) => this.accountIdOf(node.accountPlatformId));
-    this.flush();
+    this.flush(false);
     const { lastInsertRowid } = this.statements.insertCascade.run(
       this.datasetId, this.sourceFileId, record.rootPostPlatformId, nodeAccounts[0], record.label ?? null,
     );
@@ -175,12 +175,16 @@ export class SqliteSink implements ImportSink {
     return unresolved;
   }
 
-  flush(): void {
+  /**
+   * Writes what is buffered, parents before children for the foreign keys. Between records only full batches of
+   * hashtags and interactions are written: a remainder written row by row would undo the batching.
+   */
+  flush(complete = true): void {
     this.accounts.flush();
     this.flushedAccountId = this.nextAccountId - 1;
     this.posts.flush();
-    this.hashtags.flush();
-    this.interactions.flush();
+    this.hashtags.flush(!complete);
+    this.interactions.flush(!complete);
   }
 
   private resolve(target: TargetRef): number | undefined {
@@ -206,7 +210,7 @@ export class SqliteSink implements ImportSink {
     const pseudoHandle = handle != null && this.pseudonyms ? this.pseudonyms.handle(handle) : (handle ?? null);
     if (known !== undefined) {
       if (pseudoHandle !== null && !this.withHandle.has(known)) {
-        if (known > this.flushedAccountId) this.flush();
+        if (known > this.flushedAccountId) this.flush(false);
         this.statements.setHandleIfMissing.run(pseudoHandle, known);
         this.withHandle.add(known);
       }
@@ -220,6 +224,6 @@ export class SqliteSink implements ImportSink {
   }
 
   private queue(full: boolean): void {
-    if (full) this.flush();
+    if (full) this.flush(false);
   }
 }

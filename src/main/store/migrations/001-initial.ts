@@ -80,7 +80,6 @@ CREATE TABLE interactions (
   directed INTEGER NOT NULL DEFAULT 1
 ) STRICT;
 CREATE INDEX interactions_by_dataset ON interactions (dataset_id, kind);
-CREATE INDEX interactions_by_source_file ON interactions (source_file_id);
 
 CREATE TABLE cascades (
   id INTEGER PRIMARY KEY,
