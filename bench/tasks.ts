@@ -32,9 +32,16 @@ const tasks: Record<string, (args: string[]) => Promise<Record<string, unknown>>
     for await (const chunk of fs.createReadStream(file!, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
       const parts = (pending + chunk).split('\n');
       pending = parts.pop()!;
-      for (const line of parts) if (line) JSON.parse(line), lines++;
+      for (const line of parts) {
+        if (!line) continue;
+        JSON.parse(line);
+        lines++;
+      }
     }
-    if (pending) JSON.parse(pending), lines++;
+    if (pending) {
+      JSON.parse(pending);
+      lines++;
+    }
     return { lines };
   },
 };

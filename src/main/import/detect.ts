@@ -47,19 +47,43 @@ function detectJsonLines(file: string, start: string): ImportFormat {
   try {
     first = JSON.parse(firstLine);
   } catch {
-    // A first line cut off by the sniff window (a large API page) is still recognisable by its opening keys.
-    if (/^\{\s*"data"\s*:\s*\[/.test(firstLine)) return 'twitter-v2';
+    // A first line cut off by the sniff window (a large API page) is still recognisable by its first data item.
+    const opening = /^\{\s*"data"\s*:\s*\[\s*/.exec(firstLine);
+    if (opening) return isUserObject(firstObject(firstLine, opening[0].length)) ? 'twitter-v2-users' : 'twitter-v2';
     throw new ImportError(file, { line: 1 }, `expected one JSON object per line, but line 1 is not valid JSON: ${excerpt(firstLine)}`);
   }
   const object = first as Record<string, unknown>;
-  if (Array.isArray(object.data)) {
-    const item = object.data[0] as Record<string, unknown> | undefined;
-    return item && 'username' in item && !('text' in item) ? 'twitter-v2-users' : 'twitter-v2';
-  }
+  if (Array.isArray(object.data)) return isUserObject(object.data[0]) ? 'twitter-v2-users' : 'twitter-v2';
   if ('user' in object && ('id_str' in object || 'id' in object)) return 'twitter-v1';
   if ('author_id' in object && 'text' in object) return 'twitter-v2-flat';
   throw new ImportError(file, { line: 1 }, 'a JSON line that is neither a Twitter API v2 page ({"data": [...]}), ' +
     'a twarc2 flattened tweet ({"author_id", "text", ...}) nor a v1.1 status ({"id_str", "user", ...})');
+}
+
+function isUserObject(item: unknown): boolean {
+  return typeof item === 'object' && item !== null && 'username' in item && !('text' in item);
+}
+
+/** The JSON object that starts at `start`, found by counting braces outside strings; undefined if cut off. */
+function firstObject(text: string, start: number): unknown {
+  let depth = 0;
+  let inString = false;
+  for (let at = start; at < text.length; at++) {
+    const char = text[at];
+    if (inString) {
+      if (char === '\\') at++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === '{') depth++;
+    else if (char === '}' && --depth === 0) {
+      try {
+        return JSON.parse(text.slice(start, at + 1));
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** A tab- or space-separated pair of numbers is an edge list, not a CSV header. */

@@ -1,0 +1,169 @@
+import type { InteractionKind, PostKind } from '../../../shared/domain';
+import type { ImportContext } from '../context';
+import { excerpt } from '../errors';
+import type { AccountRecord, ImportSink, TargetRef } from '../records';
+
+/** A reference from a tweet to another post and that post's author (or the account replied to). */
+export interface TweetLink {
+  postId: string | null;
+  target: TargetRef;
+}
+
+/**
+ * A tweet of any of the Twitter formats, reduced to what the derivation rules of SPEC.md need. Each format fills
+ * the links it found; which one decides the post's kind is settled here, so every format agrees on it.
+ */
+export interface NormalizedTweet {
+  id: string;
+  authorId: string;
+  authorHandle: string | null;
+  createdAt: number | null;
+  text: string | null;
+  lang: string | null;
+  hashtags: string[];
+  retweetOf: TweetLink | null;
+  quoteOf: TweetLink | null;
+  replyTo: TweetLink | null;
+  mentions: TargetRef[];
+}
+
+/**
+ * Stores the post and what it yields: a retweet only its `retweet` interaction (the mentions in its text belong
+ * to the original), any other post its quote and reply interactions and one mention per distinct account named.
+ * A post seen before (another page, file or nesting) yields nothing again.
+ */
+export function emitTweet(sink: ImportSink, tweet: NormalizedTweet): void {
+  const { retweetOf, quoteOf, replyTo } = tweet;
+  const kind: PostKind = retweetOf ? 'retweet' : quoteOf ? 'quote' : replyTo ? 'reply' : 'original';
+  const refPlatformId = (retweetOf ?? quoteOf ?? replyTo)?.postId ?? null;
+  const stored = sink.post({
+    platformId: tweet.id,
+    authorPlatformId: tweet.authorId,
+    createdAt: tweet.createdAt,
+    text: tweet.text,
+    lang: tweet.lang,
+    kind,
+    refPlatformId,
+    hashtags: tweet.hashtags,
+  });
+  if (!stored) return;
+  const emit = (kind: InteractionKind, target: TargetRef) =>
+    sink.interaction({ actorPlatformId: tweet.authorId, target, kind, postPlatformId: tweet.id, time: tweet.createdAt });
+  if (retweetOf) {
+    emit('retweet', retweetOf.target);
+    return;
+  }
+  if (quoteOf) emit('quote', quoteOf.target);
+  if (replyTo) emit('reply', replyTo.target);
+  // The author counts as seen; keys by id and by handle make "@Foo" with an id and a bare "@foo" one account.
+  const seen: string[] = [`#${tweet.authorId}`];
+  if (tweet.authorHandle) seen.push(`@${tweet.authorHandle.toLowerCase()}`);
+  for (const target of tweet.mentions) {
+    const id = 'platformId' in target ? `#${target.platformId}` : null;
+    const handle = target.handle ? `@${target.handle.toLowerCase()}` : null;
+    if ((id !== null && seen.includes(id)) || (handle !== null && seen.includes(handle))) continue;
+    if (id !== null) seen.push(id);
+    if (handle !== null) seen.push(handle);
+    emit('mention', target);
+  }
+}
+
+/**
+ * Passes an account on only when it differs from the last version passed for its id. Tweet files repeat the
+ * same user object with every page or status; storing each repeat costs an UPDATE, and a repeat of an account
+ * still in the sink's batch makes the sink write its batches early.
+ */
+export class AccountFilter {
+  private readonly last = new Map<string, AccountRecord>();
+
+  constructor(private readonly sink: ImportSink) {}
+
+  account(record: AccountRecord): void {
+    const previous = this.last.get(record.platformId);
+    if (previous && sameAccount(previous, record)) return;
+    this.last.set(record.platformId, record);
+    this.sink.account(record);
+  }
+}
+
+function sameAccount(a: AccountRecord, b: AccountRecord): boolean {
+  return a.handle === b.handle && a.displayName === b.displayName && a.bio === b.bio && a.location === b.location &&
+    a.followers === b.followers && a.following === b.following && a.postCount === b.postCount && a.createdAt === b.createdAt;
+}
+
+/** A mention, reply target or author named by id, handle or both; null when it names neither. */
+export function targetOf(id: unknown, handle: unknown): TargetRef | null {
+  const name = typeof handle === 'string' && handle !== '' ? handle : null;
+  if (typeof id === 'string' && id !== '') return { platformId: id, handle: name };
+  return name === null ? null : { handle: name };
+}
+
+/** The handle a retweet's text starts with ("RT @handle: ..."), read without scanning the rest of the text. */
+export function retweetedHandle(text: string | null): string | null {
+  if (text === null || !text.startsWith('RT @')) return null;
+  let end = 4;
+  while (end < text.length && end < 54 && isHandleChar(text.charCodeAt(end))) end++;
+  return end > 4 && text.charCodeAt(end) === 58 /* : */ ? text.slice(4, end) : null;
+}
+
+function isHandleChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
+/** Milliseconds since the epoch, or null for a missing or unreadable time (the post is kept without one). */
+export function timeOf(value: unknown): number | null {
+  if (typeof value !== 'string') return null;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+export const stringOr = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+export const countOr = (value: unknown): number | null => (typeof value === 'number' ? value : null);
+
+export type JsonObject = Record<string, unknown>;
+const NO_FIELDS: JsonObject = Object.freeze({});
+const NO_ITEMS: readonly unknown[] = Object.freeze([]);
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The object, or an empty one, so that optional nested fields read without null checks at every level. */
+export function fieldsOf(value: unknown): JsonObject {
+  return isObject(value) ? value : NO_FIELDS;
+}
+
+export function itemsOf(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? value : NO_ITEMS;
+}
+
+/**
+ * Reads a JSON-lines file: one parse per line, blank lines skipped, a line that is not a JSON object reported
+ * (and skipped with --skip-invalid). `handle` gets each object with the line number in `context.source.line`.
+ */
+export async function eachJsonLine(context: ImportContext, handle: (value: JsonObject) => void): Promise<void> {
+  let count = 0;
+  for await (const line of context.source.lines()) {
+    if (++count % 1000 === 0) context.checkCancelled();
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      if (line.trim() === '') continue;
+      context.invalid(`expected a JSON object (one per line), found ${excerpt(line)}`);
+      continue;
+    }
+    if (!isObject(value)) {
+      context.invalid(`expected a JSON object (one per line), found ${describe(value)} ${excerpt(line)}`);
+      continue;
+    }
+    handle(value);
+  }
+}
+
+/** "an array", "a string", ... for messages about JSON of the wrong shape. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
