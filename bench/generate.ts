@@ -64,11 +64,20 @@ const WORDS = 'the vote party food bacon apple twins game music news today peopl
 /** Twitter API v2 response pages as twarc2 writes them, 100 tweets per line, until the file reaches `bytes`. */
 export function writeTweetPages(file: string, bytes: number, accounts: number, seed: number): Promise<number> {
   const random = seededRandom(seed);
+  // Users and tweets carry the fields twarc2 requests by default, so a megabyte holds as many tweets as real pages do.
   const user = (n: number) => ({
     id: String(1000 + n), username: `user${n}`, name: `User ${n}`, location: 'Philadelphia, PA',
-    description: 'a generated account', created_at: '2015-03-01T12:00:00.000Z',
+    description: 'a generated account that posts about food, politics and music #demo', created_at: '2015-03-01T12:00:00.000Z',
     public_metrics: { followers_count: n % 5000, following_count: 300, tweet_count: 1200, listed_count: 3 },
+    protected: false, verified: false, url: '', pinned_tweet_id: String(1e15 + n),
+    profile_image_url: `https://pbs.twimg.com/profile_images/${1e15 + n}/photo_normal.jpg`,
   });
+  const annotations = [
+    { domain: { id: '65', name: 'Interests and Hobbies Vertical', description: 'Top level interests and hobbies groupings, like Food or Travel' },
+      entity: { id: '825047692124442624', name: 'Food', description: 'Food' } },
+    { domain: { id: '35', name: 'Politician', description: 'Politicians in the world, like Joe Biden' },
+      entity: { id: '857212166100754432', name: 'Boris Johnson', description: 'Prime Minister' } },
+  ];
   let written = 0;
   let tweetId = 1e15;
   function* lines() {
@@ -91,9 +100,12 @@ export function writeTweetPages(file: string, bytes: number, accounts: number, s
             hashtags: [{ start: 100, end: 105, tag }] },
           ...(reply ? { in_reply_to_user_id: String(1000 + mentioned), referenced_tweets: [{ type: 'replied_to', id: String(tweetId - 50) }] } : {}),
           public_metrics: { retweet_count: 0, reply_count: 0, like_count: 2, quote_count: 0 },
+          context_annotations: annotations, source: 'Twitter for Android', reply_settings: 'everyone', possibly_sensitive: false,
         });
       }
-      const line = JSON.stringify({ data, includes: { users: [...users.values()] }, meta: { result_count: 100 } });
+      const line = JSON.stringify({ data, includes: { users: [...users.values()] },
+        meta: { newest_id: data[0]!.id, oldest_id: data[99]!.id, result_count: 100, next_token: `b26v89c19zqg8o3f${tweetId}` },
+        __twarc: { url: 'https://api.twitter.com/2/tweets/search/recent?expansions=author_id', version: '2.10.4', retrieved_at: '2024-06-01T10:00:00+00:00' } });
       written += Buffer.byteLength(line) + 1;
       yield line;
     }

@@ -103,7 +103,7 @@ export class SqliteSink implements ImportSink {
     this.stored++;
     if (known === undefined) {
       const id = this.nextAccountId++;
-      this.accountIds.set(record.platformId, id);
+      this.accountIds.set(ownString(record.platformId), id);
       if (handle !== null) this.withHandle.add(id);
       this.queue(this.accounts.add(id, this.datasetId, record.platformId, ...fields, 0, attributes));
       return;
@@ -120,7 +120,7 @@ export class SqliteSink implements ImportSink {
   post(record: PostRecord): boolean {
     if (this.postIds.has(record.platformId)) return false;
     const id = this.nextPostId++;
-    this.postIds.set(record.platformId, id);
+    this.postIds.set(ownString(record.platformId), id);
     const authorId = this.accountIdOf(record.authorPlatformId);
     const text = record.text != null && this.pseudonyms ? this.pseudonyms.text(record.text) : (record.text ?? null);
     let full = this.posts.add(id, this.datasetId, record.platformId, authorId, record.createdAt ?? null, text,
@@ -217,7 +217,7 @@ export class SqliteSink implements ImportSink {
       return known;
     }
     const id = this.nextAccountId++;
-    this.accountIds.set(platformId, id);
+    this.accountIds.set(ownString(platformId), id);
     if (pseudoHandle !== null) this.withHandle.add(id);
     this.queue(this.accounts.add(id, this.datasetId, platformId, pseudoHandle, null, null, null, null, null, null, null, 1, null));
     return id;
@@ -226,4 +226,13 @@ export class SqliteSink implements ImportSink {
   private queue(full: boolean): void {
     if (full) this.flush(false);
   }
+}
+
+/**
+ * A copy of a string that does not hold on to the text it was cut from. V8 keeps a slice of 13 or more characters
+ * as a view of its parent, so a map key sliced from a 1 MiB chunk would keep the whole chunk alive, and the maps
+ * would grow with the file instead of with the number of accounts.
+ */
+function ownString(text: string): string {
+  return (' ' + text).slice(1);
 }
