@@ -63,6 +63,15 @@ describe('bad inputs common to every format', () => {
     await expectFailure([good, broken], `${broken}:2:`);
   });
 
+  it('a wrong format forced with --format', async () => {
+    const csv = path.join(datasetsDir, 'karate', 'karate_club_nodes.csv');
+    await expectFailure([csv], `${csv}:1: expected a JSON object (one per line), found "id,club"`, { format: 'twitter-v2' });
+    const gexf = path.join(datasetsDir, 'lesmis', 'les_miserables.gexf');
+    await expectFailure([gexf], `${gexf}:1: expected a JSON object (one per line), found "<?xml version=\\"1.0\\" encoding=\\"UTF-8\\"?>"`, { format: 'twitter-v1' });
+    const tweets = path.join(datasetsDir, 'twitter-v2', 'brexit.jsonl');
+    await expectFailure([tweets], /brexit\.jsonl:1: no "source" or "target" column: the header has .{0,700} and \d+ more; map them with --map/, { format: 'csv' });
+  });
+
   it('a cancelled import leaves nothing behind', async () => {
     const abort = new AbortController();
     abort.abort();

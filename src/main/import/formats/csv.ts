@@ -114,7 +114,7 @@ function rowHandler(context: ImportContext, header: string[], delimiter: string)
   if (missing.length > 0) {
     const names = missing.map((role) => `"${role}"`).join(' or ');
     const fix = missing.map((role) => `${role}=COLUMN`).join(',');
-    throw context.source.error(`no ${names} column: the header has ${header.join(', ')}; ` +
+    throw context.source.error(`no ${names} column: the header has ${listColumns(header)}; ` +
       `map ${missing.length === 1 ? 'one' : 'them'} with --map ${fix}`, { line: 1 });
   }
   const { source, target, kind, time, weight, topic } = columns as Partial<Record<Role, number>> & Record<'source' | 'target', number>;
@@ -162,7 +162,7 @@ function mapColumns(context: ImportContext, header: string[]): Partial<Record<Ro
     if (index === -1) index = lower.indexOf(wanted.toLowerCase());
     if (index === -1) {
       throw context.source.error(`--map ${role}=${wanted} names a column that is not in the header; ` +
-        `the header has ${header.join(', ')}`, { line: 1 });
+        `the header has ${listColumns(header)}`, { line: 1 });
     }
     columns[role] = index;
   }
@@ -213,4 +213,10 @@ function parseTime(cell: string): number | undefined {
   const offset = zone === undefined || zone === 'Z' ? 'Z' : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
   const ms = Date.parse(clock === undefined ? `${date}T00:00:00Z` : `${date}T${clock}${offset}`);
   return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** The header's columns for a message: a file that is not CSV at all can have a "header" of a whole megabyte. */
+function listColumns(header: readonly string[]): string {
+  const shown = header.slice(0, 12).map((name) => (name.length > 40 ? `${name.slice(0, 40)}…` : name));
+  return header.length > shown.length ? `${shown.join(', ')} and ${header.length - shown.length} more` : shown.join(', ');
 }
