@@ -32,6 +32,16 @@ export const commonOptions: Options = {
 
 export class UsageError extends Error {}
 
+/** Runs a command's body with the database named by --db (or the default), closing it whatever happens. */
+export async function withDb<T>(io: CommandIo, args: ParsedArgs, body: (db: Db) => Promise<T>): Promise<T> {
+  const db = io.openDb(args.values.db as string | undefined);
+  try {
+    return await body(db);
+  } finally {
+    db.close();
+  }
+}
+
 export function parseCommandArgs(command: Command, argv: string[]): ParsedArgs {
   try {
     const { values, positionals } = parseArgs({

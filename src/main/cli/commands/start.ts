@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { callService } from '../../services';
-import type { Command } from '../command';
+import { withDb, type Command } from '../command';
 import { formatDatasetList } from '../format';
 import { reportFailure } from '../report';
 
@@ -19,9 +19,8 @@ export const startCommand: Command = {
   summary: 'Load the bundled sample datasets into the workbench database (once) and list what it holds.',
   usage: 'start',
   options: {},
-  async run({ values }, io) {
-    const db = io.openDb(values.db as string | undefined);
-    try {
+  run: (args, io) =>
+    withDb(io, args, async (db) => {
       for (const sample of samples) {
         const paths = sample.paths.map((file) => path.join(sampleDir, file));
         const result = await callService('datasets.import', { paths, dataset: sample.dataset }, { db });
@@ -33,8 +32,5 @@ export const startCommand: Command = {
       io.out(formatDatasetList(list.value));
       io.out('\nThe workbench window is not built yet; explore the data with `npm run -s lens -- --help`.');
       return 0;
-    } finally {
-      db.close();
-    }
-  },
+    }),
 };

@@ -167,3 +167,8 @@ export function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
+
+/** A short excerpt of a JSON value for an error message; only called for input that is already known bad. */
+export function shortJson(value: unknown): string {
+  return excerpt(JSON.stringify(value) ?? String(value));
+}

@@ -3,10 +3,9 @@ import type { ImportContext } from '../context';
 import { excerpt, type SourceLocation } from '../errors';
 import type { AccountRecord, TargetRef } from '../records';
 import {
-  AccountFilter, countOr, describe, eachJsonLine, emitTweet, fieldsOf, isObject, itemsOf, retweetedHandle, stringOr, targetOf,
+  AccountFilter, countOr, describe, eachJsonLine, emitTweet, fieldsOf, isObject, itemsOf, retweetedHandle, shortJson, stringOr, targetOf,
   timeOf, type JsonObject, type TweetLink,
 } from './tweets';
-import { shortJson } from './twitter-v2-users';
 
 /**
  * Twitter API v1.1 statuses, as one JSON array (how the PHEME and many archive releases ship them) or as JSON

@@ -1,7 +1,7 @@
 import type { ImportContext } from '../context';
-import { AccountFilter, eachJsonLine, emitTweet, fieldsOf, isObject, itemsOf, type JsonObject } from './tweets';
+import { AccountFilter, eachJsonLine, emitTweet, fieldsOf, isObject, itemsOf, shortJson, type JsonObject } from './tweets';
 import { normalizeV2Tweet, type KnownAuthor } from './twitter-v2';
-import { shortJson, v2Account } from './twitter-v2-users';
+import { v2Account } from './twitter-v2-users';
 
 /**
  * twarc2's flattened form: one tweet per line with its users inline (author, in_reply_to_user, the users of its

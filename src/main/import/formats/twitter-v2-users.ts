@@ -1,7 +1,7 @@
 import type { ImportContext } from '../context';
 import { excerpt } from '../errors';
 import type { AccountRecord } from '../records';
-import { AccountFilter, countOr, describe, eachJsonLine, fieldsOf, isObject, stringOr, timeOf, type JsonObject } from './tweets';
+import { AccountFilter, countOr, describe, eachJsonLine, fieldsOf, isObject, shortJson, stringOr, timeOf, type JsonObject } from './tweets';
 
 /** A users-lookup response page per line ({"data": [user, ...]}): accounts only. */
 export async function importTwitterV2Users(context: ImportContext): Promise<void> {
@@ -48,9 +48,4 @@ export function pageData(context: ImportContext, page: JsonObject, what: string)
     : `"data" as ${describe(page.data)}`;
   context.invalid(`expected a Twitter API v2 ${what} response page with a "data" array, found ${found}`);
   return null;
-}
-
-/** A short excerpt of a JSON value for an error message; only called for input that is already known bad. */
-export function shortJson(value: unknown): string {
-  return excerpt(JSON.stringify(value) ?? String(value));
 }

@@ -1,10 +1,10 @@
 import type { ImportContext } from '../context';
 import type { TargetRef } from '../records';
 import {
-  AccountFilter, eachJsonLine, emitTweet, fieldsOf, isObject, itemsOf, retweetedHandle, stringOr, targetOf, timeOf,
+  AccountFilter, eachJsonLine, emitTweet, fieldsOf, isObject, itemsOf, retweetedHandle, shortJson, stringOr, targetOf, timeOf,
   type JsonObject, type NormalizedTweet, type TweetLink,
 } from './tweets';
-import { pageData, shortJson, v2Account } from './twitter-v2-users';
+import { pageData, v2Account } from './twitter-v2-users';
 
 /** The author of a referenced tweet, when the file carries that tweet. */
 export interface KnownAuthor {
