@@ -1,0 +1,47 @@
+import { csrFromEdges } from '../src/main/scoring/graph/csr';
+import { makeScoringGraph } from '../src/main/scoring/graph/scoring-graph';
+import { ModelInputError, type ModelInput, type ScoreContext } from '../src/main/scoring/model';
+
+/**
+ * A model input over a small hand-built graph whose nodes are named: node i is `names[i]`. For unit tests of the
+ * algorithms; the end-to-end tests build their inputs from a real database instead.
+ */
+export function inputFromEdges(
+  names: readonly string[],
+  edges: ReadonlyArray<readonly [string, string, number?]>,
+  extra: Partial<Omit<ModelInput, 'graph'>> = {},
+): ModelInput {
+  const index = new Map(names.map((name, i) => [name, i]));
+  const node = (name: string) => {
+    const found = index.get(name);
+    if (found === undefined) throw new Error(`unknown node ${name}`);
+    return found;
+  };
+  const out = csrFromEdges(
+    names.length,
+    edges.map(([source, target, weight]) => [node(source), node(target), weight] as const),
+  );
+  return {
+    graph: makeScoringGraph(Int32Array.from(names, (_, i) => i + 1), out),
+    followers: extra.followers ?? new Float64Array(names.length).fill(Number.NaN),
+    interactions: extra.interactions ?? null,
+    posts: extra.posts ?? null,
+  };
+}
+
+/** A context that records progress and resolves node names; cancel() makes the next check throw. */
+export function testContext(names: readonly string[] = [], seed = 1): ScoreContext & { phases: string[] } {
+  const phases: string[] = [];
+  return {
+    seed,
+    phases,
+    progress: (_fraction, phase) => void phases.push(phase),
+    checkCancelled: () => undefined,
+    nodeOf: (reference) => {
+      const found = names.indexOf(reference);
+      if (found < 0) throw new ModelInputError(`no account "${reference}"`);
+      return found;
+    },
+    topicStrength: () => new Float64Array(names.length),
+  };
+}
