@@ -1,5 +1,18 @@
 import { z } from 'zod';
 import { ImportFormat, INTERACTION_KINDS } from './domain';
+import {
+  Explanation,
+  ExplainInput,
+  ModelInfo,
+  RerunOutput,
+  RunDetail,
+  RunId,
+  RunSummary,
+  ScoreInput,
+  ScoreOutput,
+  ScoresInput,
+  ScoresOutput,
+} from './runs';
 
 /**
  * The API contract: one entry per call, with its input and output schemas. The CLI, the local server and the
@@ -107,5 +120,12 @@ export const api = {
   'datasets.list': { input: z.object({}), output: z.array(DatasetSummary) },
   'datasets.show': { input: DatasetName, output: DatasetDetail },
   'datasets.delete': { input: DatasetName, output: z.object({ deleted: DatasetRef }) },
+  'models.list': { input: z.object({}), output: z.array(ModelInfo) },
+  'runs.score': { input: ScoreInput, output: ScoreOutput },
+  'runs.list': { input: z.object({ dataset: z.string().min(1).optional() }), output: z.array(RunSummary) },
+  'runs.show': { input: RunId, output: RunDetail },
+  'runs.scores': { input: ScoresInput, output: ScoresOutput },
+  'runs.explain': { input: ExplainInput, output: Explanation },
+  'runs.rerun': { input: RunId, output: RerunOutput },
 } as const;
 export type ApiName = keyof typeof api;

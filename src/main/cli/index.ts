@@ -4,10 +4,23 @@ import { resolveDbPath } from '../store/paths';
 import { helpText, parseCommandArgs, UsageError, type Command, type CommandIo } from './command';
 import { datasetCommand, datasetsCommand } from './commands/datasets';
 import { importCommand } from './commands/import';
+import { explainCommand, runsCommand, scoresCommand } from './commands/runs';
+import { modelsCommand, rerunCommand, scoreCommand } from './commands/scoring';
 import { startCommand } from './commands/start';
 
 /** Every CLI command, in the order `lens --help` lists them. */
-export const commands: readonly Command[] = [importCommand, datasetsCommand, datasetCommand, startCommand];
+export const commands: readonly Command[] = [
+  importCommand,
+  datasetsCommand,
+  datasetCommand,
+  modelsCommand,
+  scoreCommand,
+  runsCommand,
+  scoresCommand,
+  explainCommand,
+  rerunCommand,
+  startCommand,
+];
 
 export const defaultIo: CommandIo = {
   out: (text) => process.stdout.write(`${text}\n`),

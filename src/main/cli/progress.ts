@@ -35,3 +35,30 @@ export function importProgressReporter(stream: NodeJS.WriteStream = process.stde
 }
 
 const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
+
+/** Progress of a scoring job: phase and percentage, redrawn on a terminal, one line per phase otherwise. */
+export function jobProgressReporter(stream: NodeJS.WriteStream = process.stderr) {
+  let lastDraw = 0;
+  let lastPhase = '';
+  let drewBar = false;
+  const report = ({ fraction, phase }: { fraction: number; phase: string }) => {
+    if (stream.isTTY) {
+      const now = Date.now();
+      if (now - lastDraw < REDRAW_MS && phase === lastPhase) return;
+      lastDraw = now;
+      lastPhase = phase;
+      const filled = Math.round(fraction * BAR_WIDTH);
+      stream.write(`\r\x1b[2K[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}% ${phase}`);
+      drewBar = true;
+      return;
+    }
+    const stem = phase.replace(/\s*\d+(\/\d+)?$/, '');
+    if (stem === lastPhase) return;
+    lastPhase = stem;
+    stream.write(`score: ${stem}\n`);
+  };
+  const done = () => {
+    if (drewBar) stream.write('\r\x1b[2K');
+  };
+  return { report, done };
+}

@@ -18,14 +18,16 @@ const runningFromSource = import.meta.url.endsWith('.ts');
  * from the built bundle, whichever this process runs.
  */
 export function startWorker(entry: WorkerEntry, options: WorkerOptions = {}): Worker {
-  if (runningFromSource) {
-    const tsEntry = pathToFileURL(path.join(here, '..', entries[entry])).href;
-    return new Worker(path.join(here, 'ts-worker-bootstrap.mjs'), {
-      ...options,
-      workerData: { ...(options.workerData as object), tsEntry },
-    });
-  }
+  if (runningFromSource) return startTypeScriptWorker(path.join(here, '..', entries[entry]), options);
   return new Worker(findBundle(entry), options);
+}
+
+/** Starts a worker on a TypeScript file through the tsx bootstrap (development and tests only). */
+export function startTypeScriptWorker(file: string, options: WorkerOptions = {}): Worker {
+  return new Worker(path.join(here, 'ts-worker-bootstrap.mjs'), {
+    ...options,
+    workerData: { ...(options.workerData as object), tsEntry: pathToFileURL(file).href },
+  });
 }
 
 function findBundle(entry: WorkerEntry): string {

@@ -1,9 +1,14 @@
 import type { ImportProgress } from '../../shared/api';
+import type { JobProgress } from '../../shared/runs';
+import type { JobHost } from '../jobs/host';
 import type { Db } from '../store/db';
 
-/** What every service call runs with: the open database, and for long calls a cancel signal and progress sink. */
+/** What every service call runs with: the open database, and for long calls a cancel signal and progress sinks. */
 export interface ServiceContext {
   db: Db;
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
+  onJobProgress?: (progress: JobProgress) => void;
+  /** Where scoring jobs run; one shared host when not given. */
+  jobs?: JobHost;
 }

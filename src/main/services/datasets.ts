@@ -8,7 +8,7 @@ import type { ServiceContext } from './context';
 type In<N extends keyof typeof api> = z.output<(typeof api)[N]['input']>;
 type Out<N extends keyof typeof api> = z.output<(typeof api)[N]['output']>;
 
-function requireDataset(context: ServiceContext, name: string) {
+export function requireDataset(context: ServiceContext, name: string) {
   const row = findDataset(context.db, name);
   if (!row) throw new ServiceError('not_found', `no dataset named "${name}"; \`lens datasets\` lists them`);
   return row;

@@ -3,9 +3,12 @@ import type { Result } from '../../shared/domain';
 import type { z } from 'zod';
 import type { ServiceContext } from './context';
 import { datasetHandlers } from './datasets';
+import { modelHandlers } from './models';
+import { resultHandlers } from './results';
+import { runHandlers } from './runs';
 import { toApiError } from './errors';
 
-const handlers = { ...datasetHandlers } satisfies Record<ApiName, unknown>;
+const handlers = { ...datasetHandlers, ...modelHandlers, ...runHandlers, ...resultHandlers } satisfies Record<ApiName, unknown>;
 
 export type ApiOutput<N extends ApiName> = z.output<(typeof api)[N]['output']>;
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DatasetDetail, DatasetSummary, DatasetTotals, SourceFile } from '../../shared/api';
 import { INTERACTION_KINDS, type ImportFormat } from '../../shared/domain';
 import type { Db } from './db';
@@ -90,6 +91,9 @@ export function deleteDataset(db: Db, row: DatasetRow): void {
   try {
     db.transaction(() => {
       const posts = 'SELECT id FROM posts WHERE dataset_id = ?';
+      db.prepare('DELETE FROM run_outputs WHERE run_id IN (SELECT id FROM runs WHERE dataset_id = ?)').run(row.id);
+      db.prepare('DELETE FROM runs WHERE dataset_id = ?').run(row.id);
+      db.prepare('DELETE FROM graph_cache WHERE dataset_id = ?').run(row.id);
       db.prepare('DELETE FROM interactions WHERE dataset_id = ?').run(row.id);
       db.prepare('DELETE FROM cascade_nodes WHERE cascade_id IN (SELECT id FROM cascades WHERE dataset_id = ?)').run(row.id);
       db.prepare('DELETE FROM cascades WHERE dataset_id = ?').run(row.id);
@@ -102,4 +106,19 @@ export function deleteDataset(db: Db, row: DatasetRow): void {
   } finally {
     db.pragma('foreign_keys = ON');
   }
+}
+
+/**
+ * What a dataset's content is, as one hash: its source files' hashes in a fixed order plus whether ids were
+ * pseudonymised. Imports only ever add files, so equal hashes mean equal rows.
+ */
+export function datasetContentHash(db: Db, datasetId: number): string {
+  const files = db
+    .prepare('SELECT sha256, format FROM source_files WHERE dataset_id = ? ORDER BY sha256, format')
+    .all(datasetId) as { sha256: string; format: string }[];
+  const pseudonymized = db.prepare('SELECT pseudonymized FROM datasets WHERE id = ?').pluck().get(datasetId);
+  const hash = createHash('sha256');
+  hash.update(`pseudonymized=${pseudonymized}\n`);
+  for (const file of files) hash.update(`${file.sha256} ${file.format}\n`);
+  return hash.digest('hex');
 }

@@ -1,6 +1,7 @@
 import { initialSchema } from './001-initial';
+import { runsSchema } from './002-runs';
 
 /** Numbered migrations; entry N brings a database from user_version N to N + 1. Append only, never edit one. */
-export const migrations: readonly string[] = [initialSchema];
+export const migrations: readonly string[] = [initialSchema, runsSchema];
 
 export const schemaVersion = migrations.length;

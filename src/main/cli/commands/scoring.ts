@@ -1,0 +1,78 @@
+import { callService } from '../../services';
+import { UsageError, withDb, type Command } from '../command';
+import { formatModels, formatScoreOutput } from '../format-runs';
+import { parseParams } from '../params';
+import { withJob } from '../with-job';
+import { reportFailure } from '../report';
+
+export const modelsCommand: Command = {
+  name: 'models',
+  summary: 'List the scoring models with their versions, citations and parameters.',
+  usage: 'models [--json]',
+  options: { json: { type: 'boolean' } },
+  run: (args, io) =>
+    withDb(io, args, async (db) => {
+      const result = await callService('models.list', {}, { db });
+      if (!result.ok) return reportFailure(io, result.error);
+      io.out(args.values.json ? JSON.stringify(result.value) : formatModels(result.value));
+      return 0;
+    }),
+};
+
+export const scoreCommand: Command = {
+  name: 'score',
+  summary: 'Run a scoring model on a dataset in the scoring worker and store the run with its manifest.',
+  usage: 'score --dataset NAME --model ID [--param key=value ...] [--seed N] [--json]',
+  details: [
+    '  --param key=value  a model parameter (see `lens models`); JSON values, a,b lists, a.b=1 for nested keys',
+    '  --seed N           random seed (default 1); recorded in the manifest',
+  ].join('\n'),
+  options: {
+    dataset: { type: 'string' },
+    model: { type: 'string' },
+    param: { type: 'string', multiple: true },
+    seed: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  async run(args, io) {
+    const { dataset, model } = args.values;
+    if (typeof dataset !== 'string' || typeof model !== 'string') {
+      throw new UsageError('score needs --dataset NAME and --model ID; see `lens score --help`');
+    }
+    const seed = args.values.seed === undefined ? undefined : Number(args.values.seed);
+    if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, found "${args.values.seed}"`);
+    const params = parseParams((args.values.param as string[] | undefined) ?? []);
+    return withDb(io, args, (db) =>
+      withJob(async (signal, onJobProgress) => {
+        const result = await callService('runs.score', { dataset, model, params, seed }, { db, signal, onJobProgress });
+        if (!result.ok) return reportFailure(io, result.error);
+        io.out(args.values.json ? JSON.stringify(result.value) : formatScoreOutput(result.value));
+        return 0;
+      }),
+    );
+  },
+};
+
+export const rerunCommand: Command = {
+  name: 'rerun',
+  summary: "Run a stored run's manifest again and say whether the scores are byte-identical.",
+  usage: 'rerun --run ID [--json]',
+  options: { run: { type: 'string' }, json: { type: 'boolean' } },
+  async run(args, io) {
+    const run = Number(args.values.run);
+    if (!Number.isInteger(run) || run < 1) throw new UsageError('rerun needs --run ID (a run number from `lens runs`)');
+    return withDb(io, args, (db) =>
+      withJob(async (signal, onJobProgress) => {
+        const result = await callService('runs.rerun', { run }, { db, signal, onJobProgress });
+        if (!result.ok) return reportFailure(io, result.error);
+        const { original, identical } = result.value;
+        io.out(
+          args.values.json
+            ? JSON.stringify(result.value)
+            : `${formatScoreOutput(result.value)}\nrerun of run ${original}: scores ${identical ? 'byte-identical' : 'DIFFER'}`,
+        );
+        return identical ? 0 : 1;
+      }),
+    );
+  },
+};

@@ -1,0 +1,92 @@
+import type { Explanation, ModelInfo, RunDetail, RunSummary, ScoreOutput, ScoresOutput } from '../../shared/runs';
+
+const compact = (value: unknown) => JSON.stringify(value);
+
+export function formatModels(models: ModelInfo[]): string {
+  return models
+    .map((model) => {
+      const properties = (model.params.properties ?? {}) as Record<string, { default?: unknown; description?: string }>;
+      const params = Object.entries(properties).map(
+        ([name, schema]) => `    ${name} = ${compact(schema.default)}${schema.description ? `  (${schema.description})` : ''}`,
+      );
+      return [
+        `${model.id} v${model.version}: ${model.label}`,
+        `  ${model.description}`,
+        `  cites: ${model.citation}`,
+        `  outputs: ${model.outputs.map((o) => o.name).join(', ')}`,
+        '  params:',
+        ...params,
+      ].join('\n');
+    })
+    .join('\n\n');
+}
+
+export function formatScoreOutput(output: ScoreOutput): string {
+  const { run } = output;
+  return `run ${run.id}: ${run.model} v${run.version} scored ${output.accounts_scored.toLocaleString('en-US')} accounts` +
+    `${output.excluded ? ` (${output.excluded} excluded as likely minors)` : ''} in ${output.seconds.toFixed(2)} s; ` +
+    `\`lens scores --run ${run.id}\` lists them`;
+}
+
+export function formatRunList(runs: RunSummary[]): string {
+  if (runs.length === 0) return 'no runs yet; `lens score --dataset NAME --model ID` makes one';
+  return runs
+    .map((run) => `${String(run.id).padStart(4)}  ${run.dataset}  ${run.model} v${run.version}  seed ${run.seed}  ` +
+      `${run.accountsScored} accounts${run.excluded ? `, ${run.excluded} excluded` : ''}  ${run.finishedAt}  ${compact(run.params)}`)
+    .join('\n');
+}
+
+export function formatRunDetail(run: RunDetail): string {
+  return JSON.stringify(run.manifest, null, 2);
+}
+
+function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** `account_id,handle,score,rank`, then the model's extra outputs as columns. */
+export function formatScoresCsv(scores: ScoresOutput): string {
+  const [, ...extra] = scores.columns;
+  const lines = [['account_id', 'handle', 'score', 'rank', ...extra].join(',')];
+  for (const row of scores.rows) {
+    const [score, ...rest] = row.values;
+    lines.push([row.accountId, row.handle, score ?? null, row.rank, ...rest].map(csvCell).join(','));
+  }
+  return lines.join('\n');
+}
+
+export function scoresAsJson(scores: ScoresOutput): Record<string, unknown>[] {
+  const [, ...extra] = scores.columns;
+  return scores.rows.map((row) => ({
+    account_id: row.accountId,
+    handle: row.handle,
+    score: row.values[0] ?? null,
+    rank: row.rank,
+    ...Object.fromEntries(extra.map((name, i) => [name, row.values[i + 1] ?? null])),
+  }));
+}
+
+const who = (account: { accountId: string; handle: string | null } | null) =>
+  account === null ? '' : account.handle ? `@${account.handle} (${account.accountId})` : account.accountId;
+
+const number = (value: number | string) => (typeof value === 'number' ? Number(value.toPrecision(6)).toString() : value);
+
+export function formatExplanation(explanation: Explanation): string {
+  const { run } = explanation;
+  const lines = [
+    `${who(explanation.account)} in run ${run.id} (${run.model} v${run.version}): score ${explanation.score === null ? 'none' : number(explanation.score)}, rank ${explanation.rank ?? '-'}`,
+    explanation.summary,
+    '',
+    ...explanation.factors.map((f) => `  ${f.label}: ${number(f.value)}${f.note ? `  (${f.note})` : ''}`),
+  ];
+  if (explanation.contributions.length > 0) {
+    lines.push('', 'contributions:');
+    for (const c of explanation.contributions) {
+      const share = c.share === null ? '' : `  ${(c.share * 100).toFixed(1)}%`;
+      lines.push(`  ${number(c.value).toString().padStart(12)}${share}  ${c.label}${c.account ? `  ${who(c.account)}` : ''}`);
+    }
+  }
+  return lines.join('\n');
+}

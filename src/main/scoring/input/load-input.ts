@@ -1,0 +1,66 @@
+import type { GraphOptions } from '../../../shared/models/descriptor';
+import { datasetContentHash } from '../../store/datasets';
+import type { Db } from '../../store/db';
+import { readCachedGraph, writeCachedGraph, type CachedGraph } from '../../store/graph-cache';
+import { keepNodes } from '../graph/subgraph';
+import { makeScoringGraph } from '../graph/scoring-graph';
+import type { ModelImplementation, ModelInput } from '../model';
+import { indexAccounts, readFollowers } from './accounts';
+import { readInteractionColumns, readPostColumns } from './columns';
+import { extractGraph, graphCacheKey } from './extract-graph';
+import { findMinors, type ExcludedAccount } from './minors';
+
+export interface LoadOptions {
+  needs: ModelImplementation['needs'];
+  graph: GraphOptions;
+  includeMinors: boolean;
+  progress(fraction: number, phase: string): void;
+}
+
+export interface LoadedInput {
+  input: ModelInput;
+  contentHash: string;
+  graphCache: 'hit' | 'built';
+  interactionsRead: number;
+  excluded: ExcludedAccount[];
+  /** Node of an account row id in this run, -1 when the account is not scored. */
+  nodeOfAccount(accountId: number): number;
+}
+
+/** Everything a model reads, from the graph cache when it holds this dataset content and these weights. */
+export function loadModelInput(db: Db, datasetId: number, options: LoadOptions): LoadedInput {
+  const contentHash = datasetContentHash(db, datasetId);
+  const cacheKey = graphCacheKey(options.graph);
+  let graph: CachedGraph | null = readCachedGraph(db, datasetId, cacheKey);
+  const graphCache = graph ? 'hit' : 'built';
+  if (!graph) {
+    graph = extractGraph(db, datasetId, options.graph, (fraction) => options.progress(fraction, 'reading interactions'));
+    options.progress(1, 'caching graph');
+    writeCachedGraph(db, datasetId, cacheKey, contentHash, graph);
+  }
+  let followers = readFollowers(db, datasetId, graph.accountIds.length);
+  let { accountIds, out } = graph;
+  const excluded = options.includeMinors ? [] : findMinors(db, datasetId);
+  if (excluded.length > 0) {
+    const all = indexAccounts(accountIds);
+    const keep = new Uint8Array(accountIds.length).fill(1);
+    for (const account of excluded) keep[all.nodeOf(account.accountId)] = 0;
+    const kept = keepNodes(out, keep);
+    out = kept.csr;
+    accountIds = accountIds.filter((_, node) => keep[node] === 1);
+    followers = followers.filter((_, node) => keep[node] === 1);
+  }
+  const accounts = indexAccounts(accountIds);
+  if (options.needs.interactions) options.progress(0, 'reading interactions');
+  const interactions = options.needs.interactions ? readInteractionColumns(db, datasetId, accounts.nodeOf) : null;
+  if (options.needs.posts) options.progress(0, 'reading posts');
+  const posts = options.needs.posts ? readPostColumns(db, datasetId, accounts.nodeOf) : null;
+  return {
+    input: { graph: makeScoringGraph(accountIds, out), followers, interactions, posts },
+    contentHash,
+    graphCache,
+    interactionsRead: graph.interactionsRead,
+    excluded,
+    nodeOfAccount: accounts.nodeOf,
+  };
+}

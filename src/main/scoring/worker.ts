@@ -1,0 +1,105 @@
+import { openDatabase } from '../store/db';
+import { findRun, readRunResults } from '../store/runs';
+import { serveJob, type JobControls } from '../jobs/worker-runtime';
+import { findModel } from '../../shared/models';
+import { graphOptionsOf } from '../../shared/models/descriptor';
+import { loadModelInput, type LoadedInput } from './input/load-input';
+import { resolveAccountNode, topicStrength } from './input/lookups';
+import { findImplementation } from './models';
+import type { ScoreContext } from './model';
+import { rankScores } from './rank';
+import type { ExplainJob, ExplainJobResult, ScoreJob, ScoreJobResult } from './jobs';
+import type { Db } from '../store/db';
+
+function contextFor(db: Db, datasetId: number, loaded: LoadedInput, seed: number, controls: JobControls): ScoreContext {
+  return {
+    seed,
+    progress: controls.progress,
+    checkCancelled: controls.checkCancelled,
+    nodeOf: (reference) => resolveAccountNode(db, datasetId, reference, loaded.nodeOfAccount, loaded.excluded),
+    topicStrength: (topic) =>
+      topicStrength(db, datasetId, topic, loaded.input.graph.nodeCount, loaded.nodeOfAccount),
+  };
+}
+
+function load(db: Db, datasetId: number, modelId: string, params: Record<string, unknown>, controls: JobControls) {
+  const implementation = findImplementation(modelId);
+  return {
+    implementation,
+    loaded: loadModelInput(db, datasetId, {
+      needs: implementation.needs,
+      graph: graphOptionsOf(params),
+      includeMinors: params.include_minors === true,
+      progress: (fraction, phase) => {
+        controls.checkCancelled();
+        controls.progress(fraction, phase);
+      },
+    }),
+  };
+}
+
+async function score(job: ScoreJob, controls: JobControls) {
+  const db = openDatabase(job.dbPath);
+  try {
+    const { implementation, loaded } = load(db, job.datasetId, job.modelId, job.params, controls);
+    const context = contextFor(db, job.datasetId, loaded, job.seed, controls);
+    controls.progress(0, 'scoring');
+    const result = await implementation.score(loaded.input, job.params, context);
+    const descriptor = findModel(job.modelId)!;
+    const outputs = descriptor.outputs.map(({ name }) => {
+      const scores = result.outputs[name];
+      if (!scores || scores.length !== loaded.input.graph.nodeCount) {
+        throw new Error(`model ${job.modelId} returned no "${name}" column for every account`);
+      }
+      return [name, scores] as [string, Float64Array];
+    });
+    const value: ScoreJobResult = {
+      accountIds: loaded.input.graph.accountIds,
+      outputs,
+      stats: result.stats,
+      contentHash: loaded.contentHash,
+      graph: {
+        nodes: loaded.input.graph.nodeCount,
+        edges: loaded.input.graph.out.targets.length,
+        interactionsRead: loaded.interactionsRead,
+        cache: loaded.graphCache,
+      },
+      excluded: loaded.excluded,
+    };
+    return { value, transfer: [value.accountIds.buffer as ArrayBuffer, ...outputs.map(([, s]) => s.buffer as ArrayBuffer)] };
+  } finally {
+    db.close();
+  }
+}
+
+async function explain(job: ExplainJob, controls: JobControls) {
+  const db = openDatabase(job.dbPath);
+  try {
+    const run = findRun(db, job.runId)!;
+    const { params, seed, model } = run.manifest;
+    const { implementation, loaded } = load(db, run.datasetId, model.id, params, controls);
+    const results = readRunResults(db, job.runId);
+    const sameAccounts =
+      results.accountIds.length === loaded.input.graph.accountIds.length &&
+      results.accountIds.every((id, node) => loaded.input.graph.accountIds[node] === id);
+    if (!sameAccounts) throw Object.assign(new Error('the dataset changed since this run; rerun it to explain'), { code: 'conflict' });
+    const context = contextFor(db, run.datasetId, loaded, seed, controls);
+    const node = context.nodeOf(job.account);
+    const outputs = Object.fromEntries(results.outputs);
+    const explanation = await implementation.explain(loaded.input, params, outputs, node, context, job.limit);
+    const accountOf = (n: number | null) => (n === null ? null : loaded.input.graph.accountIds[n]!);
+    const value: ExplainJobResult = {
+      accountId: loaded.input.graph.accountIds[node]!,
+      rank: rankScores(outputs.score!).rank[node]!,
+      outputs: Object.fromEntries(results.outputs.map(([name, scores]) => [name, scores[node]!])),
+      summary: explanation.summary,
+      factors: explanation.factors,
+      contributions: explanation.contributions.map((c) => ({ ...c, accountId: accountOf(c.node) })),
+    };
+    return { value };
+  } finally {
+    db.close();
+  }
+}
+
+void serveJob({ score, explain });

@@ -1,0 +1,68 @@
+import type { z } from 'zod';
+import type { api } from '../../shared/api';
+import type { ScoreRow } from '../../shared/runs';
+import type { Db } from '../store/db';
+import { readRunResults } from '../store/runs';
+import type { ExplainJob, ExplainJobResult } from '../scoring/jobs';
+import { rankScores } from '../scoring/rank';
+import type { ServiceContext } from './context';
+import { runJob } from './jobs';
+import { requireRun } from './runs';
+
+type In<N extends keyof typeof api> = z.output<(typeof api)[N]['input']>;
+type Out<N extends keyof typeof api> = z.output<(typeof api)[N]['output']>;
+
+function accountLabeller(db: Db) {
+  const select = db.prepare('SELECT platform_id, handle FROM accounts WHERE id = ?');
+  return (accountId: number) => {
+    const row = select.get(accountId) as { platform_id: string; handle: string | null };
+    return { accountId: row.platform_id, handle: row.handle };
+  };
+}
+
+const finite = (value: number) => (Number.isNaN(value) ? null : value);
+
+/** A run's results read back: scores, ranks, and one account's explanation. */
+export const resultHandlers = {
+  'runs.scores': async (context: ServiceContext, input: In<'runs.scores'>): Promise<Out<'runs.scores'>> => {
+    const run = requireRun(context, input.run);
+    const results = readRunResults(context.db, run.id);
+    const score = results.outputs[0]![1];
+    const { order, rank } = rankScores(score);
+    const end = Math.min(order.length, input.offset + (input.limit ?? order.length));
+    const label = accountLabeller(context.db);
+    const rows: ScoreRow[] = [];
+    for (let position = input.offset; position < end; position++) {
+      const node = order[position]!;
+      rows.push({
+        ...label(results.accountIds[node]!),
+        rank: rank[node] || null,
+        values: results.outputs.map(([, scores]) => finite(scores[node]!)),
+      });
+    }
+    return { run: run.id, total: order.length, columns: results.outputs.map(([name]) => name), rows };
+  },
+  'runs.explain': async (context: ServiceContext, input: In<'runs.explain'>): Promise<Out<'runs.explain'>> => {
+    const run = requireRun(context, input.run);
+    const job: ExplainJob = { dbPath: context.db.name, runId: run.id, account: input.account, limit: input.limit };
+    const result = await runJob<ExplainJobResult>(context, 'explain', job);
+    const label = accountLabeller(context.db);
+    const { manifest } = run;
+    return {
+      run: { id: run.id, model: manifest.model.id, version: manifest.model.version, params: manifest.params, seed: manifest.seed },
+      account: label(result.accountId),
+      score: finite(result.outputs.score!),
+      rank: result.rank || null,
+      outputs: Object.fromEntries(Object.entries(result.outputs).map(([name, value]) => [name, finite(value)])),
+      summary: result.summary,
+      factors: result.factors,
+      contributions: result.contributions.map((c) => ({
+        account: c.accountId === null ? null : label(c.accountId),
+        ...(c.kind ? { kind: c.kind } : {}),
+        label: c.label,
+        value: c.value,
+        share: c.share,
+      })),
+    };
+  },
+};

@@ -1,0 +1,27 @@
+import type { ModelDescriptor } from './descriptor';
+import { followersModel } from './followers';
+import { hitsModel } from './hits';
+import { indegreeModel } from './indegree';
+import { kcoreModel } from './kcore';
+import { kloutModel } from './klout';
+import { kredModel } from './kred';
+import { pagerankModel } from './pagerank';
+import { spreadModel } from './spread';
+import { tunkrankModel } from './tunkrank';
+
+/** Every scoring model, in the order `lens models` lists them. The worker registers an implementation for each. */
+export const modelDescriptors: readonly ModelDescriptor[] = [
+  followersModel,
+  indegreeModel,
+  pagerankModel,
+  hitsModel,
+  kcoreModel,
+  tunkrankModel,
+  kredModel,
+  kloutModel,
+  spreadModel,
+];
+
+export function findModel(id: string): ModelDescriptor | undefined {
+  return modelDescriptors.find((model) => model.id === id);
+}

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { InteractionKind } from './domain';
+
+/** Everything needed to reproduce a run, stored with its results (SPEC: "Every run is stored with a manifest"). */
+export const RunManifest = z.object({
+  dataset: z.object({ id: z.number().int(), name: z.string(), contentHash: z.string() }),
+  model: z.object({ id: z.string(), version: z.string() }),
+  params: z.record(z.string(), z.unknown()),
+  seed: z.number().int(),
+  appVersion: z.string(),
+  minorRuleVersion: z.number().int(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  accountsScored: z.number().int(),
+  excluded: z.object({
+    minors: z.number().int(),
+    accounts: z.array(z.object({ accountId: z.string(), handle: z.string().nullable(), reason: z.string() })),
+  }),
+  graph: z.object({
+    nodes: z.number().int(),
+    edges: z.number().int(),
+    interactionsRead: z.number().int(),
+    cache: z.enum(['hit', 'built']),
+  }),
+  stats: z.record(z.string(), z.unknown()),
+});
+export type RunManifest = z.infer<typeof RunManifest>;
+
+export const RunRef = z.object({
+  id: z.number().int(),
+  model: z.string(),
+  version: z.string(),
+  params: z.record(z.string(), z.unknown()),
+  seed: z.number().int(),
+});
+
+/** What `lens score --json` prints. */
+export const ScoreOutput = z.object({
+  run: RunRef,
+  accounts_scored: z.number().int(),
+  excluded: z.number().int(),
+  seconds: z.number(),
+});
+export type ScoreOutput = z.infer<typeof ScoreOutput>;
+
+export const ScoreInput = z.object({
+  dataset: z.string().min(1),
+  model: z.string().min(1),
+  params: z.record(z.string(), z.unknown()).default({}),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+});
+
+export const RunSummary = z.object({
+  id: z.number().int(),
+  dataset: z.string(),
+  model: z.string(),
+  version: z.string(),
+  params: z.record(z.string(), z.unknown()),
+  seed: z.number().int(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  accountsScored: z.number().int(),
+  excluded: z.number().int(),
+});
+export type RunSummary = z.infer<typeof RunSummary>;
+
+export const RunDetail = RunSummary.extend({ outputs: z.array(z.string()), manifest: RunManifest });
+export type RunDetail = z.infer<typeof RunDetail>;
+
+export const RunId = z.object({ run: z.number().int().min(1) });
+
+export const ScoreRow = z.object({
+  accountId: z.string(),
+  handle: z.string().nullable(),
+  rank: z.number().int().nullable(),
+  /** One value per column of `columns`, null where the model gives none (NaN). */
+  values: z.array(z.number().nullable()),
+});
+export type ScoreRow = z.infer<typeof ScoreRow>;
+
+export const ScoresInput = RunId.extend({
+  limit: z.number().int().min(1).optional(),
+  offset: z.number().int().min(0).default(0),
+});
+export const ScoresOutput = z.object({ run: z.number().int(), total: z.number().int(), columns: z.array(z.string()), rows: z.array(ScoreRow) });
+export type ScoresOutput = z.infer<typeof ScoresOutput>;
+
+export const AccountLabel = z.object({ accountId: z.string(), handle: z.string().nullable() });
+
+export const ExplainInput = RunId.extend({ account: z.string().min(1), limit: z.number().int().min(1).max(1000).default(10) });
+export const Explanation = z.object({
+  run: RunRef,
+  account: AccountLabel,
+  score: z.number().nullable(),
+  rank: z.number().int().nullable(),
+  outputs: z.record(z.string(), z.number().nullable()),
+  summary: z.string(),
+  factors: z.array(z.object({ label: z.string(), value: z.union([z.number(), z.string()]), note: z.string().optional() })),
+  contributions: z.array(
+    z.object({
+      account: AccountLabel.nullable(),
+      kind: InteractionKind.optional(),
+      label: z.string(),
+      value: z.number(),
+      share: z.number().nullable(),
+    }),
+  ),
+});
+export type Explanation = z.infer<typeof Explanation>;
+
+export const RerunOutput = ScoreOutput.extend({ original: z.number().int(), identical: z.boolean() });
+export type RerunOutput = z.infer<typeof RerunOutput>;
+
+export const ModelInfo = z.object({
+  id: z.string(),
+  version: z.string(),
+  label: z.string(),
+  description: z.string(),
+  citation: z.string(),
+  stochastic: z.boolean(),
+  outputs: z.array(z.object({ name: z.string(), description: z.string() })),
+  params: z.record(z.string(), z.unknown()),
+});
+export type ModelInfo = z.infer<typeof ModelInfo>;
+
+export const JobProgress = z.object({ fraction: z.number(), phase: z.string() });
+export type JobProgress = z.infer<typeof JobProgress>;
