@@ -17,7 +17,8 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(schemaVersion);
     const tables = tablesOf(db);
     expect(tables.map((t) => t.name)).toEqual([
-      'accounts', 'cascade_nodes', 'cascades', 'datasets', 'interactions', 'post_hashtags', 'posts', 'settings', 'source_files',
+      'accounts', 'cascade_nodes', 'cascades', 'datasets', 'graph_cache', 'interactions', 'post_hashtags', 'posts',
+      'run_outputs', 'runs', 'settings', 'source_files',
     ]);
     for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT/);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -64,5 +65,29 @@ describe('migrations', () => {
     expect(() => openDatabase(file)).toThrow(
       `has schema version ${schemaVersion + 1}, but this Influence Lens understands up to version ${schemaVersion}`,
     );
+  });
+
+  it('migration 2 upgrades a version-1 database with data in place: runs and graph cache, removed with their dataset', () => {
+    const file = path.join(tempDir(), 'e.sqlite');
+    const raw = new Database(file);
+    raw.exec(migrations[0]!);
+    raw.pragma('user_version = 1');
+    raw.prepare("INSERT INTO datasets (name, created_at, updated_at) VALUES ('old', 'then', 'then')").run();
+    raw.close();
+    const db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.prepare('SELECT name FROM datasets').pluck().all()).toEqual(['old']);
+    const insertRun = db.prepare(`INSERT INTO runs (dataset_id, model_id, model_version, params, seed, manifest, started_at,
+      finished_at, accounts_scored, excluded, account_ids) VALUES (1, 'pagerank', '1', '{}', 1, '{}', 'a', 'b', 0, 0, x'')`);
+    insertRun.run();
+    db.prepare("INSERT INTO run_outputs (run_id, name, position, scores) VALUES (1, 'score', 0, x'')").run();
+    expect(() => db.prepare("INSERT INTO run_outputs (run_id, name, position, scores) VALUES (1, 'score', 0, 'text')").run())
+      .toThrow(/cannot store TEXT value in BLOB column|UNIQUE/);
+    expect(() => db.prepare("INSERT INTO run_outputs (run_id, name, position, scores) VALUES (7, 'hub', 1, x'')").run())
+      .toThrow(/FOREIGN KEY/);
+    db.prepare('DELETE FROM datasets WHERE id = 1').run();
+    expect(db.prepare('SELECT count(*) FROM runs').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM run_outputs').pluck().get()).toBe(0);
+    db.close();
   });
 });

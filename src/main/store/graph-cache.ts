@@ -11,10 +11,10 @@ export interface CachedGraph {
 /** How many graphs (different weights) one dataset keeps; the oldest goes first. */
 const KEPT_PER_DATASET = 4;
 
-export function readCachedGraph(db: Db, datasetId: number, cacheKey: string): CachedGraph | null {
+export function readCachedGraph(db: Db, datasetId: number, cacheKey: string, contentHash: string): CachedGraph | null {
   const row = db
-    .prepare('SELECT * FROM graph_cache WHERE dataset_id = ? AND cache_key = ?')
-    .get(datasetId, cacheKey) as Record<string, number | Buffer> | undefined;
+    .prepare('SELECT * FROM graph_cache WHERE dataset_id = ? AND cache_key = ? AND content_hash = ?')
+    .get(datasetId, cacheKey, contentHash) as Record<string, number | Buffer> | undefined;
   if (!row) return null;
   const nodeCount = row.node_count as number;
   return {

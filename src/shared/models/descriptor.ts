@@ -54,24 +54,39 @@ export const IncludeMinors = z
   .default(false)
   .describe('score accounts whose bio states an age under 18 (excluded by default)');
 
+export const PerTargetPost = z
+  .boolean()
+  .default(false)
+  .describe("divide each edge's weight by the target's post count (Fink et al. 2023: reactions per tweet)");
+
 /** Parameters every model takes. */
 export const commonParams = { include_minors: IncludeMinors };
 
 /** Parameters of every model computed on the weighted interaction graph. */
-export const graphParams = { ...commonParams, weights: KindWeights, edge_direction: EdgeDirection };
+export const graphParams = {
+  ...commonParams,
+  weights: KindWeights,
+  edge_direction: EdgeDirection,
+  per_target_post: PerTargetPost,
+};
 
 /** The graph a run is computed on: part of the graph cache key. */
 export interface GraphOptions {
   weights: KindWeights;
   edgeDirection: z.infer<typeof EdgeDirection>;
+  perTargetPost: boolean;
 }
 
-export const defaultGraphOptions: GraphOptions = { weights: defaultKindWeights, edgeDirection: 'attention' };
+export const defaultGraphOptions: GraphOptions = {
+  weights: defaultKindWeights,
+  edgeDirection: 'attention',
+  perTargetPost: false,
+};
 
 export function graphOptionsOf(params: Record<string, unknown>): GraphOptions {
   const weights = (params.weights as KindWeights | undefined) ?? defaultKindWeights;
   const edgeDirection = (params.edge_direction as GraphOptions['edgeDirection'] | undefined) ?? 'attention';
-  return { weights, edgeDirection };
+  return { weights, edgeDirection, perTargetPost: params.per_target_post === true };
 }
 
 export function defineModel<Params extends z.ZodObject>(descriptor: ModelDescriptor<Params>): ModelDescriptor<Params> {

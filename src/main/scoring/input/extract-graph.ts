@@ -3,7 +3,7 @@ import { INTERACTION_KINDS } from '../../../shared/domain';
 import type { GraphOptions } from '../../../shared/models/descriptor';
 import type { Db } from '../../store/db';
 import type { CachedGraph } from '../../store/graph-cache';
-import { buildCsr } from '../graph/csr';
+import { buildCsr, type Csr } from '../graph/csr';
 import { indexAccounts, readAccountIds } from './accounts';
 
 /** Bumped whenever extraction would build a different graph from the same rows (it invalidates the cache). */
@@ -12,7 +12,7 @@ const EXTRACTION_VERSION = 1;
 export function graphCacheKey(options: GraphOptions): string {
   const weights = INTERACTION_KINDS.map((kind) => `${kind}=${options.weights[kind]}`).join(',');
   return createHash('sha256')
-    .update(`v${EXTRACTION_VERSION};${weights};edge_direction=${options.edgeDirection}`)
+    .update(`v${EXTRACTION_VERSION};${weights};edge_direction=${options.edgeDirection};per_target_post=${options.perTargetPost}`)
     .digest('hex')
     .slice(0, 32);
 }
@@ -66,5 +66,17 @@ export function extractGraph(
   }
   onProgress(1);
   const out = buildCsr(accounts.accountIds.length, { count, sources, targets, weights });
+  if (options.perTargetPost) divideByTargetPosts(db, datasetId, out, accounts.nodeOf);
   return { accountIds: accounts.accountIds, out, interactionsRead: read };
+}
+
+/** Fink et al. 2023's weights: reactions an account received per post it wrote (at least one post assumed). */
+function divideByTargetPosts(db: Db, datasetId: number, out: Csr, nodeOf: (accountId: number) => number): void {
+  const posts = new Float64Array(out.nodeCount);
+  const rows = db
+    .prepare('SELECT author_id, count(*) FROM posts WHERE dataset_id = ? GROUP BY author_id')
+    .raw()
+    .iterate(datasetId) as Iterable<[number, number]>;
+  for (const [author, count] of rows) posts[nodeOf(author)] = count;
+  for (let e = 0; e < out.targets.length; e++) out.weights[e]! /= Math.max(1, posts[out.targets[e]!]!);
 }

@@ -31,7 +31,7 @@ export interface LoadedInput {
 export function loadModelInput(db: Db, datasetId: number, options: LoadOptions): LoadedInput {
   const contentHash = datasetContentHash(db, datasetId);
   const cacheKey = graphCacheKey(options.graph);
-  let graph: CachedGraph | null = readCachedGraph(db, datasetId, cacheKey);
+  let graph: CachedGraph | null = readCachedGraph(db, datasetId, cacheKey, contentHash);
   const graphCache = graph ? 'hit' : 'built';
   if (!graph) {
     graph = extractGraph(db, datasetId, options.graph, (fraction) => options.progress(fraction, 'reading interactions'));

@@ -1,0 +1,127 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ScoreOutput } from '../../src/shared/runs';
+import { datasetsDir, repoRoot, tempDir } from '../helpers';
+
+function lens(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/main/cli/index.ts'), ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, INFLUENCE_LENS_DB: db },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const db = path.join(tempDir(), 'cli-scoring.sqlite');
+const scoreJson = (...args: string[]) => {
+  const run = lens('score', ...args, '--json');
+  expect(run.stderr).not.toMatch(/lens:/);
+  expect(run.code).toBe(0);
+  return ScoreOutput.strict().parse(JSON.parse(run.stdout));
+};
+
+describe('lens scoring commands', () => {
+  it('models --json lists every model with its version, citation and parameter schema', () => {
+    expect(lens('import', path.join(datasetsDir, 'karate', 'karate_club_weighted.csv'), '--dataset', 'karate').code).toBe(0);
+    expect(lens('import', path.join(datasetsDir, 'twitter-v2', 'brexit.jsonl'), '--dataset', 'brexit').code).toBe(0);
+    const models = JSON.parse(lens('models', '--json').stdout) as { id: string; params: { properties: Record<string, { default: unknown }> } }[];
+    expect(models.map((m) => m.id)).toEqual(['followers', 'indegree', 'pagerank', 'hits', 'kcore', 'tunkrank', 'kred', 'klout', 'spread']);
+    const pagerank = models.find((m) => m.id === 'pagerank')!;
+    expect(pagerank.params.properties.alpha!.default).toBe(0.85);
+    expect(lens('models').stdout).toContain('pagerank v1');
+  });
+
+  it('score --json prints the run, its parameters after defaults, the seed, counts and seconds', () => {
+    const output = scoreJson('--dataset', 'karate', '--model', 'kcore');
+    expect(Object.keys(output)).toEqual(['run', 'accounts_scored', 'excluded', 'seconds']);
+    expect(Object.keys(output.run)).toEqual(['id', 'model', 'version', 'params', 'seed']);
+    expect(output.run).toMatchObject({ id: 1, model: 'kcore', version: '1', seed: 1 });
+    expect(output.run.params).toMatchObject({ include_minors: false, edge_direction: 'attention' });
+    expect(output).toMatchObject({ accounts_scored: 34, excluded: 0 });
+    expect(output.seconds).toBeGreaterThan(0);
+  });
+
+  it('scores prints CSV account_id,handle,score,rank, highest first, ties sharing the lowest rank', () => {
+    const csv = lens('scores', '--run', '1').stdout.trim().split('\n');
+    expect(csv[0]).toBe('account_id,handle,score,rank');
+    expect(csv).toHaveLength(35);
+    const rows = csv.slice(1).map((line) => line.split(','));
+    const ranks = rows.map((row) => Number(row[3]));
+    const scores = rows.map((row) => Number(row[2]));
+    for (let i = 1; i < rows.length; i++) {
+      expect(scores[i]).toBeLessThanOrEqual(scores[i - 1]!);
+      expect(ranks[i]).toBe(scores[i] === scores[i - 1] ? ranks[i - 1] : i + 1);
+    }
+    const fours = scores.filter((s) => s === 4).length;
+    expect(ranks.slice(0, fours).every((r) => r === 1)).toBe(true);
+    expect(ranks[fours]).toBe(fours + 1);
+    expect(lens('scores', '--run', '1', '--limit', '3').stdout.trim().split('\n')).toHaveLength(4);
+    const json = JSON.parse(lens('scores', '--run', '1', '--format', 'json', '--limit', '2').stdout);
+    expect(Object.keys(json[0])).toEqual(['account_id', 'handle', 'score', 'rank']);
+  });
+
+  it('extra outputs follow as extra columns (hits: hub)', () => {
+    const { run } = scoreJson('--dataset', 'karate', '--model', 'hits');
+    expect(lens('scores', '--run', String(run.id), '--limit', '1').stdout.split('\n')[0]).toBe('account_id,handle,score,rank,hub');
+  });
+
+  it('explain finds an account by handle or id and shows what makes its score', () => {
+    const { run } = scoreJson('--dataset', 'brexit', '--model', 'pagerank', '--param', 'alpha=0.8');
+    expect(run.params.alpha).toBe(0.8);
+    const top = JSON.parse(lens('scores', '--run', String(run.id), '--format', 'json', '--limit', '1').stdout)[0];
+    const byHandle = JSON.parse(lens('explain', '--run', String(run.id), '--account', `@${top.handle}`, '--json').stdout);
+    const byId = JSON.parse(lens('explain', '--run', String(run.id), '--account', top.account_id, '--json').stdout);
+    expect(byHandle).toEqual(byId);
+    expect(byId.account).toEqual({ accountId: top.account_id, handle: top.handle });
+    expect(byId.rank).toBe(1);
+    expect(byId.contributions.length).toBeGreaterThan(0);
+    const shares = byId.contributions.reduce((sum: number, c: { share: number }) => sum + c.share, 0);
+    expect(shares).toBeLessThanOrEqual(1 + 1e-9);
+    const text = lens('explain', '--run', String(run.id), '--account', top.account_id);
+    expect(text.stdout).toContain(`rank 1`);
+  });
+
+  it('rerun reproduces a seeded Monte Carlo run byte for byte; another seed differs', () => {
+    const first = scoreJson('--dataset', 'brexit', '--model', 'spread', '--param', 'probability=0.3', '--param', 'runs=50', '--seed', '7');
+    const rerun = lens('rerun', '--run', String(first.run.id), '--json');
+    expect(rerun.code).toBe(0);
+    expect(JSON.parse(rerun.stdout)).toMatchObject({ original: first.run.id, identical: true, run: { seed: 7 } });
+    const other = scoreJson('--dataset', 'brexit', '--model', 'spread', '--param', 'probability=0.3', '--param', 'runs=50', '--seed', '8');
+    const a = lens('scores', '--run', String(first.run.id)).stdout;
+    const b = lens('scores', '--run', String(other.run.id)).stdout;
+    expect(a).not.toBe(b);
+  });
+
+  it('runs lists the runs, filtered by dataset; runs show prints the manifest', () => {
+    const all = JSON.parse(lens('runs', '--json').stdout) as { dataset: string }[];
+    expect(all.length).toBeGreaterThanOrEqual(5);
+    const karate = JSON.parse(lens('runs', '--dataset', 'karate', '--json').stdout) as { dataset: string; model: string }[];
+    expect(karate.map((r) => r.model)).toEqual(['kcore', 'hits']);
+    const manifest = JSON.parse(lens('runs', 'show', '--run', '1').stdout);
+    expect(manifest).toMatchObject({ model: { id: 'kcore', version: '1' }, dataset: { name: 'karate' }, seed: 1, accountsScored: 34 });
+    expect(manifest.dataset.contentHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('bad requests fail with one line naming the problem (exit 2 for bad input, 1 for missing things), and store nothing', () => {
+    const before = lens('runs', '--json').stdout;
+    const cases: [string[], number, RegExp][] = [
+      [['score', '--dataset', 'karate', '--model', 'pagerank', '--param', 'alpha=2'], 2, /model pagerank: alpha: Too big: expected number to be <1/],
+      [['score', '--dataset', 'karate', '--model', 'pagerank', '--param', 'alhpa=0.5'], 2, /Unrecognized key: "alhpa"/],
+      [['score', '--dataset', 'karate', '--model', 'nope'], 1, /no model "nope"; models: followers, indegree/],
+      [['score', '--dataset', 'nope', '--model', 'kcore'], 1, /no dataset named "nope"/],
+      [['score', '--dataset', 'karate', '--model', 'pagerank', '--param', 'personalization.accounts=99,98'], 2, /no account "99" in this dataset/],
+      [['score', '--model', 'kcore'], 2, /score needs --dataset NAME and --model ID/],
+      [['explain', '--run', '1', '--account', 'nobody'], 2, /no account "nobody"/],
+      [['scores', '--run', '999'], 1, /no run 999/],
+    ];
+    for (const [args, code, message] of cases) {
+      const run = lens(...args);
+      expect(run.stderr, args.join(' ')).toMatch(message);
+      const lines = run.stderr.trim().split('\n');
+      expect(lines.filter((line) => line.startsWith('lens:')), args.join(' ')).toEqual([lines.at(-1)]);
+      expect(run.code, args.join(' ')).toBe(code);
+    }
+    expect(lens('runs', '--json').stdout).toBe(before);
+  });
+});
