@@ -19,6 +19,8 @@ export const IMPORT_FORMATS = [
   'edgelist',
   'gexf',
   'graphml',
+  'network-json',
+  'author-tweets-csv',
 ] as const;
 export const ImportFormat = z.enum(IMPORT_FORMATS);
 export type ImportFormat = z.infer<typeof ImportFormat>;

@@ -94,3 +94,38 @@ describe('reference values of networkx, graphology and igraph, end to end', () =
     expectClose((await scoreRun(db, 'directed', 'kcore')).score, c.expected_after as Record<string, number>, 0);
   });
 });
+
+describe('congress-toy-weights: the Congress network builder, end to end', () => {
+  it("i -> j weight = reactions of j to i / i's tweets, from the authors' toy tweet tables", async () => {
+    const c = referenceCase('congress-toy-weights');
+    const { db } = tempDb();
+    const { callService } = await import('../../src/main/services');
+    const { loadModelInput } = await import('../../src/main/scoring/input/load-input');
+    const { defaultGraphOptions } = await import('../../src/shared/models/descriptor');
+    const paths = [0, 1, 2, 3].map((n) => path.join(datasetsDir, 'congress-twitter', 'test_data', `${n}_tweets.csv`));
+    expect((await callService('datasets.import', { paths, dataset: 'toy' }, { db })).ok).toBe(true);
+    const loaded = loadModelInput(db, 1, {
+      needs: {},
+      graph: { ...defaultGraphOptions, perTargetPost: true },
+      includeMinors: false,
+      progress: () => undefined,
+    });
+    const { graph } = loaded.input;
+    const platformId = db.prepare('SELECT platform_id FROM accounts WHERE id = ?').pluck();
+    const name = (node: number) => Number(platformId.get(graph.accountIds[node]!));
+    // Attention runs reactor -> author; the authors' graph runs author (influencer) -> reactor.
+    const influence: [number, number, number][] = [];
+    for (let v = 0; v < graph.nodeCount; v++) {
+      for (let e = graph.out.offsets[v]!; e < graph.out.offsets[v + 1]!; e++) {
+        influence.push([name(graph.out.targets[e]!), name(v), graph.out.weights[e]!]);
+      }
+    }
+    const expected = c.expected_weighted_edges as [number, number, number][];
+    const key = (edge: [number, number, number]) => `${edge[0]}->${edge[1]}`;
+    expect(influence.map(key).sort()).toEqual(expected.map(key).sort());
+    for (const edge of expected) {
+      const found = influence.find((candidate) => key(candidate) === key(edge))!;
+      expect(found[2]).toBeCloseTo(edge[2], 7);
+    }
+  });
+});

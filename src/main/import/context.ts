@@ -31,7 +31,9 @@ export class ImportContext {
   invalid(reason: string, location: SourceLocation = { line: this.source.line }): void {
     if (!this.options.skipInvalid) throw this.source.error(reason, location);
     this.skipped++;
-    if (this.skipReasons.length < KEPT_SKIP_REASONS) this.skipReasons.push(`${formatLocation(location).replace(/^:/, 'line ').trim()}: ${reason}`);
+    if (this.skipReasons.length >= KEPT_SKIP_REASONS) return;
+    const where = formatLocation(location).replace(/^:/, 'line ').trim();
+    this.skipReasons.push(where ? `${where}: ${reason}` : reason);
   }
 
   checkCancelled(): void {

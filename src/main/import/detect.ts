@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import type { ImportFormat } from '../../shared/domain';
 import { ImportError, excerpt } from './errors';
+import { AUTHOR_TWEETS_HEADER } from './formats/author-tweets-csv';
 
 const SNIFF_BYTES = 64 * 1024;
 const TREE_LINE = /^\s*\[\s*'[^']*'\s*,\s*'[^']*'\s*,\s*'[^']*'\s*\]\s*->\s*\[/;
+/** The first key of congress_network_data.json's one object; the first list alone can outgrow the sniff window. */
+const NETWORK_JSON = /^\[?\s*\{\s*"(?:inList|inWeight|outList|outWeight|usernameList)"\s*:/;
 const EDGELIST_LINE = /^\s*\S+\s+\S+(\s+(\{.*\}|[-+0-9.eE]+))?\s*$/;
 
 /** Reads the head of a file and names its format from the content alone (file extensions lie: .txt is both a SNAP edge list and a tree file). */
@@ -14,6 +17,8 @@ export function detectFormat(file: string): ImportFormat {
   const text = new TextDecoder('utf-8').decode(head).replace(/^\uFEFF/, '');
   const start = text.trimStart();
   if (start.startsWith('<')) return detectXml(file, start);
+  if (NETWORK_JSON.test(start)) return 'network-json';
+  if (/^[^\r\n]*/.exec(start)![0] === AUTHOR_TWEETS_HEADER) return 'author-tweets-csv';
   if (start.startsWith('[')) return TREE_LINE.test(start) ? 'tree' : 'twitter-v1';
   if (start.startsWith('{')) return detectJsonLines(file, start);
   const firstLine = start.split(/\r?\n/).find((line) => !line.startsWith('#') && line.trim() !== '') ?? '';

@@ -1,9 +1,11 @@
 import type { ImportFormat } from '../../../shared/domain';
 import type { FormatImporter } from '../context';
+import { importAuthorTweetsCsv } from './author-tweets-csv';
 import { importCsv } from './csv';
 import { importEdgeList } from './edgelist';
 import { importGexf } from './gexf';
 import { importGraphMl } from './graphml';
+import { importNetworkJson } from './network-json';
 import { importTree } from './tree';
 import { importTwitterV1 } from './twitter-v1';
 import { importTwitterV2Flat } from './twitter-v2-flat';
@@ -21,4 +23,6 @@ export const formatImporters: Record<ImportFormat, FormatImporter> = {
   edgelist: importEdgeList,
   gexf: importGexf,
   graphml: importGraphMl,
+  'network-json': importNetworkJson,
+  'author-tweets-csv': importAuthorTweetsCsv,
 };

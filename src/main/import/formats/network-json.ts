@@ -1,0 +1,108 @@
+import type { ImportContext } from '../context';
+import type { ImportError } from '../errors';
+import { describe, isObject, shortJson } from './tweets';
+
+/**
+ * Read whole, so bounded: V8 strings stop at about 536 million characters, and the parsed lists take several
+ * times the text's size. 512 MB is far above any network of this shape (the Congress file is 0.7 MB).
+ */
+const MAX_BYTES = 512_000_000;
+const LISTS = ['inList', 'inWeight', 'outList', 'outWeight', 'usernameList'] as const;
+const SHAPE = `{${LISTS.join(', ')}}`;
+
+type Network = Record<(typeof LISTS)[number], unknown[]>;
+
+/**
+ * The Congress network authors' adjacency file (gsprint23/CongressionalTwitterNetwork, congress_network_data.json):
+ * `[{inList, inWeight, outList, outWeight, usernameList}]`, one entry per node in each list. Node i is the account
+ * String(i) with the handle usernameList[i]; each j at outList[i][k] is one directed `edge` i -> j weighing
+ * outWeight[i][k], as in the authors' congress.edgelist. inList describes the same edges from the other end, so it
+ * is only checked against outList, not imported a second time.
+ */
+export async function importNetworkJson(context: ImportContext): Promise<void> {
+  const { source, sink } = context;
+  if (source.size > MAX_BYTES) {
+    throw source.error(`the file is ${Math.round(source.size / 1e6)} MB; a network JSON file is read whole, so files over ` +
+      `${MAX_BYTES / 1e6} MB are refused: write the network as an edge list ("i j {'weight': w}" per line) instead`, {});
+  }
+  const chunks: string[] = [];
+  for await (const chunk of source.text()) chunks.push(chunk);
+  const network = networkOf(context, parseJson(context, chunks.join('')));
+  const nodes = network.usernameList.length;
+  network.usernameList.forEach((name, node) => {
+    if (name !== null && typeof name !== 'string') context.invalid(`expected usernameList[${node}] to be a handle, found ${shortJson(name)}`, {});
+    sink.account({ platformId: String(node), handle: typeof name === 'string' && name !== '' ? name : null });
+  });
+  let edges = 0;
+  network.outList.forEach((targets, node) => {
+    const weights = network.outWeight[node] as unknown[];
+    (targets as unknown[]).forEach((target, k) => {
+      if (++edges % 10_000 === 0) context.checkCancelled();
+      const weight = weights[k];
+      if (typeof target !== 'number' || !Number.isInteger(target) || target < 0 || target >= nodes) {
+        return context.invalid(`expected outList[${node}][${k}] to be a node index from 0 to ${nodes - 1}, found ${shortJson(target)}`, {});
+      }
+      if (typeof weight !== 'number' || !Number.isFinite(weight)) {
+        return context.invalid(`expected outWeight[${node}][${k}] to be a number, found ${shortJson(weight)}`, {});
+      }
+      sink.interaction({ actorPlatformId: String(node), target: { platformId: String(target) }, kind: 'edge', weight,
+        time: null, directed: true });
+    });
+  });
+}
+
+function parseJson(context: ImportContext, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    // V8 gives a character position for most errors; locations in ImportError are byte offsets.
+    const position = /at position (\d+)/.exec(message);
+    const offset = position ? Buffer.byteLength(text.slice(0, Number(position[1]))) : undefined;
+    throw context.source.error(`malformed JSON: ${message}`, offset === undefined ? {} : { offset });
+  }
+}
+
+/**
+ * The network object, with every list one entry per node and each node's targets and weights paired up. Problems
+ * of shape stop the import even with --skip-invalid: with lists out of step, no edge can be trusted.
+ */
+function networkOf(context: ImportContext, value: unknown): Network {
+  const fail = (reason: string): ImportError => context.source.error(reason, {});
+  if (Array.isArray(value) && value.length !== 1) {
+    throw fail(`expected an array holding one network object ${SHAPE}, found ${value.length} elements`);
+  }
+  const object: unknown = Array.isArray(value) ? value[0] : value;
+  if (!isObject(object)) throw fail(`expected a network object ${SHAPE}, found ${describe(object)}`);
+  for (const list of LISTS) {
+    if (!Array.isArray(object[list])) throw fail(`the network has no "${list}" list; expected ${SHAPE}`);
+  }
+  const network = object as Network;
+  const nodes = network.usernameList.length;
+  for (const list of LISTS) {
+    const length = network[list].length;
+    if (length !== nodes) throw fail(`${list} has ${length} entries but usernameList has ${nodes}; each list has one entry per node`);
+  }
+  const inEdges = pairedCount(network, 'inList', 'inWeight', fail);
+  const outEdges = pairedCount(network, 'outList', 'outWeight', fail);
+  if (inEdges !== outEdges) {
+    throw fail(`inList holds ${inEdges} edges but outList holds ${outEdges}; both must list the same edges`);
+  }
+  return network;
+}
+
+/** The number of edges in a node list, after checking that each node has as many weights as neighbours. */
+function pairedCount(network: Network, list: 'inList' | 'outList', weights: 'inWeight' | 'outWeight',
+  fail: (reason: string) => ImportError): number {
+  let count = 0;
+  network[list].forEach((neighbours, node) => {
+    const paired = network[weights][node];
+    if (!Array.isArray(neighbours)) throw fail(`${list}[${node}] is ${describe(neighbours)}, not a list of nodes`);
+    if (!Array.isArray(paired)) throw fail(`${weights}[${node}] is ${describe(paired)}, not a list of weights`);
+    if (neighbours.length !== paired.length) {
+      throw fail(`${list}[${node}] has ${neighbours.length} nodes but ${weights}[${node}] has ${paired.length} weights`);
+    }
+    count += neighbours.length;
+  });
+  return count;
+}
