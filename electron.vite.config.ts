@@ -6,7 +6,14 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      // Worker threads are entries of their own: the job host starts them from files beside the main bundle.
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          'scoring-worker': resolve(__dirname, 'src/main/scoring/worker.ts'),
+          'kernel-worker': resolve(__dirname, 'src/main/scoring/parallel/kernel-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { defineModel, graphParams } from './descriptor';
+
+export const tunkrankModel = defineModel({
+  id: 'tunkrank',
+  version: '1',
+  label: 'TunkRank',
+  description:
+    'The expected number of accounts that read a post by the account, directly or through retweets: ' +
+    'TR(X) = sum over the accounts Y that give X attention of (1 + p x TR(Y)) / |accounts Y gives attention to|, ' +
+    'where p is the probability that a reader retweets. Attention is a distinct edge of the interaction graph ' +
+    'whatever its weight, and attention an account gives itself is ignored. Solved by Jacobi iteration from ' +
+    'TR = 0, stopping once the L1 change between two iterations is at most the tolerance (default 1e-10) or after ' +
+    'max_iterations (default 1000); the run records whether it converged. With p < 1 the iteration contracts by ' +
+    'a factor p at each step, so it always converges.',
+  citation:
+    'Tunkelang, D. (2009). A Twitter analog to PageRank. The Noisy Channel (blog), 13 January 2009.',
+  params: z.strictObject({
+    ...graphParams,
+    p: z.number().min(0).lt(1).default(0.05).describe('probability that a reader retweets what it reads'),
+    tolerance: z
+      .number()
+      .min(1e-15)
+      .max(1)
+      .default(1e-10)
+      .describe('stop when the L1 change between iterations is at most this'),
+    max_iterations: z.number().int().min(1).max(100_000).default(1000),
+  }),
+  outputs: [{ name: 'score', description: 'TunkRank: expected readers of a post' }],
+  stochastic: false,
+});

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { spreadModel } from '../../../src/shared/models/spread';
+import { CascadeSimulator, spreadImplementation } from '../../../src/main/scoring/models/spread';
+import { CancelledError } from '../../../src/main/scoring/model';
+import { inputFromEdges, testContext } from '../../scoring-helpers';
+
+type Edges = ReadonlyArray<readonly [string, string, number?]>;
+
+async function spread(names: string[], edges: Edges, params: object, seed = 1) {
+  const parsed = spreadModel.params.parse(params);
+  const input = inputFromEdges(names, edges);
+  const context = testContext(names, seed);
+  const result = await spreadImplementation.score(input, parsed, context);
+  return { input, parsed, context, result, score: [...result.outputs.score!], stderr: [...result.outputs.stderr!] };
+}
+
+/** Within four standard errors of the exact expectation, using the error the model reports. */
+function expectNear(score: number[], stderr: number[], exact: number[]) {
+  exact.forEach((value, i) => expect(Math.abs(score[i]! - value)).toBeLessThanOrEqual(4 * stderr[i]! + 1e-12));
+}
+
+// Attention runs c -> b -> a, so influence runs a -> b -> c.
+const pathNames = ['a', 'b', 'c'];
+const path: Edges = [
+  ['b', 'a'],
+  ['c', 'b'],
+];
+// b and c give a attention, d gives b and c attention: d is reached from a by either of two routes.
+const diamondNames = ['a', 'b', 'c', 'd'];
+const diamond: Edges = [
+  ['b', 'a'],
+  ['c', 'a'],
+  ['d', 'b'],
+  ['d', 'c'],
+];
+
+describe('spread model', () => {
+  it('has bounded parameters with defaults', () => {
+    expect(spreadModel.params.parse({})).toMatchObject({ probability: 0.01, edge_probability: 'constant', runs: 100 });
+    expect(spreadModel.stochastic).toBe(true);
+    for (const bad of [{ probability: 0 }, { probability: 1.5 }, { runs: 0 }, { runs: 2.5 }, { runs: 100_001 }]) {
+      expect(spreadModel.params.safeParse(bad).success).toBe(false);
+    }
+    expect(spreadModel.params.safeParse({ edge_probability: 'degree' }).success).toBe(false);
+  });
+
+  it('counts exactly the accounts each one reaches when every activation succeeds', async () => {
+    const { score, stderr } = await spread(diamondNames, [...diamond, ['a', 'd']], { probability: 1, runs: 3 });
+    expect(score).toEqual([4, 4, 4, 4]);
+    expect(stderr).toEqual([0, 0, 0, 0]);
+    const chain = await spread(pathNames, path, { probability: 1, runs: 2 });
+    expect(chain.score).toEqual([3, 2, 1]);
+  });
+
+  it('estimates the exact expected spread of a path, a diamond and a star', async () => {
+    const runs = 20_000;
+    const chain = await spread(pathNames, path, { probability: 0.5, runs });
+    expectNear(chain.score, chain.stderr, [1.75, 1.5, 1]);
+    // Size 1, 2 or 3 with probabilities 1/2, 1/4, 1/4: standard deviation sqrt(11/16).
+    expect(chain.stderr[0]).toBeCloseTo(Math.sqrt(11 / 16 / runs), 3);
+
+    const twoRoutes = await spread(diamondNames, diamond, { probability: 0.5, runs });
+    expectNear(twoRoutes.score, twoRoutes.stderr, [1 + 0.5 + 0.5 + (1 - 0.75 ** 2), 1.5, 1.5, 1]);
+
+    // 500 followers of a hub at p = 0.01 exercise the geometric skipping over long rows.
+    const leaves = Array.from({ length: 500 }, (_, i) => `l${i}`);
+    const star = await spread(['hub', ...leaves], leaves.map((leaf) => [leaf, 'hub'] as const), { probability: 0.01, runs });
+    expectNear(star.score.slice(0, 1), star.stderr, [1 + 500 * 0.01]);
+    expect(star.score.slice(1).every((value) => value === 1)).toBe(true);
+  });
+
+  it('reads activation probabilities from edge weights, capped at 1', async () => {
+    const weighted = [
+      ['b', 'a', 0.5],
+      ['c', 'b', 2],
+    ] as const;
+    const { score, stderr } = await spread(pathNames, [...weighted], { edge_probability: 'weight', runs: 20_000 });
+    expectNear(score, stderr, [2, 2, 1]);
+    expect(score.slice(1)).toEqual([2, 1]);
+  });
+
+  it('gives byte-identical results for the same seed and different ones for another', async () => {
+    const params = { probability: 0.3, runs: 50 };
+    const bytes = (values: Float64Array) => Buffer.from(values.buffer).toString('hex');
+    const first = await spread(diamondNames, diamond, params, 7);
+    const again = await spread(diamondNames, diamond, params, 7);
+    const other = await spread(diamondNames, diamond, params, 8);
+    expect(bytes(again.result.outputs.score!)).toBe(bytes(first.result.outputs.score!));
+    expect(bytes(again.result.outputs.stderr!)).toBe(bytes(first.result.outputs.stderr!));
+    expect(bytes(other.result.outputs.score!)).not.toBe(bytes(first.result.outputs.score!));
+  });
+
+  it("makes each account's cascades independent of which ran before them", () => {
+    const input = inputFromEdges(diamondNames, diamond);
+    const params = spreadModel.params.parse({ probability: 0.5 });
+    const sizes = (simulator: CascadeSimulator) => Array.from({ length: 20 }, (_, r) => simulator.run(0, r));
+    const fresh = new CascadeSimulator(input.graph.incoming(), params, 3);
+    const used = new CascadeSimulator(input.graph.incoming(), params, 3);
+    for (let r = 0; r < 30; r++) used.run(1 + (r % 3), r);
+    expect(sizes(used)).toEqual(sizes(fresh));
+  });
+
+  it('leaves the standard error unknown for a single run', async () => {
+    const { score, stderr } = await spread(pathNames, path, { probability: 1, runs: 1 });
+    expect(score).toEqual([3, 2, 1]);
+    expect(stderr.every(Number.isNaN)).toBe(true);
+  });
+
+  it('explains with the same coins: the accounts reached most often', async () => {
+    const { input, parsed, context, result, score } = await spread(pathNames, path, { probability: 0.5, runs: 4000 });
+    const explanation = await spreadImplementation.explain(input, parsed, result.outputs, 0, context, 10);
+    expect(explanation.factors[0]).toMatchObject({ label: 'expected cascade size', value: score[0] });
+    const [b, c] = explanation.contributions;
+    expect(b!.node).toBe(1);
+    expect(b!.value).toBeCloseTo(0.5, 1);
+    expect(c!.node).toBe(2);
+    expect(c!.value).toBeCloseTo(0.25, 1);
+    expect(b!.share! + c!.share!).toBeCloseTo(1 - 1 / score[0]!, 12);
+    const top = await spreadImplementation.explain(input, parsed, result.outputs, 0, context, 1);
+    expect(top.contributions).toHaveLength(1);
+  });
+
+  it('stops when the job is cancelled', async () => {
+    const names = Array.from({ length: 2000 }, (_, i) => `n${i}`);
+    const ring = names.map((name, i) => [name, names[(i + 1) % names.length]!] as const);
+    const input = inputFromEdges(names, ring);
+    const context = testContext(names);
+    context.checkCancelled = () => {
+      throw new CancelledError();
+    };
+    const params = spreadModel.params.parse({ probability: 1, runs: 1 });
+    expect(() => spreadImplementation.score(input, params, context)).toThrow(CancelledError);
+  });
+});
