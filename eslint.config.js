@@ -16,6 +16,11 @@ export default tseslint.config(
     },
   },
   {
+    // Worker threads run in plain Node as well as in the app: they never touch Electron.
+    files: ['src/main/scoring/**/*.ts', 'src/main/jobs/**/*.ts', 'src/main/store/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['electron'] }] },
+  },
+  {
     files: ['src/renderer/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['**/main/**', 'node:*', 'electron'] }] },
   },

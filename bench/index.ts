@@ -1,8 +1,10 @@
 import { benchImport } from './import';
+import { benchScore } from './score';
 
 /** `npm run bench -- <suite> [options]`: each suite prints its figures and ratios against a baseline of the same run. */
 const suites: Record<string, (args: string[]) => Promise<void>> = {
   import: benchImport,
+  score: benchScore,
 };
 
 const [name = 'import', ...args] = process.argv.slice(2);

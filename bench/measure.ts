@@ -6,6 +6,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 export interface Measurement {
   seconds: number;
+  /** Seen from outside: process start, module loading and exit included. */
+  wallSeconds: number;
   peakRssMb: number;
   detail?: Record<string, unknown>;
 }
@@ -14,14 +16,16 @@ export interface Measurement {
  * Runs one measured task in a fresh Node process, so its peak RSS is its own and not the generator's or an
  * earlier task's. The task prints one JSON line: {seconds, detail}.
  */
-export function measureInChild(task: string, args: string[]): Measurement {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, 'tasks.ts'), task, ...args], {
+export function measureInChild(task: string, args: string[], nodeOptions: string[] = []): Measurement {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [...nodeOptions, '--import', 'tsx', path.join(here, 'tasks.ts'), task, ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
   });
+  const wallSeconds = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`bench task ${task} failed:\n${result.stderr}`);
   const lines = result.stdout.trim().split('\n');
-  return JSON.parse(lines[lines.length - 1]!) as Measurement;
+  return { ...(JSON.parse(lines[lines.length - 1]!) as Omit<Measurement, 'wallSeconds'>), wallSeconds };
 }
 
 export const fmt = (value: number, digits = 1) => value.toLocaleString('en-US', { maximumFractionDigits: digits });

@@ -3,9 +3,11 @@ import Database from 'better-sqlite3';
 import { runImport } from '../src/main/import/run-import';
 import { openDatabase } from '../src/main/store/db';
 import { csvRows } from './generate';
+import { scoreTasks } from './score-tasks';
 
 /** Measured tasks, each run in its own process by measure.ts. Prints one JSON line. */
 const tasks: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
+  ...scoreTasks,
   async import([dbFile, file]) {
     const db = openDatabase(dbFile!);
     const { totals } = await runImport(db, { paths: [file!], dataset: 'bench' });

@@ -1,6 +1,7 @@
+import { INTERACTION_KINDS, type InteractionKind } from '../src/shared/domain';
 import { csrFromEdges } from '../src/main/scoring/graph/csr';
 import { makeScoringGraph } from '../src/main/scoring/graph/scoring-graph';
-import { ModelInputError, type ModelInput, type ScoreContext } from '../src/main/scoring/model';
+import { ModelInputError, type InteractionColumns, type ModelInput, type ScoreContext } from '../src/main/scoring/model';
 
 /**
  * A model input over a small hand-built graph whose nodes are named: node i is `names[i]`. For unit tests of the
@@ -43,5 +44,21 @@ export function testContext(names: readonly string[] = [], seed = 1): ScoreConte
       return found;
     },
     topicStrength: () => new Float64Array(names.length),
+  };
+}
+
+/** Interaction columns over named nodes, of unknown time; a row's weight is 1 unless given. */
+export function interactionColumns(
+  names: readonly string[],
+  rows: ReadonlyArray<readonly [string, string, InteractionKind, number?]>,
+): InteractionColumns {
+  const node = (name: string) => names.indexOf(name);
+  return {
+    count: rows.length,
+    actor: Int32Array.from(rows, (row) => node(row[0])),
+    target: Int32Array.from(rows, (row) => node(row[1])),
+    kind: Uint8Array.from(rows, (row) => INTERACTION_KINDS.indexOf(row[2])),
+    weight: Float64Array.from(rows, (row) => row[3] ?? 1),
+    time: new Float64Array(rows.length).fill(Number.NaN),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INTERACTION_KINDS, type InteractionKind } from '../domain';
+import { INTERACTION_KINDS, InteractionKind } from '../domain';
 
 /** One column of a run's results; every model's first column is `score`. */
 export interface OutputColumn {
@@ -39,7 +39,8 @@ export const KindWeights = z
       z.ZodDefault<z.ZodNumber>
     >,
   )
-  .prefault(defaultKindWeights);
+  .prefault(defaultKindWeights)
+  .describe('weight of one interaction of each kind in the graph (0 leaves the kind out)');
 export type KindWeights = z.infer<typeof KindWeights>;
 
 /**
@@ -47,7 +48,10 @@ export type KindWeights = z.infer<typeof KindWeights>;
  * graph files have no such meaning; `influence` says the file's edges point from the influencer to the influenced
  * (as in the Congress network), so they are reversed.
  */
-export const EdgeDirection = z.enum(['attention', 'influence']).default('attention');
+export const EdgeDirection = z
+  .enum(['attention', 'influence'])
+  .default('attention')
+  .describe('"influence": edges of graph files point from influencer to influenced, so they are reversed');
 
 export const IncludeMinors = z
   .boolean()
@@ -58,6 +62,17 @@ export const PerTargetPost = z
   .boolean()
   .default(false)
   .describe("divide each edge's weight by the target's post count (Fink et al. 2023: reactions per tweet)");
+
+/** A model's choice of interaction kinds: at least one, each at most once. */
+export function kindList(defaults: readonly InteractionKind[], description: string) {
+  return z
+    .array(InteractionKind)
+    .min(1)
+    .max(INTERACTION_KINDS.length)
+    .refine((kinds) => new Set(kinds).size === kinds.length, { error: 'each kind may be listed once' })
+    .default(() => [...defaults])
+    .describe(description);
+}
 
 /** Parameters every model takes. */
 export const commonParams = { include_minors: IncludeMinors };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { INTERACTION_KINDS, InteractionKind } from '../domain';
-import { commonParams, defineModel } from './descriptor';
+import { INTERACTION_KINDS } from '../domain';
+import { commonParams, defineModel, kindList } from './descriptor';
 
 export const indegreeModel = defineModel({
   id: 'indegree',
@@ -17,13 +17,7 @@ export const indegreeModel = defineModel({
     'million follower fallacy. Proceedings of ICWSM 2010.',
   params: z.strictObject({
     ...commonParams,
-    kinds: z
-      .array(InteractionKind)
-      .min(1)
-      .max(INTERACTION_KINDS.length)
-      .refine((kinds) => new Set(kinds).size === kinds.length, { error: 'each kind may be listed once' })
-      .default([...INTERACTION_KINDS])
-      .describe('interaction kinds that count'),
+    kinds: kindList(INTERACTION_KINDS, 'interaction kinds that count'),
     weighted: z
       .boolean()
       .default(false)

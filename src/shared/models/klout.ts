@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { INTERACTION_KINDS, InteractionKind, type PostKind } from '../domain';
-import { commonParams, defineModel } from './descriptor';
+import { InteractionKind, type PostKind } from '../domain';
+import { commonParams, defineModel, kindList } from './descriptor';
 
 /** Reactions to content. Follows are not; Klout said +K endorsements did not change the score. */
 export const KLOUT_DEFAULT_KINDS: readonly InteractionKind[] = ['retweet', 'quote', 'reply', 'mention'];
@@ -43,13 +43,7 @@ export const kloutModel = defineModel({
       .max(1)
       .default(0.5)
       .describe('reactions are divided by max(1, posts) to this power (0: raw reactions, 1: reactions per post)'),
-    kinds: z
-      .array(InteractionKind)
-      .min(1)
-      .max(INTERACTION_KINDS.length)
-      .refine((kinds) => new Set(kinds).size === kinds.length, 'each kind at most once')
-      .default(() => [...KLOUT_DEFAULT_KINDS])
-      .describe('interaction kinds that count as reactions'),
+    kinds: kindList(KLOUT_DEFAULT_KINDS, 'interaction kinds that count as reactions'),
   }),
   outputs: [
     { name: 'score', description: 'Klout-style score, 1 to 100 (the top account 100)' },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { INTERACTION_KINDS, InteractionKind } from '../domain';
-import { commonParams, defineModel } from './descriptor';
+import { InteractionKind } from '../domain';
+import { commonParams, defineModel, kindList } from './descriptor';
 
 /**
  * Outreach level k (k = 1, 2, ...) is reached at round(100 x 2.7^(k-1)) points. Kred publishes only the first two
@@ -47,13 +47,7 @@ export const kredModel = defineModel({
       .describe('actors with more followers than this earn the bonus'),
     bonus_points_per_thousand: points(1, 'extra points per action for every whole 1,000 followers above the threshold'),
     outreach_points_per_action: points(10, 'outreach points for each action given (follows excepted)'),
-    kinds: z
-      .array(InteractionKind)
-      .min(1)
-      .max(INTERACTION_KINDS.length)
-      .refine((kinds) => new Set(kinds).size === kinds.length, 'each kind at most once')
-      .default(() => [...KRED_DEFAULT_KINDS])
-      .describe('interaction kinds that count as actions'),
+    kinds: kindList(KRED_DEFAULT_KINDS, 'interaction kinds that count as actions'),
   }),
   outputs: [
     { name: 'score', description: 'Kred Influence, 1 to 1000 (the top account 1000)' },

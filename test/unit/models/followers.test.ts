@@ -1,24 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { INTERACTION_KINDS, type InteractionKind } from '../../../src/shared/domain';
 import { followersModel } from '../../../src/shared/models/followers';
 import { followersImplementation } from '../../../src/main/scoring/models/followers';
-import type { InteractionColumns } from '../../../src/main/scoring/model';
-import { inputFromEdges, testContext } from '../../scoring-helpers';
-
-function interactionColumns(
-  names: readonly string[],
-  rows: ReadonlyArray<readonly [string, string, InteractionKind]>,
-): InteractionColumns {
-  const node = (name: string) => names.indexOf(name);
-  return {
-    count: rows.length,
-    actor: Int32Array.from(rows, (row) => node(row[0])),
-    target: Int32Array.from(rows, (row) => node(row[1])),
-    kind: Uint8Array.from(rows, (row) => INTERACTION_KINDS.indexOf(row[2])),
-    weight: new Float64Array(rows.length).fill(1),
-    time: new Float64Array(rows.length).fill(Number.NaN),
-  };
-}
+import { inputFromEdges, interactionColumns, testContext } from '../../scoring-helpers';
 
 const names = ['a', 'b', 'c', 'd'];
 const input = inputFromEdges(names, [], {

@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { INTERACTION_KINDS, type InteractionKind } from '../../../src/shared/domain';
+import { INTERACTION_KINDS } from '../../../src/shared/domain';
 import { indegreeModel } from '../../../src/shared/models/indegree';
 import { indegreeImplementation } from '../../../src/main/scoring/models/indegree';
-import type { InteractionColumns } from '../../../src/main/scoring/model';
-import { inputFromEdges, testContext } from '../../scoring-helpers';
-
-function interactionColumns(
-  names: readonly string[],
-  rows: ReadonlyArray<readonly [string, string, InteractionKind, number]>,
-): InteractionColumns {
-  const node = (name: string) => names.indexOf(name);
-  return {
-    count: rows.length,
-    actor: Int32Array.from(rows, (row) => node(row[0])),
-    target: Int32Array.from(rows, (row) => node(row[1])),
-    kind: Uint8Array.from(rows, (row) => INTERACTION_KINDS.indexOf(row[2])),
-    weight: Float64Array.from(rows, (row) => row[3]),
-    time: new Float64Array(rows.length).fill(Number.NaN),
-  };
-}
+import { inputFromEdges, interactionColumns, testContext } from '../../scoring-helpers';
 
 const names = ['a', 'b', 'c', 'd'];
 const input = inputFromEdges(names, [], {
