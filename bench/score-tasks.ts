@@ -4,7 +4,6 @@ import path from 'node:path';
 import Graph from 'graphology';
 import graphologyPagerank from 'graphology-metrics/centrality/pagerank.js';
 import { defaultGraphOptions } from '../src/shared/models/descriptor';
-import { runCli } from '../src/main/cli';
 import { runImport } from '../src/main/import/run-import';
 import { loadModelInput } from '../src/main/scoring/input/load-input';
 import { pagerankParallel, pagerankSingleThread, type PagerankProblem } from '../src/main/scoring/parallel/pagerank-solver';
@@ -59,13 +58,6 @@ export const scoreTasks: Record<string, (args: string[]) => Promise<Record<strin
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
     return {};
-  },
-  /** `lens <args>` in this process, as the user runs it. */
-  async cli(args) {
-    const lines: string[] = [];
-    const code = await runCli(args, { out: (text) => lines.push(text), err: () => undefined, openDb: (file) => openDatabase(file!) });
-    if (code !== 0) throw new Error(`lens ${args.join(' ')} exited ${code}`);
-    return { output: JSON.parse(lines.join('\n')) };
   },
   /** Steady PageRank iterations on the loaded graph: the plain loop, our kernel on one thread, on two. */
   async 'pagerank-kernels'([dbFile]) {
@@ -132,7 +124,8 @@ export const scoreTasks: Record<string, (args: string[]) => Promise<Record<strin
     const plain = plainCoreNumbers(graph.out);
     const plainSeconds = seconds(start);
     const agree = ours.every((k, v) => k === plain[v]);
-    return { nodes: graph.nodeCount, edges: graph.out.targets.length, oursSeconds, plainSeconds, agree, maxCore: Math.max(...ours) };
+    const maxCore = ours.reduce((most, k) => Math.max(most, k), 0);
+    return { nodes: graph.nodeCount, edges: graph.edgeCount, oursSeconds, plainSeconds, agree, maxCore };
   },
   /** 100 cascades per account at p = 0.01: ours on every account, the plain way on a sample (projected). */
   async 'spread-kernels'([dbFile]) {

@@ -18,12 +18,12 @@ export function inputFromEdges(
     if (found === undefined) throw new Error(`unknown node ${name}`);
     return found;
   };
-  const out = csrFromEdges(
+  const incoming = csrFromEdges(
     names.length,
-    edges.map(([source, target, weight]) => [node(source), node(target), weight] as const),
+    edges.map(([source, target, weight]) => [node(target), node(source), weight] as const),
   );
   return {
-    graph: makeScoringGraph(Int32Array.from(names, (_, i) => i + 1), out),
+    graph: makeScoringGraph(Int32Array.from(names, (_, i) => i + 1), incoming),
     followers: extra.followers ?? new Float64Array(names.length).fill(Number.NaN),
     interactions: extra.interactions ?? null,
     posts: extra.posts ?? null,

@@ -8,12 +8,17 @@ import type { Csr } from './graph/csr';
 export interface ScoringGraph {
   nodeCount: number;
   accountIds: Int32Array;
-  /** actor -> target ("gives attention to"), parallel interactions merged, weights = sum of kind weight x weight. */
-  out: Csr;
-  /** The reversed graph (row v lists who gives attention to v); built on first use. */
+  /** Distinct edges. */
+  edgeCount: number;
+  /** actor -> target ("gives attention to"), parallel interactions merged, weights = sum of kind weight x weight;
+   * built from `incoming` on first use. */
+  readonly out: Csr;
+  /** The reversed graph: row v lists who gives attention to v. */
   incoming(): Csr;
   /** Total out-weight per node. */
   outWeight: Float64Array;
+  /** Distinct out-neighbours per node. */
+  outDegree: Int32Array;
 }
 
 /** Every interaction of the run's accounts, one entry per stored row. `kind` indexes INTERACTION_KINDS. */
@@ -38,7 +43,7 @@ export interface PostColumns {
 
 export interface ModelInput {
   graph: ScoringGraph;
-  /** Follower counts as imported, NaN when unknown. */
+  /** Follower counts as imported, NaN when unknown; empty unless the model's `needs.followers` is set. */
   followers: Float64Array;
   /** Loaded only for models whose `needs.interactions` is set. */
   interactions: InteractionColumns | null;
@@ -92,7 +97,7 @@ export interface ExplanationData {
 
 export interface ModelImplementation<Params = Record<string, unknown>> {
   id: string;
-  needs: { interactions?: boolean; posts?: boolean };
+  needs: { followers?: boolean; interactions?: boolean; posts?: boolean };
   score(input: ModelInput, params: Params, context: ScoreContext): ModelResult | Promise<ModelResult>;
   explain(
     input: ModelInput,

@@ -11,6 +11,9 @@ import { rankScores } from './rank';
 import type { ExplainJob, ExplainJobResult, ScoreJob, ScoreJobResult } from './jobs';
 import type { Db } from '../store/db';
 
+/** Enough for the B-tree pages a job reads repeatedly; graph BLOBs are read once. */
+const WORKER_CACHE_MIB = 8;
+
 function contextFor(db: Db, datasetId: number, loaded: LoadedInput, seed: number, controls: JobControls): ScoreContext {
   return {
     seed,
@@ -39,12 +42,15 @@ function load(db: Db, datasetId: number, modelId: string, params: Record<string,
 }
 
 async function score(job: ScoreJob, controls: JobControls) {
-  const db = openDatabase(job.dbPath);
+  const started = performance.now();
+  const db = openDatabase(job.dbPath, { cacheMib: WORKER_CACHE_MIB });
   try {
     const { implementation, loaded } = load(db, job.datasetId, job.modelId, job.params, controls);
     const context = contextFor(db, job.datasetId, loaded, job.seed, controls);
     controls.progress(0, 'scoring');
+    const loadedAt = performance.now();
     const result = await implementation.score(loaded.input, job.params, context);
+    const seconds = { loading: (loadedAt - started) / 1000, scoring: (performance.now() - loadedAt) / 1000 };
     const descriptor = findModel(job.modelId)!;
     const outputs = descriptor.outputs.map(({ name }) => {
       const scores = result.outputs[name];
@@ -56,11 +62,11 @@ async function score(job: ScoreJob, controls: JobControls) {
     const value: ScoreJobResult = {
       accountIds: loaded.input.graph.accountIds,
       outputs,
-      stats: result.stats,
+      stats: { ...result.stats, seconds },
       contentHash: loaded.contentHash,
       graph: {
         nodes: loaded.input.graph.nodeCount,
-        edges: loaded.input.graph.out.targets.length,
+        edges: loaded.input.graph.edgeCount,
         interactionsRead: loaded.interactionsRead,
         cache: loaded.graphCache,
       },
@@ -73,7 +79,7 @@ async function score(job: ScoreJob, controls: JobControls) {
 }
 
 async function explain(job: ExplainJob, controls: JobControls) {
-  const db = openDatabase(job.dbPath);
+  const db = openDatabase(job.dbPath, { cacheMib: WORKER_CACHE_MIB });
   try {
     const run = findRun(db, job.runId)!;
     const { params, seed, model } = run.manifest;

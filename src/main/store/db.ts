@@ -14,15 +14,20 @@ export class DatabaseTooNewError extends Error {
   }
 }
 
+export interface OpenOptions {
+  /** SQLite's page cache for this connection; scoring workers read large BLOBs once and need little. */
+  cacheMib?: number;
+}
+
 /** Opens (creating if needed) a workbench database and brings its schema up to date. */
-export function openDatabase(file: string): Db {
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
-    db.pragma('cache_size = -65536');
+    db.pragma(`cache_size = -${(options.cacheMib ?? 64) * 1024}`);
     db.pragma('temp_store = MEMORY');
     migrate(db, file);
     return db;

@@ -2,9 +2,10 @@ import type { Csr } from '../scoring/graph/csr';
 import type { Db } from './db';
 import { fromBlob, toBlob } from './blobs';
 
+/** A dataset's graph in incoming form: row v lists the accounts giving attention to account v. */
 export interface CachedGraph {
   accountIds: Int32Array;
-  out: Csr;
+  incoming: Csr;
   interactionsRead: number;
 }
 
@@ -19,7 +20,7 @@ export function readCachedGraph(db: Db, datasetId: number, cacheKey: string, con
   const nodeCount = row.node_count as number;
   return {
     accountIds: fromBlob(Int32Array, row.account_ids as Buffer),
-    out: {
+    incoming: {
       nodeCount,
       offsets: fromBlob(Int32Array, row.offsets as Buffer),
       targets: fromBlob(Int32Array, row.targets as Buffer),
@@ -44,13 +45,13 @@ export function writeCachedGraph(db: Db, datasetId: number, cacheKey: string, co
       datasetId,
       cacheKey,
       contentHash,
-      graph.out.nodeCount,
-      graph.out.targets.length,
+      graph.incoming.nodeCount,
+      graph.incoming.targets.length,
       graph.interactionsRead,
       toBlob(graph.accountIds),
-      toBlob(graph.out.offsets),
-      toBlob(graph.out.targets),
-      toBlob(graph.out.weights),
+      toBlob(graph.incoming.offsets),
+      toBlob(graph.incoming.targets),
+      toBlob(graph.incoming.weights),
       new Date().toISOString(),
     );
     db.prepare(

@@ -7,7 +7,7 @@ import { buildCsr, type Csr } from '../graph/csr';
 import { indexAccounts, readAccountIds } from './accounts';
 
 /** Bumped whenever extraction would build a different graph from the same rows (it invalidates the cache). */
-const EXTRACTION_VERSION = 1;
+const EXTRACTION_VERSION = 2;
 
 export function graphCacheKey(options: GraphOptions): string {
   const weights = INTERACTION_KINDS.map((kind) => `${kind}=${options.weights[kind]}`).join(',');
@@ -18,8 +18,8 @@ export function graphCacheKey(options: GraphOptions): string {
 }
 
 /**
- * Reads a dataset's interactions into a merged CSR graph: edge actor -> target with weight = sum over its
- * interactions of kind weight x stored weight. Undirected interactions (from undirected graph files) count in both
+ * Reads a dataset's interactions into a merged graph in incoming CSR form (row = target, entries = actors): edge
+ * actor -> target with weight = sum over its interactions of kind weight x stored weight. Undirected interactions (from undirected graph files) count in both
  * directions, as networkx does when it turns an undirected graph into a directed one.
  */
 export function extractGraph(
@@ -65,18 +65,21 @@ export function extractGraph(
     }
   }
   onProgress(1);
-  const out = buildCsr(accounts.accountIds.length, { count, sources, targets, weights });
-  if (options.perTargetPost) divideByTargetPosts(db, datasetId, out, accounts.nodeOf);
-  return { accountIds: accounts.accountIds, out, interactionsRead: read };
+  const incoming = buildCsr(accounts.accountIds.length, { count, sources: targets, targets: sources, weights });
+  if (options.perTargetPost) divideByTargetPosts(db, datasetId, incoming, accounts.nodeOf);
+  return { accountIds: accounts.accountIds, incoming, interactionsRead: read };
 }
 
 /** Fink et al. 2023's weights: reactions an account received per post it wrote (at least one post assumed). */
-function divideByTargetPosts(db: Db, datasetId: number, out: Csr, nodeOf: (accountId: number) => number): void {
-  const posts = new Float64Array(out.nodeCount);
+function divideByTargetPosts(db: Db, datasetId: number, incoming: Csr, nodeOf: (accountId: number) => number): void {
+  const posts = new Float64Array(incoming.nodeCount);
   const rows = db
     .prepare('SELECT author_id, count(*) FROM posts WHERE dataset_id = ? GROUP BY author_id')
     .raw()
     .iterate(datasetId) as Iterable<[number, number]>;
   for (const [author, count] of rows) posts[nodeOf(author)] = count;
-  for (let e = 0; e < out.targets.length; e++) out.weights[e]! /= Math.max(1, posts[out.targets[e]!]!);
+  for (let target = 0; target < incoming.nodeCount; target++) {
+    const divisor = Math.max(1, posts[target]!);
+    for (let e = incoming.offsets[target]!; e < incoming.offsets[target + 1]!; e++) incoming.weights[e]! /= divisor;
+  }
 }

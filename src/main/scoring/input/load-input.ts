@@ -38,17 +38,16 @@ export function loadModelInput(db: Db, datasetId: number, options: LoadOptions):
     options.progress(1, 'caching graph');
     writeCachedGraph(db, datasetId, cacheKey, contentHash, graph);
   }
-  let followers = readFollowers(db, datasetId, graph.accountIds.length);
-  let { accountIds, out } = graph;
+  let followers = options.needs.followers ? readFollowers(db, datasetId, graph.accountIds.length) : new Float64Array(0);
+  let { accountIds, incoming } = graph;
   const excluded = options.includeMinors ? [] : findMinors(db, datasetId);
   if (excluded.length > 0) {
     const all = indexAccounts(accountIds);
     const keep = new Uint8Array(accountIds.length).fill(1);
     for (const account of excluded) keep[all.nodeOf(account.accountId)] = 0;
-    const kept = keepNodes(out, keep);
-    out = kept.csr;
+    incoming = keepNodes(incoming, keep).csr;
     accountIds = accountIds.filter((_, node) => keep[node] === 1);
-    followers = followers.filter((_, node) => keep[node] === 1);
+    if (options.needs.followers) followers = followers.filter((_, node) => keep[node] === 1);
   }
   const accounts = indexAccounts(accountIds);
   if (options.needs.interactions) options.progress(0, 'reading interactions');
@@ -56,7 +55,7 @@ export function loadModelInput(db: Db, datasetId: number, options: LoadOptions):
   if (options.needs.posts) options.progress(0, 'reading posts');
   const posts = options.needs.posts ? readPostColumns(db, datasetId, accounts.nodeOf) : null;
   return {
-    input: { graph: makeScoringGraph(accountIds, out), followers, interactions, posts },
+    input: { graph: makeScoringGraph(accountIds, incoming), followers, interactions, posts },
     contentHash,
     graphCache,
     interactionsRead: graph.interactionsRead,

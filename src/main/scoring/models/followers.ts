@@ -59,7 +59,7 @@ function followersOf(input: ModelInput, node: number): number[] {
 export const followersImplementation = defineImplementation<FollowersParams>({
   id: followersModel.id,
   // Follow interactions stand in for the count when the profile did not give one.
-  needs: { interactions: true },
+  needs: { followers: true, interactions: true },
 
   score(input, _params, context) {
     context.progress(0, 'counting follows');

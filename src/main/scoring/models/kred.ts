@@ -88,7 +88,7 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 export const kredImplementation = defineImplementation<KredParams>({
   id: kredModel.id,
   // Posts play no part in Kred's rules.
-  needs: { interactions: true },
+  needs: { followers: true, interactions: true },
 
   score(input, params, context) {
     context.progress(0, 'points');
