@@ -149,8 +149,8 @@ describe('kred explanation', () => {
     const factor = (label: string) => explained.factors.find((f) => f.label === label)?.value;
     expect(factor('influence points')).toBe(110);
     expect(factor('most points of any account')).toBe(110);
-    expect(factor('points from retweets')).toBe(75);
-    expect(factor('points from follows')).toBe(25);
+    expect(factor('points from retweet actions')).toBe(75);
+    expect(factor('points from follow actions')).toBe(25);
     expect(factor('outreach level')).toBe(0);
     expect(explained.summary).toContain('1000.0 of 1000');
     const limited = await kredImplementation.explain(input, params(), {}, 0, testContext(names), 1);

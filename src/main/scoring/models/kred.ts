@@ -167,7 +167,7 @@ export const kredImplementation = defineImplementation<KredParams>({
     ];
     INTERACTION_KINDS.forEach((kind, k) => {
       if (kindActions[k]! > 0)
-        factors.push({ label: `points from ${kind}s`, value: kindPoints[k]!, note: plural(kindActions[k]!, 'action') });
+        factors.push({ label: `points from ${kind} actions`, value: kindPoints[k]!, note: plural(kindActions[k]!, 'action') });
     });
     factors.push(
       { label: 'outreach points', value: outreach[node]!, note: 'actions given to others, follows excepted' },
