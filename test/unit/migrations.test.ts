@@ -17,8 +17,8 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(schemaVersion);
     const tables = tablesOf(db);
     expect(tables.map((t) => t.name)).toEqual([
-      'accounts', 'cascade_nodes', 'cascades', 'datasets', 'graph_cache', 'interactions', 'post_hashtags', 'posts',
-      'run_outputs', 'runs', 'settings', 'source_files',
+      'accounts', 'cascade_nodes', 'cascades', 'datasets', 'graph_cache', 'graph_cache_chunks', 'interactions',
+      'post_hashtags', 'posts', 'run_outputs', 'runs', 'settings', 'source_files',
     ]);
     for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT/);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -75,7 +75,7 @@ describe('migrations', () => {
     raw.prepare("INSERT INTO datasets (name, created_at, updated_at) VALUES ('old', 'then', 'then')").run();
     raw.close();
     const db = openDatabase(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(schemaVersion);
     expect(db.prepare('SELECT name FROM datasets').pluck().all()).toEqual(['old']);
     const insertRun = db.prepare(`INSERT INTO runs (dataset_id, model_id, model_version, params, seed, manifest, started_at,
       finished_at, accounts_scored, excluded, account_ids) VALUES (1, 'pagerank', '1', '{}', 1, '{}', 'a', 'b', 0, 0, x'')`);
@@ -88,6 +88,30 @@ describe('migrations', () => {
     db.prepare('DELETE FROM datasets WHERE id = 1').run();
     expect(db.prepare('SELECT count(*) FROM runs').pluck().get()).toBe(0);
     expect(db.prepare('SELECT count(*) FROM run_outputs').pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('migration 3 replaces a version-2 graph cache (one BLOB per array) by chunks, keeping runs', () => {
+    const file = path.join(tempDir(), 'f.sqlite');
+    const raw = new Database(file);
+    raw.exec(migrations[0]!);
+    raw.exec(migrations[1]!);
+    raw.pragma('user_version = 2');
+    raw.prepare("INSERT INTO datasets (name, created_at, updated_at) VALUES ('d', 'then', 'then')").run();
+    raw.prepare(`INSERT INTO graph_cache (dataset_id, cache_key, content_hash, node_count, edge_count, interactions_read,
+      account_ids, offsets, targets, weights, created_at) VALUES (1, 'k', 'h', 0, 0, 0, x'', x'', x'', x'', 'then')`).run();
+    raw.prepare(`INSERT INTO runs (dataset_id, model_id, model_version, params, seed, manifest, started_at, finished_at,
+      accounts_scored, excluded, account_ids) VALUES (1, 'kcore', '1', '{}', 1, '{}', 'a', 'b', 0, 0, x'')`).run();
+    raw.close();
+    const db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.prepare('SELECT count(*) FROM graph_cache').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM runs').pluck().get()).toBe(1);
+    db.prepare("INSERT INTO graph_cache (dataset_id, cache_key, content_hash, node_count, edge_count, interactions_read, created_at) VALUES (1, 'k', 'h', 0, 0, 0, 'now')").run();
+    db.prepare("INSERT INTO graph_cache_chunks (graph_id, array, seq, bytes) VALUES (1, 'targets', 0, x'00')").run();
+    expect(() => db.prepare("INSERT INTO graph_cache_chunks (graph_id, array, seq, bytes) VALUES (1, 'nodes', 0, x'00')").run()).toThrow(/CHECK/);
+    db.prepare('DELETE FROM graph_cache').run();
+    expect(db.prepare('SELECT count(*) FROM graph_cache_chunks').pluck().get()).toBe(0);
     db.close();
   });
 });

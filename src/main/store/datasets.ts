@@ -93,6 +93,7 @@ export function deleteDataset(db: Db, row: DatasetRow): void {
       const posts = 'SELECT id FROM posts WHERE dataset_id = ?';
       db.prepare('DELETE FROM run_outputs WHERE run_id IN (SELECT id FROM runs WHERE dataset_id = ?)').run(row.id);
       db.prepare('DELETE FROM runs WHERE dataset_id = ?').run(row.id);
+      db.prepare('DELETE FROM graph_cache_chunks WHERE graph_id IN (SELECT id FROM graph_cache WHERE dataset_id = ?)').run(row.id);
       db.prepare('DELETE FROM graph_cache WHERE dataset_id = ?').run(row.id);
       db.prepare('DELETE FROM interactions WHERE dataset_id = ?').run(row.id);
       db.prepare('DELETE FROM cascade_nodes WHERE cascade_id IN (SELECT id FROM cascades WHERE dataset_id = ?)').run(row.id);

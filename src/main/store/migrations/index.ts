@@ -1,7 +1,8 @@
 import { initialSchema } from './001-initial';
 import { runsSchema } from './002-runs';
+import { graphChunksSchema } from './003-graph-chunks';
 
 /** Numbered migrations; entry N brings a database from user_version N to N + 1. Append only, never edit one. */
-export const migrations: readonly string[] = [initialSchema, runsSchema];
+export const migrations: readonly string[] = [initialSchema, runsSchema, graphChunksSchema];
 
 export const schemaVersion = migrations.length;
