@@ -10,6 +10,7 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
+          cli: resolve(__dirname, 'src/main/cli/main.ts'),
           'scoring-worker': resolve(__dirname, 'src/main/scoring/worker.ts'),
           'kernel-worker': resolve(__dirname, 'src/main/scoring/parallel/kernel-worker.ts'),
         },

@@ -5,7 +5,7 @@ import { ScoreOutput } from '../../src/shared/runs';
 import { datasetsDir, repoRoot, tempDir } from '../helpers';
 
 function lens(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/main/cli/index.ts'), ...args], {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/main/cli/main.ts'), ...args], {
     cwd: repoRoot,
     encoding: 'utf8',
     env: { ...process.env, INFLUENCE_LENS_DB: db },

@@ -6,7 +6,7 @@ import { datasetsDir, repoRoot, tempDir } from '../helpers';
 
 /** The CLI as a user runs it: a separate process through tsx, with no build step. */
 function lens(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/main/cli/index.ts'), ...args], {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/main/cli/main.ts'), ...args], {
     cwd: repoRoot,
     encoding: 'utf8',
     env: { ...process.env, INFLUENCE_LENS_DB: '', ...env },

@@ -1,4 +1,3 @@
-import { pathToFileURL } from 'node:url';
 import { openDatabase } from '../store/db';
 import { resolveDbPath } from '../store/paths';
 import { helpText, parseCommandArgs, UsageError, type Command, type CommandIo } from './command';
@@ -63,10 +62,4 @@ export async function runCli(argv: string[], io: CommandIo = defaultIo): Promise
     io.err(`lens: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  runCli(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
 }
