@@ -1,6 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { Worker } from 'node:worker_threads';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { seededRandom, zipfPick } from '../../../bench/random';
+import { csrFromEdges, type Csr } from '../../../src/main/scoring/graph/csr';
+import { makeScoringGraph } from '../../../src/main/scoring/graph/scoring-graph';
 import { spreadModel } from '../../../src/shared/models/spread';
-import { CascadeSimulator, spreadImplementation } from '../../../src/main/scoring/models/spread';
+import { spreadImplementation } from '../../../src/main/scoring/models/spread';
+import { CascadeSimulator } from '../../../src/main/scoring/parallel/spread-kernel';
+import {
+  spreadParallel,
+  spreadSingleThread,
+  type SpreadProblem,
+} from '../../../src/main/scoring/parallel/spread-solver';
 import { CancelledError } from '../../../src/main/scoring/model';
 import { inputFromEdges, testContext } from '../../scoring-helpers';
 
@@ -88,6 +98,8 @@ describe('spread model', () => {
     expect(bytes(again.result.outputs.score!)).toBe(bytes(first.result.outputs.score!));
     expect(bytes(again.result.outputs.stderr!)).toBe(bytes(first.result.outputs.stderr!));
     expect(bytes(other.result.outputs.score!)).not.toBe(bytes(first.result.outputs.score!));
+    // Too small to be worth a second thread.
+    expect(first.result.stats.threads).toBe(1);
   });
 
   it("makes each account's cascades independent of which ran before them", () => {
@@ -129,6 +141,84 @@ describe('spread model', () => {
       throw new CancelledError();
     };
     const params = spreadModel.params.parse({ probability: 1, runs: 1 });
-    expect(() => spreadImplementation.score(input, params, context)).toThrow(CancelledError);
+    await expect(spreadImplementation.score(input, params, context)).rejects.toBeInstanceOf(CancelledError);
+  });
+});
+
+/** Rows of who each account can activate: heavy-tailed, weights in (0, 0.2) for edge_probability "weight". */
+function randomRows(nodeCount: number, edgeCount: number, seed: number): Csr {
+  const random = seededRandom(seed);
+  const edges = Array.from(
+    { length: edgeCount },
+    () => [zipfPick(random, nodeCount), Math.floor(random() * nodeCount), 0.2 * random()] as const,
+  );
+  return csrFromEdges(nodeCount, edges);
+}
+
+const bytes = (array: Float64Array) => Buffer.from(array.buffer, array.byteOffset, array.byteLength);
+
+describe('spread on two threads', () => {
+  const rows = randomRows(20_000, 100_000, 11);
+  const problem = (params: object, seed = 5): SpreadProblem => ({
+    rows,
+    settings: spreadModel.params.parse(params),
+    seed,
+    onProgress: () => undefined,
+  });
+
+  afterEach(() => void vi.restoreAllMocks());
+
+  it('gives the same bytes on one thread and on two, however the chunks fall', async () => {
+    const terminate = vi.spyOn(Worker.prototype, 'terminate');
+    for (const params of [{ probability: 0.05, runs: 20 }, { edge_probability: 'weight', runs: 20 }]) {
+      const single = spreadSingleThread(problem(params));
+      const parallel = await spreadParallel(problem(params));
+      expect(single).toMatchObject({ threads: 1, helperShare: 0 });
+      expect(parallel.threads).toBe(2);
+      expect(parallel.helperShare).toBeGreaterThan(0);
+      expect(parallel.activations).toBe(single.activations);
+      expect(bytes(parallel.score).equals(bytes(single.score))).toBe(true);
+      expect(bytes(parallel.stderr).equals(bytes(single.stderr))).toBe(true);
+      // The helper joins whenever it has started, so the chunks split differently.
+      const lateJoin = await spreadParallel(problem(params), { waitForHelper: false });
+      expect(bytes(lateJoin.score).equals(bytes(single.score))).toBe(true);
+      expect(bytes(lateJoin.stderr).equals(bytes(single.stderr))).toBe(true);
+    }
+    expect(terminate).toHaveBeenCalledTimes(4);
+  });
+
+  it('agrees with simulating every account in turn, and the model uses two threads on a large graph', async () => {
+    const params = spreadModel.params.parse({ probability: 0.05, runs: 50 });
+    const simulator = new CascadeSimulator(rows, params, 5);
+    const plain = Float64Array.from({ length: rows.nodeCount }, (_, v) => {
+      let sum = 0;
+      for (let r = 0; r < params.runs; r++) sum += simulator.run(v, r);
+      return sum / params.runs;
+    });
+    const input = {
+      graph: makeScoringGraph(Int32Array.from({ length: rows.nodeCount }, (_, i) => i + 1), rows),
+      followers: new Float64Array(0),
+      interactions: null,
+      posts: null,
+    };
+    const result = await spreadImplementation.score(input, params, testContext([], 5));
+    expect(result.stats.threads).toBe(2);
+    expect(bytes(result.outputs.score!).equals(bytes(plain))).toBe(true);
+    expect(result.stats.activations).toBe(plain.reduce((sum, mean) => sum + mean * params.runs, 0));
+  });
+
+  it('stops and terminates the helper thread when the run is cancelled', async () => {
+    const terminate = vi.spyOn(Worker.prototype, 'terminate');
+    let calls = 0;
+    const cancelling: SpreadProblem = {
+      ...problem({ probability: 0.05, runs: 20 }),
+      onProgress: () => {
+        if (++calls === 3) throw new CancelledError();
+      },
+    };
+    await expect(spreadParallel(cancelling)).rejects.toBeInstanceOf(CancelledError);
+    expect(calls).toBe(3);
+    expect(terminate).toHaveBeenCalledTimes(1);
+    await expect(terminate.mock.results[0]!.value).resolves.toBeTypeOf('number');
   });
 });
