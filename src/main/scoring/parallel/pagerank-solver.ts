@@ -1,4 +1,4 @@
-import type { Worker } from 'node:worker_threads';
+import { sharedCopy, started } from './shared-memory';
 import { startWorker } from '../../jobs/worker-script';
 import { edgeCount, type Csr } from '../graph/csr';
 import { createControl, runStep, stopHelper } from './work-sharing';
@@ -148,24 +148,4 @@ function sweepArrays(problem: PagerankProblem, shared: boolean): SweepArrays {
     bounds: ints(rangeBounds(incoming.offsets, nodeCount)),
     scalars: scratch(SCALAR_SLOTS),
   };
-}
-
-/** Arrays the caller already placed in shared memory (a graph loaded for a parallel run) are used as they are. */
-function sharedCopy<T extends Float64Array | Int32Array>(
-  source: T,
-  Type: new (buffer: SharedArrayBuffer) => T,
-): T {
-  if (source.buffer instanceof SharedArrayBuffer) return source;
-  const copy = new Type(new SharedArrayBuffer(source.byteLength));
-  copy.set(source);
-  return copy;
-}
-
-/** Resolves once the helper serves steps; a helper that cannot start rejects it instead of never joining. */
-function started(helper: Worker): Promise<void> {
-  return new Promise((resolve, reject) => {
-    helper.once('message', () => resolve());
-    helper.once('error', reject);
-    helper.once('exit', (code) => reject(new Error(`the kernel helper thread exited (code ${code}) before starting`)));
-  });
 }

@@ -1,4 +1,4 @@
-import type { Worker } from 'node:worker_threads';
+import { sharedCopy, started } from './shared-memory';
 import { startWorker } from '../../jobs/worker-script';
 import { edgeCount, type Csr } from '../graph/csr';
 import type { KernelWorkerData } from './kernel-worker';
@@ -142,24 +142,4 @@ function spreadArrays(problem: SpreadProblem, shared: boolean): SpreadArrays {
     stderr: floats(rows.nodeCount),
     activations: floats(CHUNKS),
   };
-}
-
-/** Arrays already in shared memory (a graph read from the cache) are used as they are. */
-function sharedCopy<T extends Float64Array | Int32Array>(
-  source: T,
-  Type: new (buffer: SharedArrayBuffer) => T,
-): T {
-  if (source.buffer instanceof SharedArrayBuffer) return source;
-  const copy = new Type(new SharedArrayBuffer(source.byteLength));
-  copy.set(source);
-  return copy;
-}
-
-/** Resolves once the helper serves steps; a helper that cannot start rejects it instead of never joining. */
-function started(helper: Worker): Promise<void> {
-  return new Promise((resolve, reject) => {
-    helper.once('message', () => resolve());
-    helper.once('error', reject);
-    helper.once('exit', (code) => reject(new Error(`the kernel helper thread exited (code ${code}) before starting`)));
-  });
 }
