@@ -22,14 +22,17 @@ export function edgeCount(csr: Csr): number {
   return csr.offsets[csr.nodeCount]!;
 }
 
-/** Counting sort by source, then each row deduplicated and sorted by target. O(E + N) memory beyond the input. */
-export function buildCsr(nodeCount: number, edges: EdgeColumns): Csr {
+/**
+ * Counting sort by source, then each row deduplicated and sorted by target. O(E + N) memory beyond the input.
+ * `shared` puts the arrays in SharedArrayBuffers, where the two-thread kernels use them without a copy.
+ */
+export function buildCsr(nodeCount: number, edges: EdgeColumns, shared = false): Csr {
   const offsets = new Int32Array(nodeCount + 1);
   for (let e = 0; e < edges.count; e++) offsets[edges.sources[e]! + 1]!++;
   for (let v = 0; v < nodeCount; v++) offsets[v + 1]! += offsets[v]!;
   const cursor = offsets.slice(0, nodeCount);
-  const targets = new Int32Array(edges.count);
-  const weights = new Float64Array(edges.count);
+  const targets = shared ? new Int32Array(new SharedArrayBuffer(edges.count * 4)) : new Int32Array(edges.count);
+  const weights = shared ? new Float64Array(new SharedArrayBuffer(edges.count * 8)) : new Float64Array(edges.count);
   for (let e = 0; e < edges.count; e++) {
     const at = cursor[edges.sources[e]!]!++;
     targets[at] = edges.targets[e]!;
@@ -59,12 +62,13 @@ function mergeRows(nodeCount: number, offsets: Int32Array, targets: Int32Array, 
     for (let e = rowStart; e < write; e++) weights[e] = weightOf[targets[e]!]!;
     merged[v + 1] = write;
   }
-  const exact = write === targets.length;
+  // Few merged edges: keep the arrays and view their used part rather than hold two copies while trimming.
+  const trim = write < targets.length - (targets.length >> 3);
   return {
     nodeCount,
     offsets: merged,
-    targets: exact ? targets : targets.slice(0, write),
-    weights: exact ? weights : weights.slice(0, write),
+    targets: trim ? targets.slice(0, write) : targets.subarray(0, write),
+    weights: trim ? weights.slice(0, write) : weights.subarray(0, write),
   };
 }
 

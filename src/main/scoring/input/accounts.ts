@@ -1,4 +1,5 @@
 import type { Db } from '../../store/db';
+import { rowIdRange, scanRows } from './scan';
 
 /** The dataset's accounts in row-id order (a node's index is its position) and a lookup from row id to node. */
 export interface AccountIndex {
@@ -26,8 +27,10 @@ export function readAccountIds(db: Db, datasetId: number): Int32Array {
   const count = db.prepare('SELECT count(*) FROM accounts WHERE dataset_id = ?').pluck().get(datasetId) as number;
   const ids = new Int32Array(count);
   let at = 0;
-  const rows = db.prepare('SELECT id FROM accounts WHERE dataset_id = ? ORDER BY id').pluck().iterate(datasetId);
-  for (const id of rows as Iterable<number>) ids[at++] = id;
+  const [low, high] = rowIdRange(db, 'accounts', datasetId);
+  scanRows(db, 'id', 'accounts NOT INDEXED WHERE id BETWEEN ? AND ? AND dataset_id = ?', [low, high, datasetId], (id: number) => {
+    ids[at++] = id;
+  });
   return ids;
 }
 
@@ -35,7 +38,15 @@ export function readAccountIds(db: Db, datasetId: number): Int32Array {
 export function readFollowers(db: Db, datasetId: number, count: number): Float64Array {
   const followers = new Float64Array(count);
   let at = 0;
-  const rows = db.prepare('SELECT followers FROM accounts WHERE dataset_id = ? ORDER BY id').pluck().iterate(datasetId);
-  for (const value of rows as Iterable<number | null>) followers[at++] = value ?? Number.NaN;
+  const [low, high] = rowIdRange(db, 'accounts', datasetId);
+  scanRows(
+    db,
+    'followers',
+    'accounts NOT INDEXED WHERE id BETWEEN ? AND ? AND dataset_id = ?',
+    [low, high, datasetId],
+    (value: number | null) => {
+      followers[at++] = value ?? Number.NaN;
+    },
+  );
   return followers;
 }

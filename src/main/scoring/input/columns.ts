@@ -1,9 +1,11 @@
 import { INTERACTION_KINDS, POST_KINDS } from '../../../shared/domain';
 import type { Db } from '../../store/db';
 import type { InteractionColumns, PostColumns } from '../model';
+import { rowIdRange, scanRows } from './scan';
 
-const kindIndex = new Map<string, number>(INTERACTION_KINDS.map((kind, i) => [kind, i]));
-const postKindIndex = new Map<string, number>(POST_KINDS.map((kind, i) => [kind, i]));
+/** SQL that turns a kind name into its index in `kinds` (bound as parameters in that order). */
+const kindCase = (column: string, kinds: readonly string[]) =>
+  `CASE ${column} ${kinds.map((_, i) => `WHEN ? THEN ${i}`).join(' ')} END`;
 
 /**
  * Every interaction between two scored accounts, one entry per stored row (an undirected row counts once in each
@@ -32,18 +34,20 @@ export function readInteractionColumns(db: Db, datasetId: number, nodeOf: (accou
     columns.weight[at] = weight;
     columns.time[at] = time;
   };
-  const select = db
-    .prepare('SELECT actor_id, target_id, kind, weight, time, directed FROM interactions WHERE dataset_id = ? ORDER BY id')
-    .raw();
-  for (const row of select.iterate(datasetId) as Iterable<[number, number, string, number, number | null, number]>) {
-    const actor = nodeOf(row[0]);
-    const target = nodeOf(row[1]);
-    if (actor < 0 || target < 0) continue;
-    const kind = kindIndex.get(row[2])!;
-    const time = row[4] ?? Number.NaN;
-    push(actor, target, kind, row[3], time);
-    if (row[5] === 0) push(target, actor, kind, row[3], time);
-  }
+  const [low, high] = rowIdRange(db, 'interactions', datasetId);
+  scanRows(
+    db,
+    `actor_id, target_id, ${kindCase('kind', INTERACTION_KINDS)}, weight, time, directed`,
+    'interactions NOT INDEXED WHERE id BETWEEN ? AND ? AND dataset_id = ?',
+    [...INTERACTION_KINDS, low, high, datasetId],
+    (actorId: number, targetId: number, kind: number, weight: number, time: number | null, directed: number) => {
+      const actor = nodeOf(actorId);
+      const target = nodeOf(targetId);
+      if (actor < 0 || target < 0) return;
+      push(actor, target, kind, weight, time ?? Number.NaN);
+      if (directed === 0) push(target, actor, kind, weight, time ?? Number.NaN);
+    },
+  );
   return columns;
 }
 
@@ -56,14 +60,20 @@ export function readPostColumns(db: Db, datasetId: number, nodeOf: (accountId: n
     createdAt: new Float64Array(total),
     kind: new Uint8Array(total),
   };
-  const select = db.prepare('SELECT author_id, created_at, kind FROM posts WHERE dataset_id = ? ORDER BY id').raw();
-  for (const row of select.iterate(datasetId) as Iterable<[number, number | null, string]>) {
-    const author = nodeOf(row[0]);
-    if (author < 0) continue;
-    const at = columns.count++;
-    columns.author[at] = author;
-    columns.createdAt[at] = row[1] ?? Number.NaN;
-    columns.kind[at] = postKindIndex.get(row[2])!;
-  }
+  const [low, high] = rowIdRange(db, 'posts', datasetId);
+  scanRows(
+    db,
+    `author_id, created_at, ${kindCase('kind', POST_KINDS)}`,
+    'posts NOT INDEXED WHERE id BETWEEN ? AND ? AND dataset_id = ?',
+    [...POST_KINDS, low, high, datasetId],
+    (authorId: number, createdAt: number | null, kind: number) => {
+      const author = nodeOf(authorId);
+      if (author < 0) return;
+      const at = columns.count++;
+      columns.author[at] = author;
+      columns.createdAt[at] = createdAt ?? Number.NaN;
+      columns.kind[at] = kind;
+    },
+  );
   return columns;
 }

@@ -5,6 +5,7 @@ import type { Db } from '../../store/db';
 import type { CachedGraph } from '../../store/graph-cache';
 import { buildCsr, type Csr } from '../graph/csr';
 import { indexAccounts, readAccountIds } from './accounts';
+import { rowIdRange, scanRows } from './scan';
 
 /** Bumped whenever extraction would build a different graph from the same rows (it invalidates the cache). */
 const EXTRACTION_VERSION = 2;
@@ -31,41 +32,41 @@ export function extractGraph(
   const accounts = indexAccounts(readAccountIds(db, datasetId));
   const kinds = INTERACTION_KINDS.filter((kind) => options.weights[kind] > 0);
   const placeholders = kinds.map(() => '?').join(',');
+  const [low, high] = rowIdRange(db, 'interactions', datasetId);
+  const where = `interactions NOT INDEXED WHERE id BETWEEN ? AND ? AND dataset_id = ? AND kind IN (${placeholders})`;
   const { rows, undirected } = db
-    .prepare(
-      `SELECT count(*) AS rows, coalesce(sum(directed = 0), 0) AS undirected FROM interactions
-        WHERE dataset_id = ? AND kind IN (${placeholders})`,
-    )
-    .get(datasetId, ...kinds) as { rows: number; undirected: number };
+    .prepare(`SELECT count(*) AS rows, coalesce(sum(directed = 0), 0) AS undirected FROM ${where}`)
+    .get(low, high, datasetId, ...kinds) as { rows: number; undirected: number };
   const capacity = rows + undirected;
   const sources = new Int32Array(capacity);
   const targets = new Int32Array(capacity);
   const weights = new Float64Array(capacity);
   let count = 0;
   let read = 0;
-  const select = db
-    .prepare('SELECT actor_id, target_id, weight, directed FROM interactions WHERE dataset_id = ? AND kind = ?')
-    .raw();
-  for (const kind of kinds) {
-    const kindWeight = options.weights[kind];
-    const reverse = kind === 'edge' && options.edgeDirection === 'influence';
-    for (const row of select.iterate(datasetId, kind) as Iterable<[number, number, number, number]>) {
-      const actor = accounts.nodeOf(reverse ? row[1] : row[0]);
-      const target = accounts.nodeOf(reverse ? row[0] : row[1]);
-      const weight = kindWeight * row[2];
+  const reverseEdges = options.edgeDirection === 'influence';
+  const kindWeight = `CASE kind ${kinds.map(() => 'WHEN ? THEN ?').join(' ')} END`;
+  scanRows(
+    db,
+    `CASE WHEN ? AND kind = 'edge' THEN target_id ELSE actor_id END,
+     CASE WHEN ? AND kind = 'edge' THEN actor_id ELSE target_id END, weight * ${kindWeight}, directed`,
+    where,
+    [reverseEdges ? 1 : 0, reverseEdges ? 1 : 0, ...kinds.flatMap((kind) => [kind, options.weights[kind]]), low, high, datasetId, ...kinds],
+    (actorId: number, targetId: number, weight: number, directed: number) => {
+      const actor = accounts.nodeOf(actorId);
+      const target = accounts.nodeOf(targetId);
       sources[count] = actor;
       targets[count] = target;
       weights[count++] = weight;
-      if (row[3] === 0) {
+      if (directed === 0) {
         sources[count] = target;
         targets[count] = actor;
         weights[count++] = weight;
       }
       if (++read % 262_144 === 0) onProgress(read / rows);
-    }
-  }
+    },
+  );
   onProgress(1);
-  const incoming = buildCsr(accounts.accountIds.length, { count, sources: targets, targets: sources, weights });
+  const incoming = buildCsr(accounts.accountIds.length, { count, sources: targets, targets: sources, weights }, true);
   if (options.perTargetPost) divideByTargetPosts(db, datasetId, incoming, accounts.nodeOf);
   return { accountIds: accounts.accountIds, incoming, interactionsRead: read };
 }
