@@ -1,8 +1,6 @@
-import { sharedCopy, started } from './shared-memory';
-import { startWorker } from '../../jobs/worker-script';
+import { sharedCopy, withHelper } from './shared-memory';
 import { edgeCount, type Csr } from '../graph/csr';
-import { createControl, runStep, stopHelper } from './work-sharing';
-import type { KernelWorkerData } from './kernel-worker';
+import { runStep } from './work-sharing';
 import { RANGES, rangeBounds, SCALAR_SLOTS, sweep, type SweepArrays } from './pagerank-kernel';
 
 /** A PageRank power iteration, everything model-specific (alpha, personalization, weights) already folded in. */
@@ -68,29 +66,15 @@ export async function pagerankParallel(
   { waitForHelper = true }: { waitForHelper?: boolean } = {},
 ): Promise<PagerankRun> {
   const arrays = sweepArrays(problem, true);
-  const control = createControl();
-  const workerData: KernelWorkerData = { kernel: 'pagerank', arrays, control };
-  const helper = startWorker('kernel-worker', { workerData });
-  let helperError: unknown = null;
-  helper.on('error', (error) => (helperError ??= error));
-  let outcome: { run: PagerankRun } | { error: unknown };
-  try {
-    if (waitForHelper) await started(helper);
-    outcome = {
-      run: iterate(problem, arrays, 2, (iteration) =>
+  const run = await withHelper(
+    (control) => ({ kernel: 'pagerank', arrays, control }),
+    waitForHelper,
+    (control) =>
+      iterate(problem, arrays, 2, (iteration) =>
         runStep(control, iteration, RANGES, (range) => sweep(arrays, range, iteration)),
       ),
-    };
-  } catch (error) {
-    outcome = { error };
-  }
-  stopHelper(control);
-  await helper.terminate();
-  // A helper that cannot start leaves every range to this thread: correct, but a broken build must not pass for
-  // a slow run. One that failed in a range made the run fail with a generic error. Its own error tells more.
-  if (helperError !== null) throw helperError;
-  if ('error' in outcome) throw outcome.error;
-  return { ...outcome.run, scores: outcome.run.scores.slice() };
+  );
+  return { ...run, scores: run.scores.slice() };
 }
 
 /** `step` computes every range of one iteration and returns how many of them the calling thread ran. */

@@ -1,7 +1,5 @@
-import { sharedCopy, started } from './shared-memory';
-import { startWorker } from '../../jobs/worker-script';
+import { sharedCopy, withHelper } from './shared-memory';
 import { edgeCount, type Csr } from '../graph/csr';
-import type { KernelWorkerData } from './kernel-worker';
 import {
   CascadeSimulator,
   CHUNKS,
@@ -13,7 +11,7 @@ import {
   type CascadeSettings,
   type SpreadArrays,
 } from './spread-kernel';
-import { createControl, runStep, stopHelper } from './work-sharing';
+import { runStep } from './work-sharing';
 
 /** Monte Carlo estimates of every account's expected cascade size. */
 export interface SpreadProblem {
@@ -71,32 +69,20 @@ export async function spreadParallel(
   { waitForHelper = true }: { waitForHelper?: boolean } = {},
 ): Promise<SpreadRun> {
   const arrays = spreadArrays(problem, true);
-  const control = createControl();
   // Only these settings: the caller may pass the whole parameter object, weights by kind and all.
   const { probability, edge_probability, runs } = problem.settings;
-  const workerData: KernelWorkerData = {
-    kernel: 'spread',
-    arrays,
-    settings: { probability, edge_probability, runs },
-    seed: problem.seed,
-    control,
-  };
-  const helper = startWorker('kernel-worker', { workerData });
-  let helperError: unknown = null;
-  helper.on('error', (error) => (helperError ??= error));
-  let outcome: { run: SpreadRun } | { error: unknown };
-  try {
-    if (waitForHelper) await started(helper);
-    outcome = { run: simulate(problem, arrays, 2, (step, run) => runStep(control, step, CHUNKS_PER_STEP, run)) };
-  } catch (error) {
-    outcome = { error };
-  }
-  stopHelper(control);
-  await helper.terminate();
-  // As in PageRank: the helper's own error says more than the scoring thread's "the helper failed".
-  if (helperError !== null) throw helperError;
-  if ('error' in outcome) throw outcome.error;
-  const { run } = outcome;
+  const run = await withHelper(
+    (control) => ({
+      kernel: 'spread',
+      arrays,
+      settings: { probability, edge_probability, runs },
+      seed: problem.seed,
+      control,
+    }),
+    waitForHelper,
+    (control) =>
+      simulate(problem, arrays, 2, (step, runChunk) => runStep(control, step, CHUNKS_PER_STEP, runChunk)),
+  );
   // Plain copies: results are transferred to the host, which a SharedArrayBuffer cannot be.
   return { ...run, score: run.score.slice(), stderr: run.stderr.slice() };
 }
