@@ -13,6 +13,16 @@ import {
   ScoresInput,
   ScoresOutput,
 } from './runs';
+import {
+  CompareInput,
+  CompareOutput,
+  DisagreementsInput,
+  DisagreementsOutput,
+  DistributionInput,
+  DistributionOutput,
+  WhatIfInput,
+  WhatIfOutput,
+} from './analysis';
 
 /**
  * The API contract: one entry per call, with its input and output schemas. The CLI, the local server and the
@@ -127,5 +137,9 @@ export const api = {
   'runs.scores': { input: ScoresInput, output: ScoresOutput },
   'runs.explain': { input: ExplainInput, output: Explanation },
   'runs.rerun': { input: RunId, output: RerunOutput },
+  'runs.whatif': { input: WhatIfInput, output: WhatIfOutput },
+  'analysis.compare': { input: CompareInput, output: CompareOutput },
+  'analysis.disagreements': { input: DisagreementsInput, output: DisagreementsOutput },
+  'analysis.distribution': { input: DistributionInput, output: DistributionOutput },
 } as const;
 export type ApiName = keyof typeof api;

@@ -1,6 +1,24 @@
 import { z } from 'zod';
 import { InteractionKind } from './domain';
 
+/**
+ * Interactions left out of a what-if run: those involving any of `accounts` (platform ids or handles, as actor or
+ * target), of `kinds`, with a time in [from, to), or with one of the given interaction row ids.
+ */
+export const Removal = z
+  .strictObject({
+    accounts: z.array(z.string().min(1)).min(1).max(100_000).optional(),
+    kinds: z.array(InteractionKind).min(1).optional(),
+    from: z.union([z.iso.datetime({ offset: true }), z.iso.date()]).optional(),
+    to: z.union([z.iso.datetime({ offset: true }), z.iso.date()]).optional(),
+    interactions: z.array(z.number().int().min(1)).min(1).max(1_000_000).optional(),
+  })
+  .refine((removal) => Object.keys(removal).length > 0, { error: 'name at least one thing to remove' })
+  .refine((removal) => !removal.from || !removal.to || Date.parse(removal.from) < Date.parse(removal.to), {
+    error: 'from must be before to',
+  });
+export type Removal = z.infer<typeof Removal>;
+
 /** Everything needed to reproduce a run, stored with its results (SPEC: "Every run is stored with a manifest"). */
 export const RunManifest = z.object({
   dataset: z.object({ id: z.number().int(), name: z.string(), contentHash: z.string() }),
@@ -23,6 +41,8 @@ export const RunManifest = z.object({
     cache: z.enum(['hit', 'built']),
   }),
   stats: z.record(z.string(), z.unknown()),
+  /** For a what-if run: what was left out, the run it varies, and how many interactions that removed. */
+  whatIf: z.object({ base: z.number().int(), removal: Removal, interactionsRemoved: z.number().int() }).optional(),
 });
 export type RunManifest = z.infer<typeof RunManifest>;
 

@@ -1,6 +1,7 @@
 import { openDatabase } from '../store/db';
 import { resolveDbPath } from '../store/paths';
 import { helpText, parseCommandArgs, UsageError, type Command, type CommandIo } from './command';
+import { compareCommand, disagreementsCommand, distributionCommand, whatIfCommand } from './commands/analysis';
 import { datasetCommand, datasetsCommand } from './commands/datasets';
 import { importCommand } from './commands/import';
 import { explainCommand, runsCommand, scoresCommand } from './commands/runs';
@@ -18,6 +19,10 @@ export const commands: readonly Command[] = [
   scoresCommand,
   explainCommand,
   rerunCommand,
+  compareCommand,
+  disagreementsCommand,
+  distributionCommand,
+  whatIfCommand,
   startCommand,
 ];
 

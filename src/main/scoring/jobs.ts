@@ -1,3 +1,4 @@
+import type { Removal } from '../../shared/runs';
 import type { ExcludedAccount } from './input/minors';
 import type { Contribution, ExplanationData, RunStats } from './model';
 
@@ -9,6 +10,8 @@ export interface ScoreJob {
   /** Already validated against the model's schema, defaults applied. */
   params: Record<string, unknown>;
   seed: number;
+  /** For a what-if run: the interactions to leave out. */
+  removal?: Removal;
 }
 
 export interface ScoreJobResult {
@@ -18,19 +21,24 @@ export interface ScoreJobResult {
   contentHash: string;
   graph: { nodes: number; edges: number; interactionsRead: number; cache: 'hit' | 'built' };
   excluded: ExcludedAccount[];
+  /** Interactions a what-if removal left out. */
+  interactionsRemoved: number;
 }
 
 export interface ExplainJob {
   dbPath: string;
   runId: number;
-  account: string;
+  /** Explained together, so the model's input is loaded once. */
+  accounts: string[];
   limit: number;
 }
 
-export interface ExplainJobResult extends Omit<ExplanationData, 'contributions'> {
+export interface AccountExplanation extends Omit<ExplanationData, 'contributions'> {
   accountId: number;
   /** 0 when the account has no score. */
   rank: number;
   outputs: Record<string, number>;
   contributions: Array<Contribution & { accountId: number | null }>;
 }
+
+export type ExplainJobResult = AccountExplanation[];

@@ -3,12 +3,14 @@ import { findRun, readRunResults } from '../store/runs';
 import { serveJob, type JobControls } from '../jobs/worker-runtime';
 import { findModel } from '../../shared/models';
 import { graphOptionsOf } from '../../shared/models/descriptor';
+import type { Removal } from '../../shared/runs';
 import { loadModelInput, type LoadedInput } from './input/load-input';
 import { resolveAccountNode, topicStrength } from './input/lookups';
+import { countRemoved, resolveRemoval, type ResolvedRemoval } from './input/removal';
 import { findImplementation } from './models';
 import type { ScoreContext } from './model';
 import { rankScores } from './rank';
-import type { ExplainJob, ExplainJobResult, ScoreJob, ScoreJobResult } from './jobs';
+import type { AccountExplanation, ExplainJob, ExplainJobResult, ScoreJob, ScoreJobResult } from './jobs';
 import type { Db } from '../store/db';
 
 /** Enough for the B-tree pages a job reads repeatedly; graph BLOBs are read once. */
@@ -25,14 +27,22 @@ function contextFor(db: Db, datasetId: number, loaded: LoadedInput, seed: number
   };
 }
 
-function load(db: Db, datasetId: number, modelId: string, params: Record<string, unknown>, controls: JobControls) {
-  const implementation = findImplementation(modelId);
+interface LoadRequest {
+  datasetId: number;
+  modelId: string;
+  params: Record<string, unknown>;
+  removal: ResolvedRemoval | null;
+}
+
+function load(db: Db, request: LoadRequest, controls: JobControls) {
+  const implementation = findImplementation(request.modelId);
   return {
     implementation,
-    loaded: loadModelInput(db, datasetId, {
+    loaded: loadModelInput(db, request.datasetId, {
       needs: implementation.needs,
-      graph: graphOptionsOf(params),
-      includeMinors: params.include_minors === true,
+      graph: graphOptionsOf(request.params),
+      includeMinors: request.params.include_minors === true,
+      removal: request.removal,
       progress: (fraction, phase) => {
         controls.checkCancelled();
         controls.progress(fraction, phase);
@@ -41,11 +51,15 @@ function load(db: Db, datasetId: number, modelId: string, params: Record<string,
   };
 }
 
+const resolved = (db: Db, datasetId: number, removal: Removal | undefined) =>
+  removal ? resolveRemoval(db, datasetId, removal) : null;
+
 async function score(job: ScoreJob, controls: JobControls) {
   const started = performance.now();
   const db = openDatabase(job.dbPath, { cacheMib: WORKER_CACHE_MIB });
   try {
-    const { implementation, loaded } = load(db, job.datasetId, job.modelId, job.params, controls);
+    const removal = resolved(db, job.datasetId, job.removal);
+    const { implementation, loaded } = load(db, { ...job, removal }, controls);
     const context = contextFor(db, job.datasetId, loaded, job.seed, controls);
     controls.progress(0, 'scoring');
     const loadedAt = performance.now();
@@ -71,6 +85,7 @@ async function score(job: ScoreJob, controls: JobControls) {
         cache: loaded.graphCache,
       },
       excluded: loaded.excluded,
+      interactionsRemoved: removal ? countRemoved(db, job.datasetId, removal) : 0,
     };
     return { value, transfer: [value.accountIds.buffer as ArrayBuffer, ...outputs.map(([, s]) => s.buffer as ArrayBuffer)] };
   } finally {
@@ -82,26 +97,31 @@ async function explain(job: ExplainJob, controls: JobControls) {
   const db = openDatabase(job.dbPath, { cacheMib: WORKER_CACHE_MIB });
   try {
     const run = findRun(db, job.runId)!;
-    const { params, seed, model } = run.manifest;
-    const { implementation, loaded } = load(db, run.datasetId, model.id, params, controls);
+    const { params, seed, model, whatIf } = run.manifest;
+    const removal = resolved(db, run.datasetId, whatIf?.removal);
+    const { implementation, loaded } = load(db, { datasetId: run.datasetId, modelId: model.id, params, removal }, controls);
     const results = readRunResults(db, job.runId);
+    const { accountIds } = loaded.input.graph;
     const sameAccounts =
-      results.accountIds.length === loaded.input.graph.accountIds.length &&
-      results.accountIds.every((id, node) => loaded.input.graph.accountIds[node] === id);
+      results.accountIds.length === accountIds.length && results.accountIds.every((id, node) => accountIds[node] === id);
     if (!sameAccounts) throw Object.assign(new Error('the dataset changed since this run; rerun it to explain'), { code: 'conflict' });
     const context = contextFor(db, run.datasetId, loaded, seed, controls);
-    const node = context.nodeOf(job.account);
     const outputs = Object.fromEntries(results.outputs);
-    const explanation = await implementation.explain(loaded.input, params, outputs, node, context, job.limit);
-    const accountOf = (n: number | null) => (n === null ? null : loaded.input.graph.accountIds[n]!);
-    const value: ExplainJobResult = {
-      accountId: loaded.input.graph.accountIds[node]!,
-      rank: rankScores(outputs.score!).rank[node]!,
-      outputs: Object.fromEntries(results.outputs.map(([name, scores]) => [name, scores[node]!])),
-      summary: explanation.summary,
-      factors: explanation.factors,
-      contributions: explanation.contributions.map((c) => ({ ...c, accountId: accountOf(c.node) })),
-    };
+    const { rank } = rankScores(outputs.score!);
+    const value: ExplainJobResult = [];
+    for (const account of job.accounts) {
+      const node = context.nodeOf(account);
+      const explanation = await implementation.explain(loaded.input, params, outputs, node, context, job.limit);
+      const one: AccountExplanation = {
+        accountId: accountIds[node]!,
+        rank: rank[node]!,
+        outputs: Object.fromEntries(results.outputs.map(([name, scores]) => [name, scores[node]!])),
+        summary: explanation.summary,
+        factors: explanation.factors,
+        contributions: explanation.contributions.map((c) => ({ ...c, accountId: c.node === null ? null : accountIds[c.node]! })),
+      };
+      value.push(one);
+    }
     return { value };
   } finally {
     db.close();

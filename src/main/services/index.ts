@@ -2,13 +2,22 @@ import { api, type ApiName } from '../../shared/api';
 import type { Result } from '../../shared/domain';
 import type { z } from 'zod';
 import type { ServiceContext } from './context';
+import { analysisHandlers } from './analysis';
 import { datasetHandlers } from './datasets';
 import { modelHandlers } from './models';
 import { resultHandlers } from './results';
 import { runHandlers } from './runs';
+import { whatIfHandlers } from './whatif';
 import { toApiError } from './errors';
 
-const handlers = { ...datasetHandlers, ...modelHandlers, ...runHandlers, ...resultHandlers } satisfies Record<ApiName, unknown>;
+const handlers = {
+  ...datasetHandlers,
+  ...modelHandlers,
+  ...runHandlers,
+  ...resultHandlers,
+  ...whatIfHandlers,
+  ...analysisHandlers,
+} satisfies Record<ApiName, unknown>;
 
 export type ApiOutput<N extends ApiName> = z.output<(typeof api)[N]['output']>;
 

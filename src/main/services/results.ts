@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { api } from '../../shared/api';
-import type { ScoreRow } from '../../shared/runs';
+import type { Explanation, ScoreRow } from '../../shared/runs';
 import type { Db } from '../store/db';
-import { readRunResults } from '../store/runs';
+import { readRunResults, type RunRow } from '../store/runs';
 import type { ExplainJob, ExplainJobResult } from '../scoring/jobs';
 import { rankScores } from '../scoring/rank';
 import type { ServiceContext } from './context';
@@ -21,6 +21,36 @@ function accountLabeller(db: Db) {
 }
 
 const finite = (value: number) => (Number.isNaN(value) ? null : value);
+
+/** Explanations of several accounts of one run, from one job in the scoring worker. */
+export async function explainAccounts(
+  context: ServiceContext,
+  run: RunRow,
+  accounts: string[],
+  limit: number,
+): Promise<Explanation[]> {
+  const job: ExplainJob = { dbPath: context.db.name, runId: run.id, accounts, limit };
+  const results = await runJob<ExplainJobResult>(context, 'explain', job);
+  const label = accountLabeller(context.db);
+  const { manifest } = run;
+  const runRef = { id: run.id, model: manifest.model.id, version: manifest.model.version, params: manifest.params, seed: manifest.seed };
+  return results.map((result) => ({
+    run: runRef,
+    account: label(result.accountId),
+    score: finite(result.outputs.score!),
+    rank: result.rank || null,
+    outputs: Object.fromEntries(Object.entries(result.outputs).map(([name, value]) => [name, finite(value)])),
+    summary: result.summary,
+    factors: result.factors,
+    contributions: result.contributions.map((c) => ({
+      account: c.accountId === null ? null : label(c.accountId),
+      ...(c.kind ? { kind: c.kind } : {}),
+      label: c.label,
+      value: c.value,
+      share: c.share,
+    })),
+  }));
+}
 
 /** A run's results read back: scores, ranks, and one account's explanation. */
 export const resultHandlers = {
@@ -44,25 +74,7 @@ export const resultHandlers = {
   },
   'runs.explain': async (context: ServiceContext, input: In<'runs.explain'>): Promise<Out<'runs.explain'>> => {
     const run = requireRun(context, input.run);
-    const job: ExplainJob = { dbPath: context.db.name, runId: run.id, account: input.account, limit: input.limit };
-    const result = await runJob<ExplainJobResult>(context, 'explain', job);
-    const label = accountLabeller(context.db);
-    const { manifest } = run;
-    return {
-      run: { id: run.id, model: manifest.model.id, version: manifest.model.version, params: manifest.params, seed: manifest.seed },
-      account: label(result.accountId),
-      score: finite(result.outputs.score!),
-      rank: result.rank || null,
-      outputs: Object.fromEntries(Object.entries(result.outputs).map(([name, value]) => [name, finite(value)])),
-      summary: result.summary,
-      factors: result.factors,
-      contributions: result.contributions.map((c) => ({
-        account: c.accountId === null ? null : label(c.accountId),
-        ...(c.kind ? { kind: c.kind } : {}),
-        label: c.label,
-        value: c.value,
-        share: c.share,
-      })),
-    };
+    const [explanation] = await explainAccounts(context, run, [input.account], input.limit);
+    return explanation!;
   },
 };

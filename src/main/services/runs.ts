@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { api } from '../../shared/api';
 import { MINOR_RULE_VERSION } from '../../shared/minors';
-import type { RunManifest, ScoreOutput } from '../../shared/runs';
+import type { Removal, RunManifest, ScoreOutput } from '../../shared/runs';
 import { datasetContentHash } from '../store/datasets';
 import { findRun, insertRun, listRuns, readRunResults, runSummary, type RunRow } from '../store/runs';
 import type { ScoreJob, ScoreJobResult } from '../scoring/jobs';
@@ -15,19 +15,28 @@ import { requireModel, validateParams } from './models';
 type In<N extends keyof typeof api> = z.output<(typeof api)[N]['input']>;
 type Out<N extends keyof typeof api> = z.output<(typeof api)[N]['output']>;
 
-interface ScoreRequest {
+export interface ScoreRequest {
   dataset: { id: number; name: string };
   modelId: string;
   params: Record<string, unknown>;
   seed: number;
+  /** A what-if run: the run it varies and what it leaves out. */
+  whatIf?: { base: number; removal: Removal };
 }
 
 /** Runs a model in the scoring worker and stores the run with its manifest; nothing is stored if it fails. */
-async function score(context: ServiceContext, request: ScoreRequest): Promise<ScoreOutput> {
+export async function score(context: ServiceContext, request: ScoreRequest): Promise<ScoreOutput> {
   const model = requireModel(request.modelId);
   const params = validateParams(model, request.params);
   const started = new Date();
-  const job: ScoreJob = { dbPath: context.db.name, datasetId: request.dataset.id, modelId: model.id, params, seed: request.seed };
+  const job: ScoreJob = {
+    dbPath: context.db.name,
+    datasetId: request.dataset.id,
+    modelId: model.id,
+    params,
+    seed: request.seed,
+    removal: request.whatIf?.removal,
+  };
   const result = await runJob<ScoreJobResult>(context, 'score', job);
   const finished = new Date();
   const manifest: RunManifest = {
@@ -46,6 +55,7 @@ async function score(context: ServiceContext, request: ScoreRequest): Promise<Sc
     },
     graph: result.graph,
     stats: result.stats,
+    ...(request.whatIf ? { whatIf: { ...request.whatIf, interactionsRemoved: result.interactionsRemoved } } : {}),
   };
   const id = insertRun(context.db, { manifest, accountIds: result.accountIds, outputs: result.outputs });
   return {
@@ -62,6 +72,19 @@ export function requireRun(context: ServiceContext, id: number): RunRow {
   return run;
 }
 
+/** The run's model, when this app has the same version of it and the dataset still has the same content. */
+export function requireReproducible(context: ServiceContext, run: RunRow, what: string) {
+  const { manifest } = run;
+  const model = requireModel(manifest.model.id);
+  if (model.version !== manifest.model.version) {
+    throw new ServiceError('conflict', `run ${run.id} used ${model.id} version ${manifest.model.version}; this app has version ${model.version}`);
+  }
+  if (datasetContentHash(context.db, run.datasetId) !== manifest.dataset.contentHash) {
+    throw new ServiceError('conflict', `dataset "${run.datasetName}" has changed since run ${run.id} (files were added), so it cannot be ${what}`);
+  }
+  return model;
+}
+
 function sameBytes(a: ArrayBufferView, b: ArrayBufferView): boolean {
   return Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), Buffer.from(b.buffer, b.byteOffset, b.byteLength)) === 0;
 }
@@ -75,19 +98,13 @@ export const runHandlers = {
   'runs.rerun': async (context: ServiceContext, input: In<'runs.rerun'>): Promise<Out<'runs.rerun'>> => {
     const original = requireRun(context, input.run);
     const { manifest } = original;
-    const model = requireModel(manifest.model.id);
-    if (model.version !== manifest.model.version) {
-      throw new ServiceError('conflict', `run ${original.id} used ${model.id} version ${manifest.model.version}; this app has version ${model.version}`);
-    }
-    const contentHash = datasetContentHash(context.db, original.datasetId);
-    if (contentHash !== manifest.dataset.contentHash) {
-      throw new ServiceError('conflict', `dataset "${original.datasetName}" has changed since run ${original.id} (files were added), so it cannot be reproduced`);
-    }
+    const model = requireReproducible(context, original, 'reproduced');
     const output = await score(context, {
       dataset: { id: original.datasetId, name: original.datasetName },
       modelId: model.id,
       params: manifest.params,
       seed: manifest.seed,
+      ...(manifest.whatIf ? { whatIf: { base: manifest.whatIf.base, removal: manifest.whatIf.removal } } : {}),
     });
     const before = readRunResults(context.db, original.id);
     const after = readRunResults(context.db, output.run.id);

@@ -75,13 +75,12 @@ export function kindList(defaults: readonly InteractionKind[], description: stri
 }
 
 /** Parameters every model takes. */
-export const commonParams = { include_minors: IncludeMinors };
+export const commonParams = { include_minors: IncludeMinors, edge_direction: EdgeDirection };
 
 /** Parameters of every model computed on the weighted interaction graph. */
 export const graphParams = {
   ...commonParams,
   weights: KindWeights,
-  edge_direction: EdgeDirection,
   per_target_post: PerTargetPost,
 };
 

@@ -1,22 +1,33 @@
 import { INTERACTION_KINDS, POST_KINDS } from '../../../shared/domain';
 import type { Db } from '../../store/db';
 import type { InteractionColumns, PostColumns } from '../model';
+import { keepClause, type ResolvedRemoval } from './removal';
 import { rowIdRange, scanRows } from './scan';
 
 /** SQL that turns a kind name into its index in `kinds` (bound as parameters in that order). */
 const kindCase = (column: string, kinds: readonly string[]) =>
   `CASE ${column} ${kinds.map((_, i) => `WHEN ? THEN ${i}`).join(' ')} END`;
 
+const EDGE = INTERACTION_KINDS.indexOf('edge');
+
 /**
  * Every interaction between two scored accounts, one entry per stored row (an undirected row counts once in each
- * direction). `nodeOf` gives -1 for accounts not in the run.
+ * direction; `edge` rows reversed with `reverseEdges`, as in the graph). `nodeOf` gives -1 for accounts not in the run.
  */
-export function readInteractionColumns(db: Db, datasetId: number, nodeOf: (accountId: number) => number): InteractionColumns {
+export function readInteractionColumns(
+  db: Db,
+  datasetId: number,
+  nodeOf: (accountId: number) => number,
+  removal: ResolvedRemoval | null = null,
+  reverseEdges = false,
+): InteractionColumns {
+  const [low, high] = rowIdRange(db, 'interactions', datasetId);
+  const keep = keepClause(removal);
+  const where = `interactions NOT INDEXED WHERE id BETWEEN ? AND ? AND dataset_id = ?${keep.sql}`;
+  const whereParams = [low, high, datasetId, ...keep.params];
   const { rows, undirected } = db
-    .prepare(
-      'SELECT count(*) AS rows, coalesce(sum(directed = 0), 0) AS undirected FROM interactions WHERE dataset_id = ?',
-    )
-    .get(datasetId) as { rows: number; undirected: number };
+    .prepare(`SELECT count(*) AS rows, coalesce(sum(directed = 0), 0) AS undirected FROM ${where}`)
+    .get(...whereParams) as { rows: number; undirected: number };
   const capacity = rows + undirected;
   const columns: InteractionColumns = {
     count: 0,
@@ -34,15 +45,15 @@ export function readInteractionColumns(db: Db, datasetId: number, nodeOf: (accou
     columns.weight[at] = weight;
     columns.time[at] = time;
   };
-  const [low, high] = rowIdRange(db, 'interactions', datasetId);
   scanRows(
     db,
     `actor_id, target_id, ${kindCase('kind', INTERACTION_KINDS)}, weight, time, directed`,
-    'interactions NOT INDEXED WHERE id BETWEEN ? AND ? AND dataset_id = ?',
-    [...INTERACTION_KINDS, low, high, datasetId],
+    where,
+    [...INTERACTION_KINDS, ...whereParams],
     (actorId: number, targetId: number, kind: number, weight: number, time: number | null, directed: number) => {
-      const actor = nodeOf(actorId);
-      const target = nodeOf(targetId);
+      const reverse = reverseEdges && kind === EDGE;
+      const actor = nodeOf(reverse ? targetId : actorId);
+      const target = nodeOf(reverse ? actorId : targetId);
       if (actor < 0 || target < 0) return;
       push(actor, target, kind, weight, time ?? Number.NaN);
       if (directed === 0) push(target, actor, kind, weight, time ?? Number.NaN);

@@ -5,6 +5,7 @@ import type { Db } from '../../store/db';
 import type { CachedGraph } from '../../store/graph-cache';
 import { buildCsr, type Csr } from '../graph/csr';
 import { indexAccounts, readAccountIds } from './accounts';
+import { keepClause, type ResolvedRemoval } from './removal';
 import { rowIdRange, scanRows } from './scan';
 
 /** Bumped whenever extraction would build a different graph from the same rows (it invalidates the cache). */
@@ -28,15 +29,18 @@ export function extractGraph(
   datasetId: number,
   options: GraphOptions,
   onProgress: (fraction: number) => void = () => undefined,
+  removal: ResolvedRemoval | null = null,
 ): CachedGraph {
   const accounts = indexAccounts(readAccountIds(db, datasetId));
   const kinds = INTERACTION_KINDS.filter((kind) => options.weights[kind] > 0);
   const placeholders = kinds.map(() => '?').join(',');
   const [low, high] = rowIdRange(db, 'interactions', datasetId);
-  const where = `interactions NOT INDEXED WHERE id BETWEEN ? AND ? AND dataset_id = ? AND kind IN (${placeholders})`;
+  const keep = keepClause(removal);
+  const where = `interactions NOT INDEXED WHERE id BETWEEN ? AND ? AND dataset_id = ? AND kind IN (${placeholders})${keep.sql}`;
+  const whereParams = [low, high, datasetId, ...kinds, ...keep.params];
   const { rows, undirected } = db
     .prepare(`SELECT count(*) AS rows, coalesce(sum(directed = 0), 0) AS undirected FROM ${where}`)
-    .get(low, high, datasetId, ...kinds) as { rows: number; undirected: number };
+    .get(...whereParams) as { rows: number; undirected: number };
   const capacity = rows + undirected;
   const sources = new Int32Array(capacity);
   const targets = new Int32Array(capacity);
@@ -50,7 +54,7 @@ export function extractGraph(
     `CASE WHEN ? AND kind = 'edge' THEN target_id ELSE actor_id END,
      CASE WHEN ? AND kind = 'edge' THEN actor_id ELSE target_id END, weight * ${kindWeight}, directed`,
     where,
-    [reverseEdges ? 1 : 0, reverseEdges ? 1 : 0, ...kinds.flatMap((kind) => [kind, options.weights[kind]]), low, high, datasetId, ...kinds],
+    [reverseEdges ? 1 : 0, reverseEdges ? 1 : 0, ...kinds.flatMap((kind) => [kind, options.weights[kind]]), ...whereParams],
     (actorId: number, targetId: number, weight: number, directed: number) => {
       const actor = accounts.nodeOf(actorId);
       const target = accounts.nodeOf(targetId);

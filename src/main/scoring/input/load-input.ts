@@ -9,12 +9,15 @@ import { indexAccounts, readFollowers } from './accounts';
 import { readInteractionColumns, readPostColumns } from './columns';
 import { extractGraph, graphCacheKey } from './extract-graph';
 import { findMinors, type ExcludedAccount } from './minors';
+import type { ResolvedRemoval } from './removal';
 
 export interface LoadOptions {
   needs: ModelImplementation['needs'];
   graph: GraphOptions;
   includeMinors: boolean;
   progress(fraction: number, phase: string): void;
+  /** A what-if run's removal: its graph is built for it alone, never cached. */
+  removal?: ResolvedRemoval | null;
 }
 
 export interface LoadedInput {
@@ -31,12 +34,16 @@ export interface LoadedInput {
 export function loadModelInput(db: Db, datasetId: number, options: LoadOptions): LoadedInput {
   const contentHash = datasetContentHash(db, datasetId);
   const cacheKey = graphCacheKey(options.graph);
-  let graph: CachedGraph | null = readCachedGraph(db, datasetId, cacheKey, contentHash);
+  const removal = options.removal ?? null;
+  let graph: CachedGraph | null = removal ? null : readCachedGraph(db, datasetId, cacheKey, contentHash);
   const graphCache = graph ? 'hit' : 'built';
   if (!graph) {
-    graph = extractGraph(db, datasetId, options.graph, (fraction) => options.progress(fraction, 'reading interactions'));
-    options.progress(1, 'caching graph');
-    writeCachedGraph(db, datasetId, cacheKey, contentHash, graph);
+    const progress = (fraction: number) => options.progress(fraction, 'reading interactions');
+    graph = extractGraph(db, datasetId, options.graph, progress, removal);
+    if (!removal) {
+      options.progress(1, 'caching graph');
+      writeCachedGraph(db, datasetId, cacheKey, contentHash, graph);
+    }
   }
   let followers = options.needs.followers ? readFollowers(db, datasetId, graph.accountIds.length) : new Float64Array(0);
   let { accountIds, incoming } = graph;
@@ -51,7 +58,7 @@ export function loadModelInput(db: Db, datasetId: number, options: LoadOptions):
   }
   const accounts = indexAccounts(accountIds);
   if (options.needs.interactions) options.progress(0, 'reading interactions');
-  const interactions = options.needs.interactions ? readInteractionColumns(db, datasetId, accounts.nodeOf) : null;
+  const interactions = options.needs.interactions ? readInteractionColumns(db, datasetId, accounts.nodeOf, removal, options.graph.edgeDirection === 'influence') : null;
   if (options.needs.posts) options.progress(0, 'reading posts');
   const posts = options.needs.posts ? readPostColumns(db, datasetId, accounts.nodeOf) : null;
   return {

@@ -1,0 +1,118 @@
+import { INTERACTION_KINDS, InteractionKind } from '../../../shared/domain';
+import { callService } from '../../services';
+import { UsageError, withDb, type Command, type ParsedArgs } from '../command';
+import { formatComparison, formatDisagreements, formatDistribution, formatWhatIf } from '../format-analysis';
+import { integerList, stringList } from '../list-option';
+import { reportFailure } from '../report';
+import { withJob } from '../with-job';
+
+const runOption = (args: ParsedArgs, command: string) => {
+  const run = Number(args.values.run);
+  if (!Number.isInteger(run) || run < 1) throw new UsageError(`${command} needs --run ID (a run number from \`lens runs\`)`);
+  return run;
+};
+
+export const compareCommand: Command = {
+  name: 'compare',
+  summary: 'Rank agreement of runs on one dataset: Spearman, Kendall tau-b, top-k Jaccard, RBO, top 10% and 1%.',
+  usage: 'compare --runs A,B[,C...] [--k 10,100] [--p 0.9] [--json]',
+  details: 'Every pair of the runs is compared; the top 10% and 1% segments are those of the first run of each pair.',
+  options: { runs: { type: 'string' }, k: { type: 'string' }, p: { type: 'string' }, json: { type: 'boolean' } },
+  async run(args, io) {
+    const runs = integerList(args.values.runs, 'runs');
+    if (runs.length < 2) throw new UsageError('compare needs at least two runs: --runs A,B');
+    const k = args.values.k === undefined ? undefined : integerList(args.values.k, 'k');
+    const p = args.values.p === undefined ? undefined : Number(args.values.p);
+    return withDb(io, args, async (db) => {
+      const result = await callService('analysis.compare', { runs, k, p }, { db });
+      if (!result.ok) return reportFailure(io, result.error);
+      io.out(args.values.json ? JSON.stringify(result.value) : formatComparison(result.value));
+      return 0;
+    });
+  },
+};
+
+export const disagreementsCommand: Command = {
+  name: 'disagreements',
+  summary: 'The accounts two runs rank most differently (by |ln(rank_a / rank_b)|), with both explanations.',
+  usage: 'disagreements --runs A,B [--limit N] [--json]',
+  options: { runs: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } },
+  async run(args, io) {
+    const runs = integerList(args.values.runs, 'runs');
+    if (runs.length !== 2) throw new UsageError('disagreements compares two runs: --runs A,B');
+    const limit = args.values.limit === undefined ? undefined : Number(args.values.limit);
+    return withDb(io, args, (db) =>
+      withJob(async (signal, onJobProgress) => {
+        const result = await callService('analysis.disagreements', { runs, limit }, { db, signal, onJobProgress });
+        if (!result.ok) return reportFailure(io, result.error);
+        io.out(args.values.json ? JSON.stringify(result.value) : formatDisagreements(result.value));
+        return 0;
+      }),
+    );
+  },
+};
+
+export const distributionCommand: Command = {
+  name: 'distribution',
+  summary: "A run's score distribution: percentiles, linear and log histograms, CCDF, Gini, top-1% share.",
+  usage: 'distribution --run ID [--output NAME] [--bins N] [--json]',
+  options: { run: { type: 'string' }, output: { type: 'string' }, bins: { type: 'string' }, json: { type: 'boolean' } },
+  async run(args, io) {
+    const run = runOption(args, 'distribution');
+    const bins = args.values.bins === undefined ? undefined : Number(args.values.bins);
+    return withDb(io, args, async (db) => {
+      const result = await callService('analysis.distribution', { run, output: args.values.output, bins }, { db });
+      if (!result.ok) return reportFailure(io, result.error);
+      io.out(args.values.json ? JSON.stringify(result.value) : formatDistribution(result.value));
+      return 0;
+    });
+  },
+};
+
+export const whatIfCommand: Command = {
+  name: 'whatif',
+  summary: "Rescore a run's manifest with chosen interactions removed; a new run, and each account before and after.",
+  usage: 'whatif --run ID [--remove-accounts a,b] [--remove-kind K,...] [--remove-from T] [--remove-to T] [--remove-interactions 1,2] [--limit N] [--json]',
+  details: [
+    '  --remove-accounts a,b      interactions given or received by these accounts (ids or @handles)',
+    `  --remove-kind K,...        interactions of these kinds (${INTERACTION_KINDS.join(', ')})`,
+    '  --remove-from/--remove-to  interactions with a time in [from, to) (ISO dates or date-times)',
+    '  --remove-interactions 1,2  interactions by row id',
+    '  --limit N                  accounts listed, most changed first (default 20; 0 for all)',
+  ].join('\n'),
+  options: {
+    run: { type: 'string' },
+    'remove-accounts': { type: 'string' },
+    'remove-kind': { type: 'string' },
+    'remove-from': { type: 'string' },
+    'remove-to': { type: 'string' },
+    'remove-interactions': { type: 'string' },
+    limit: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  async run(args, io) {
+    const run = runOption(args, 'whatif');
+    const { values } = args;
+    const kinds = values['remove-kind'] === undefined ? undefined : stringList(values['remove-kind'] as string);
+    for (const kind of kinds ?? []) {
+      if (!InteractionKind.safeParse(kind).success) throw new UsageError(`--remove-kind: unknown kind "${kind}"; kinds: ${INTERACTION_KINDS.join(', ')}`);
+    }
+    const remove = {
+      ...(values['remove-accounts'] !== undefined ? { accounts: stringList(values['remove-accounts'] as string) } : {}),
+      ...(kinds ? { kinds } : {}),
+      ...(values['remove-from'] !== undefined ? { from: values['remove-from'] } : {}),
+      ...(values['remove-to'] !== undefined ? { to: values['remove-to'] } : {}),
+      ...(values['remove-interactions'] !== undefined ? { interactions: integerList(values['remove-interactions'], 'remove-interactions') } : {}),
+    };
+    if (Object.keys(remove).length === 0) throw new UsageError('whatif needs something to remove; see `lens whatif --help`');
+    const limit = values.limit === undefined ? undefined : Number(values.limit);
+    return withDb(io, args, (db) =>
+      withJob(async (signal, onJobProgress) => {
+        const result = await callService('runs.whatif', { run, remove, limit }, { db, signal, onJobProgress });
+        if (!result.ok) return reportFailure(io, result.error);
+        io.out(values.json ? JSON.stringify(result.value) : formatWhatIf(result.value));
+        return 0;
+      }),
+    );
+  },
+};

@@ -1,0 +1,72 @@
+import type { Removal } from '../../../shared/runs';
+import type { Db } from '../../store/db';
+import { ModelInputError } from '../model';
+
+/**
+ * A what-if run's removal, resolved to row ids and milliseconds, as a SQL condition that keeps an interaction
+ * row. Every reader of interactions appends it, so the graph and the interaction columns agree.
+ */
+export interface ResolvedRemoval {
+  accountIds: number[];
+  kinds: string[];
+  fromMs: number | null;
+  toMs: number | null;
+  interactionIds: number[];
+}
+
+export function keepClause(removal: ResolvedRemoval | null): { sql: string; params: unknown[] } {
+  if (!removal) return { sql: '', params: [] };
+  const removed: string[] = [];
+  const params: unknown[] = [];
+  if (removal.accountIds.length > 0) {
+    removed.push('actor_id IN (SELECT value FROM json_each(?))', 'target_id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(removal.accountIds), JSON.stringify(removal.accountIds));
+  }
+  if (removal.kinds.length > 0) {
+    removed.push('kind IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(removal.kinds));
+  }
+  if (removal.fromMs !== null || removal.toMs !== null) {
+    removed.push('(time >= ? AND time < ?)');
+    params.push(removal.fromMs ?? Number.MIN_SAFE_INTEGER, removal.toMs ?? Number.MAX_SAFE_INTEGER);
+  }
+  if (removal.interactionIds.length > 0) {
+    removed.push('id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(removal.interactionIds));
+  }
+  return { sql: ` AND NOT (${removed.join(' OR ')})`, params };
+}
+
+/** Account references to row ids (platform id, else handle); an unknown one is named in the error. */
+export function resolveRemoval(db: Db, datasetId: number, removal: Removal): ResolvedRemoval {
+  const byPlatformId = db.prepare('SELECT id FROM accounts WHERE dataset_id = ? AND platform_id = ?').pluck();
+  const byHandle = db
+    .prepare('SELECT id FROM accounts WHERE dataset_id = ? AND handle = ? COLLATE NOCASE ORDER BY id LIMIT 1')
+    .pluck();
+  const accountIds = (removal.accounts ?? []).map((reference) => {
+    const id = (byPlatformId.get(datasetId, reference) ?? byHandle.get(datasetId, reference.replace(/^@/, ''))) as
+      | number
+      | undefined;
+    if (id === undefined) throw new ModelInputError(`no account "${reference}" in this dataset (by id or handle)`);
+    return id;
+  });
+  const ms = (iso: string | undefined) => (iso === undefined ? null : Date.parse(iso));
+  return {
+    accountIds,
+    kinds: removal.kinds ?? [],
+    fromMs: ms(removal.from),
+    toMs: ms(removal.to),
+    interactionIds: removal.interactions ?? [],
+  };
+}
+
+/** How many of the dataset's interactions the removal leaves out. */
+export function countRemoved(db: Db, datasetId: number, removal: ResolvedRemoval): number {
+  const keep = keepClause(removal);
+  const all = db.prepare('SELECT count(*) FROM interactions WHERE dataset_id = ?').pluck().get(datasetId) as number;
+  const kept = db
+    .prepare(`SELECT count(*) FROM interactions WHERE dataset_id = ?${keep.sql}`)
+    .pluck()
+    .get(datasetId, ...keep.params) as number;
+  return all - kept;
+}

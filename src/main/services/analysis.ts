@@ -1,0 +1,100 @@
+import type { z } from 'zod';
+import type { api } from '../../shared/api';
+import type { PairAgreement } from '../../shared/analysis';
+import { alignRuns } from '../analysis/align';
+import { describeDistribution } from '../analysis/distribution';
+import { compareRuns } from '../analysis/rank-agreement';
+import { readRunResults, type RunRow } from '../store/runs';
+import { rankScores } from '../scoring/rank';
+import type { ServiceContext } from './context';
+import { ServiceError } from './errors';
+import { explainAccounts } from './results';
+import { requireRun } from './runs';
+
+type In<N extends keyof typeof api> = z.output<(typeof api)[N]['input']>;
+type Out<N extends keyof typeof api> = z.output<(typeof api)[N]['output']>;
+
+function requireSameDataset(runs: RunRow[]): void {
+  const other = runs.find((run) => run.datasetId !== runs[0]!.datasetId);
+  if (other) {
+    throw new ServiceError(
+      'invalid_input',
+      `runs ${runs[0]!.id} and ${other.id} score different datasets ("${runs[0]!.datasetName}", "${other.datasetName}"); compare runs of one dataset`,
+    );
+  }
+}
+
+const runRef = (run: RunRow) => ({
+  id: run.id,
+  model: run.manifest.model.id,
+  version: run.manifest.model.version,
+  params: run.manifest.params,
+  seed: run.manifest.seed,
+});
+
+/** Comparing runs: rank agreement, the accounts they disagree on, and one run's score distribution. */
+export const analysisHandlers = {
+  'analysis.compare': async (context: ServiceContext, input: In<'analysis.compare'>): Promise<Out<'analysis.compare'>> => {
+    const runs = input.runs.map((id) => requireRun(context, id));
+    requireSameDataset(runs);
+    const results = runs.map((run) => readRunResults(context.db, run.id));
+    const pairs: PairAgreement[] = [];
+    for (let i = 0; i < runs.length; i++) {
+      for (let j = i + 1; j < runs.length; j++) {
+        const agreement = compareRuns(alignRuns(results[i]!, results[j]!), { k: input.k, p: input.p });
+        const { n, spearman, kendall_tau_b, jaccard, rbo, segments, only_a, only_b } = agreement;
+        pairs.push({ a: runs[i]!.id, b: runs[j]!.id, n, spearman, kendall_tau_b, jaccard, rbo, segments, only_a, only_b });
+      }
+    }
+    return { pairs };
+  },
+  'analysis.disagreements': async (
+    context: ServiceContext,
+    input: In<'analysis.disagreements'>,
+  ): Promise<Out<'analysis.disagreements'>> => {
+    const [runA, runB] = input.runs.map((id) => requireRun(context, id)) as [RunRow, RunRow];
+    requireSameDataset([runA, runB]);
+    const aligned = alignRuns(readRunResults(context.db, runA.id), readRunResults(context.db, runB.id));
+    const rankA = rankScores(aligned.a).rank;
+    const rankB = rankScores(aligned.b).rank;
+    const candidates: { index: number; ratio: number }[] = [];
+    for (let i = 0; i < aligned.accountIds.length; i++) {
+      if (rankA[i]! > 0 && rankB[i]! > 0) candidates.push({ index: i, ratio: Math.abs(Math.log(rankA[i]! / rankB[i]!)) });
+    }
+    candidates.sort((x, y) => y.ratio - x.ratio || Math.min(rankA[x.index]!, rankB[x.index]!) - Math.min(rankA[y.index]!, rankB[y.index]!));
+    const chosen = candidates.slice(0, input.limit);
+    const platformId = context.db.prepare('SELECT platform_id FROM accounts WHERE id = ?').pluck();
+    const references = chosen.map(({ index }) => platformId.get(aligned.accountIds[index]!) as string);
+    const [explainedA, explainedB] = await Promise.all([
+      explainAccounts(context, runA, references, 5),
+      explainAccounts(context, runB, references, 5),
+    ]);
+    return {
+      a: runRef(runA),
+      b: runRef(runB),
+      accounts: chosen.map(({ index, ratio }, i) => ({
+        account: explainedA[i]!.account,
+        rank_a: rankA[index]!,
+        rank_b: rankB[index]!,
+        score_a: explainedA[i]!.score,
+        score_b: explainedB[i]!.score,
+        log_rank_ratio: ratio,
+        explanation_a: explainedA[i]!,
+        explanation_b: explainedB[i]!,
+      })),
+    };
+  },
+  'analysis.distribution': async (
+    context: ServiceContext,
+    input: In<'analysis.distribution'>,
+  ): Promise<Out<'analysis.distribution'>> => {
+    const run = requireRun(context, input.run);
+    const { outputs } = readRunResults(context.db, run.id);
+    const column = outputs.find(([name]) => name === input.output);
+    if (!column) {
+      throw new ServiceError('invalid_input', `run ${run.id} has no output "${input.output}"; it has ${outputs.map(([name]) => name).join(', ')}`);
+    }
+    const distribution = describeDistribution(column[1], { bins: input.bins, ccdfPoints: input.ccdf_points });
+    return { run: run.id, output: input.output, ...distribution };
+  },
+};

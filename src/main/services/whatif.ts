@@ -1,0 +1,64 @@
+import type { z } from 'zod';
+import type { api } from '../../shared/api';
+import { alignRuns } from '../analysis/align';
+import { readRunResults } from '../store/runs';
+import { rankScores } from '../scoring/rank';
+import type { ServiceContext } from './context';
+import { ServiceError } from './errors';
+import { requireReproducible, requireRun, score } from './runs';
+
+type In<N extends keyof typeof api> = z.output<(typeof api)[N]['input']>;
+type Out<N extends keyof typeof api> = z.output<(typeof api)[N]['output']>;
+
+const finite = (value: number) => (Number.isNaN(value) ? null : value);
+
+/**
+ * What-if rescoring: the base run's manifest again with some interactions left out, stored as a run of its own
+ * (its manifest names the base and the removal), and every account's score and rank before and after.
+ */
+export const whatIfHandlers = {
+  'runs.whatif': async (context: ServiceContext, input: In<'runs.whatif'>): Promise<Out<'runs.whatif'>> => {
+    const base = requireRun(context, input.run);
+    const { manifest } = base;
+    if (manifest.whatIf) {
+      throw new ServiceError('invalid_input', `run ${base.id} is itself a what-if of run ${manifest.whatIf.base}; start from run ${manifest.whatIf.base} and list everything to remove`);
+    }
+    const model = requireReproducible(context, base, 'rescored');
+    const output = await score(context, {
+      dataset: { id: base.datasetId, name: base.datasetName },
+      modelId: model.id,
+      params: manifest.params,
+      seed: manifest.seed,
+      whatIf: { base: base.id, removal: input.remove },
+    });
+    const aligned = alignRuns(readRunResults(context.db, base.id), readRunResults(context.db, output.run.id));
+    const before = rankScores(aligned.a).rank;
+    const after = rankScores(aligned.b).rank;
+    const changed: number[] = [];
+    for (let i = 0; i < aligned.accountIds.length; i++) {
+      if (!Object.is(aligned.a[i], aligned.b[i])) changed.push(i);
+    }
+    // Most changed first: by rank movement, then by score change, then in account order.
+    const movement = (i: number) => Math.abs((after[i] || aligned.accountIds.length + 1) - (before[i] || aligned.accountIds.length + 1));
+    const scoreChange = (i: number) => Math.abs((aligned.b[i] || 0) - (aligned.a[i] || 0));
+    changed.sort((x, y) => movement(y) - movement(x) || scoreChange(y) - scoreChange(x) || x - y);
+    const listed = input.limit === 0 ? changed : changed.slice(0, input.limit);
+    const label = context.db.prepare('SELECT platform_id, handle FROM accounts WHERE id = ?');
+    const { whatIf } = requireRun(context, output.run.id).manifest;
+    return {
+      run: output,
+      base: base.id,
+      interactions_removed: whatIf!.interactionsRemoved,
+      accounts_changed: changed.length,
+      accounts: listed.map((i) => {
+        const row = label.get(aligned.accountIds[i]!) as { platform_id: string; handle: string | null };
+        return {
+          accountId: row.platform_id,
+          handle: row.handle,
+          before: { score: finite(aligned.a[i]!), rank: before[i] || null },
+          after: { score: finite(aligned.b[i]!), rank: after[i] || null },
+        };
+      }),
+    };
+  },
+};

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { AccountLabel, Explanation, Removal, RunId, RunRef, ScoreOutput } from './runs';
+
+/** Rank agreement of runs on one dataset (SPEC "Comparing and auditing"; Cha et al. 2010's segments). */
+export const CompareInput = z.object({
+  runs: z.array(z.number().int().min(1)).min(2).max(20),
+  k: z.array(z.number().int().min(1)).min(1).max(10).default([10, 100]),
+  p: z.number().gt(0).lt(1).default(0.9),
+});
+
+const SegmentAgreement = z.object({
+  n: z.number().int(),
+  spearman: z.number().nullable(),
+  kendall_tau_b: z.number().nullable(),
+});
+
+export const PairAgreement = z.object({
+  a: z.number().int(),
+  b: z.number().int(),
+  /** Accounts scored by both runs: every statistic is over these. */
+  n: z.number().int(),
+  spearman: z.number().nullable(),
+  kendall_tau_b: z.number().nullable(),
+  jaccard: z.record(z.string(), z.number()),
+  rbo: z.number(),
+  segments: z.object({ top10: SegmentAgreement, top1: SegmentAgreement }),
+  /** Accounts scored by one run only (minors included in one run, or a what-if run of fewer accounts). */
+  only_a: z.number().int(),
+  only_b: z.number().int(),
+});
+export type PairAgreement = z.infer<typeof PairAgreement>;
+
+export const CompareOutput = z.object({ pairs: z.array(PairAgreement) });
+export type CompareOutput = z.infer<typeof CompareOutput>;
+
+export const DisagreementsInput = z.object({
+  runs: z.tuple([z.number().int().min(1), z.number().int().min(1)]),
+  limit: z.number().int().min(1).max(100).default(10),
+});
+
+export const Disagreement = z.object({
+  account: AccountLabel,
+  rank_a: z.number().int(),
+  rank_b: z.number().int(),
+  score_a: z.number().nullable(),
+  score_b: z.number().nullable(),
+  /** |ln(rank_a / rank_b)|: how many times higher one model ranks the account than the other. */
+  log_rank_ratio: z.number(),
+  explanation_a: Explanation,
+  explanation_b: Explanation,
+});
+export const DisagreementsOutput = z.object({ a: RunRef, b: RunRef, accounts: z.array(Disagreement) });
+export type DisagreementsOutput = z.infer<typeof DisagreementsOutput>;
+
+export const DistributionInput = RunId.extend({
+  output: z.string().min(1).default('score'),
+  bins: z.number().int().min(1).max(1000).default(50),
+  ccdf_points: z.number().int().min(2).max(10_000).default(200),
+});
+
+const Bin = z.object({ from: z.number(), to: z.number(), count: z.number().int() });
+export const DistributionOutput = z.object({
+  run: z.number().int(),
+  output: z.string(),
+  n: z.number().int(),
+  unscored: z.number().int(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  mean: z.number().nullable(),
+  median: z.number().nullable(),
+  percentiles: z.array(z.object({ p: z.number(), value: z.number() })),
+  histogram: z.object({
+    linear: z.array(Bin),
+    log: z.array(Bin).nullable(),
+    zeroOrNegative: z.number().int(),
+  }),
+  ccdf: z.array(z.object({ x: z.number(), p: z.number() })),
+  gini: z.number().nullable(),
+  top1Share: z.number().nullable(),
+});
+export type DistributionOutput = z.infer<typeof DistributionOutput>;
+
+export const WhatIfInput = RunId.extend({
+  remove: Removal,
+  /** Accounts listed, most changed first; 0 lists every account. */
+  limit: z.number().int().min(0).default(20),
+});
+
+const Standing = z.object({ score: z.number().nullable(), rank: z.number().int().nullable() });
+export const WhatIfOutput = z.object({
+  run: ScoreOutput,
+  base: z.number().int(),
+  interactions_removed: z.number().int(),
+  accounts_changed: z.number().int(),
+  accounts: z.array(AccountLabel.extend({ before: Standing, after: Standing })),
+});
+export type WhatIfOutput = z.infer<typeof WhatIfOutput>;

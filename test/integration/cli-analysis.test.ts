@@ -1,0 +1,116 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { CompareOutput, DisagreementsOutput, DistributionOutput, WhatIfOutput } from '../../src/shared/analysis';
+import { datasetsDir, repoRoot, tempDir } from '../helpers';
+
+const db = path.join(tempDir(), 'cli-analysis.sqlite');
+
+function lens(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/main/cli/main.ts'), ...args, '--db', db], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`lens ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  return result.stdout;
+}
+const json = (...args: string[]) => JSON.parse(lens(...args, '--json'));
+const runOf = (dataset: string, model: string, ...params: string[]) =>
+  json('score', '--dataset', dataset, '--model', model, ...params.flatMap((p) => ['--param', p])).run.id as number;
+
+/** The issue's "done when": the Congress network's models compared, disagreements explained, distributions, what-if. */
+describe('analysis commands on the Congress network', () => {
+  const models = ['indegree', 'pagerank', 'hits', 'kcore', 'tunkrank', 'kred'];
+  const runs: Record<string, number> = {};
+
+  it('compare prints every pair of six models as a matrix, identical runs agreeing perfectly', () => {
+    lens('import', path.join(datasetsDir, 'congress-twitter', 'congress_network_data.json'), '--dataset', 'congress');
+    // The network's edges point from the influencer to the influenced; Kred counts them as actions only when asked.
+    for (const model of models) {
+      const extra = model === 'kred' ? ['kinds=["edge"]'] : [];
+      runs[model] = runOf('congress', model, 'edge_direction=influence', ...extra);
+    }
+    const output = CompareOutput.parse(json('compare', '--runs', models.map((m) => runs[m]).join(','), '--k', '10,50'));
+    expect(output.pairs).toHaveLength(15);
+    for (const pair of output.pairs) {
+      expect(pair.n).toBe(475);
+      expect(Object.keys(pair.jaccard)).toEqual(['10', '50']);
+      for (const value of [pair.spearman, pair.kendall_tau_b, pair.rbo]) {
+        expect(value).not.toBeNull();
+        expect(Math.abs(value!)).toBeLessThanOrEqual(1);
+      }
+      expect(pair.segments.top10.n).toBe(48);
+      expect(pair.segments.top1.n).toBe(5);
+    }
+    const again = runOf('congress', 'pagerank', 'edge_direction=influence');
+    const [self] = CompareOutput.parse(json('compare', '--runs', `${runs.pagerank},${again}`)).pairs;
+    expect(self).toMatchObject({ n: 475, spearman: 1, kendall_tau_b: 1, jaccard: { '10': 1, '100': 1 }, only_a: 0, only_b: 0 });
+    expect(self!.rbo).toBeCloseTo(1, 12);
+    expect(lens('compare', '--runs', models.map((m) => runs[m]).join(','))).toContain('Spearman rho');
+  });
+
+  it('disagreements lists the accounts ranked most differently, with both explanations', () => {
+    const output = DisagreementsOutput.parse(json('disagreements', '--runs', `${runs.pagerank},${runs.kcore}`, '--limit', '3'));
+    expect(output.accounts).toHaveLength(3);
+    const ratios = output.accounts.map((a) => a.log_rank_ratio);
+    expect([...ratios].sort((x, y) => y - x)).toEqual(ratios);
+    for (const account of output.accounts) {
+      expect(account.log_rank_ratio).toBeCloseTo(Math.abs(Math.log(account.rank_a / account.rank_b)), 12);
+      expect(account.explanation_a.run.model).toBe('pagerank');
+      expect(account.explanation_b.run.model).toBe('kcore');
+      expect(account.explanation_a.account).toEqual(account.account);
+      expect(account.explanation_a.rank).toBe(account.rank_a);
+    }
+  });
+
+  it('distribution returns percentiles, histograms and the CCDF, consistent with the scores', () => {
+    const output = DistributionOutput.parse(json('distribution', '--run', String(runs.pagerank)));
+    expect(output.n).toBe(475);
+    expect(output.histogram.linear.reduce((sum, bin) => sum + bin.count, 0)).toBe(475);
+    expect(output.ccdf[0]!.p).toBe(1);
+    const values = output.percentiles.map((p) => p.value);
+    expect([...values].sort((a, b) => a - b)).toEqual(values);
+    const scores = JSON.parse(lens('scores', '--run', String(runs.pagerank), '--format', 'json')) as { score: number }[];
+    expect(output.max).toBe(scores[0]!.score);
+    const total = scores.reduce((sum, s) => sum + s.score, 0);
+    expect(output.top1Share).toBeCloseTo((scores.slice(0, 5).reduce((sum, s) => sum + s.score, 0)) / total, 12);
+  });
+
+  it('whatif rescoring without the top accounts stores a run with the removal in its manifest, and reruns it', () => {
+    const top = (JSON.parse(lens('scores', '--run', String(runs.pagerank), '--format', 'json', '--limit', '3')) as { account_id: string; handle: string }[]);
+    const removed = [top[0]!.account_id, `@${top[1]!.handle}`, top[2]!.account_id];
+    const output = WhatIfOutput.parse(json('whatif', '--run', String(runs.pagerank), '--remove-accounts', removed.join(','), '--limit', '0'));
+    const sqlite = new Database(db, { readonly: true });
+    const ids = top.map((t) => t.account_id);
+    const involved = sqlite
+      .prepare(`SELECT count(*) FROM interactions JOIN accounts a ON a.id = actor_id JOIN accounts t ON t.id = target_id
+        WHERE interactions.dataset_id = 1 AND (a.platform_id IN (?, ?, ?) OR t.platform_id IN (?, ?, ?))`)
+      .pluck()
+      .get(...ids, ...ids) as number;
+    sqlite.close();
+    expect(involved).toBeGreaterThan(100);
+    expect(output.interactions_removed).toBe(involved);
+    expect(output.base).toBe(runs.pagerank);
+    expect(output.accounts).toHaveLength(output.accounts_changed);
+    const formerTop = output.accounts.find((a) => a.accountId === top[0]!.account_id)!;
+    expect(formerTop.before.rank).toBe(1);
+    expect(formerTop.after.rank).toBeGreaterThan(1);
+    const manifest = JSON.parse(lens('runs', 'show', '--run', String(output.run.run.id)));
+    expect(manifest.whatIf).toEqual({ base: runs.pagerank, removal: { accounts: removed }, interactionsRemoved: involved });
+    expect(json('rerun', '--run', String(output.run.run.id)).identical).toBe(true);
+    expect(lens('explain', '--run', String(output.run.run.id), '--account', top[0]!.account_id)).toContain('rank');
+  });
+
+  it('whatif by kind and time range removes exactly those interactions', () => {
+    lens('import', path.join(datasetsDir, 'twitter-v2', 'brexit.jsonl'), '--dataset', 'brexit');
+    const base = runOf('brexit', 'kred');
+    const byKind = WhatIfOutput.parse(json('whatif', '--run', String(base), '--remove-kind', 'mention'));
+    expect(byKind.interactions_removed).toBe(59);
+    const byTime = WhatIfOutput.parse(json('whatif', '--run', String(base), '--remove-from', '2000-01-01', '--remove-to', '2100-01-01'));
+    const sqlite = new Database(db, { readonly: true });
+    const timed = sqlite.prepare("SELECT count(*) FROM interactions JOIN datasets d ON d.id = dataset_id WHERE d.name = 'brexit' AND time IS NOT NULL").pluck().get();
+    sqlite.close();
+    expect(byTime.interactions_removed).toBe(timed);
+  });
+});
