@@ -1,3 +1,4 @@
+import { benchAnalysis } from './analysis';
 import { benchImport } from './import';
 import { benchScore } from './score';
 
@@ -5,6 +6,7 @@ import { benchScore } from './score';
 const suites: Record<string, (args: string[]) => Promise<void>> = {
   import: benchImport,
   score: benchScore,
+  analysis: benchAnalysis,
 };
 
 const [name = 'import', ...args] = process.argv.slice(2);
