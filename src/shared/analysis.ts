@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { InteractionKind } from './domain';
 import { AccountLabel, Explanation, Removal, RunId, RunRef, ScoreOutput } from './runs';
 
 /** Rank agreement of runs on one dataset (SPEC "Comparing and auditing"; Cha et al. 2010's segments). */
@@ -95,3 +96,45 @@ export const WhatIfOutput = z.object({
   accounts: z.array(AccountLabel.extend({ before: Standing, after: Standing })),
 });
 export type WhatIfOutput = z.infer<typeof WhatIfOutput>;
+
+export const CascadesInput = z.object({
+  dataset: z.string().min(1),
+  source: z.enum(['tree', 'reconstructed']).optional(),
+});
+
+const Spreader = AccountLabel.extend({ descendants: z.number().int() });
+export const CascadeSummary = z.object({
+  /** The stored cascade's id; null for a tree reconstructed from posts. */
+  cascade_id: z.number().int().nullable(),
+  root_post_id: z.string(),
+  root_account: AccountLabel,
+  label: z.string().nullable(),
+  source: z.enum(['tree', 'reconstructed']),
+  size: z.number().int(),
+  depth: z.number().int(),
+  max_breadth: z.number().int(),
+  /** Goel et al. 2016: mean shortest-path distance over all pairs of nodes; null for a single node. */
+  structural_virality: z.number().nullable(),
+  half_size_minutes: z.number().nullable(),
+  top_spreaders: z.array(Spreader),
+});
+export const CascadesOutput = z.array(CascadeSummary);
+export type CascadesOutput = z.infer<typeof CascadesOutput>;
+
+export const EgoInput = z.object({
+  dataset: z.string().min(1),
+  account: z.string().min(1),
+  depth: z.union([z.literal(1), z.literal(2)]).default(1),
+  limit: z.number().int().min(1).max(100_000).default(500),
+  seed: z.number().int().min(0).default(1),
+});
+export const EgoOutput = z.object({
+  center: AccountLabel,
+  nodes: z.array(AccountLabel.extend({ distance: z.number().int() })),
+  edges: z.array(
+    z.object({ source: z.string(), target: z.string(), kinds: z.partialRecord(InteractionKind, z.number().int()) }),
+  ),
+  truncated: z.boolean(),
+  notice: z.string().nullable(),
+});
+export type EgoOutput = z.infer<typeof EgoOutput>;

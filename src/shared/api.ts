@@ -14,12 +14,16 @@ import {
   ScoresOutput,
 } from './runs';
 import {
+  CascadesInput,
+  CascadesOutput,
   CompareInput,
   CompareOutput,
   DisagreementsInput,
   DisagreementsOutput,
   DistributionInput,
   DistributionOutput,
+  EgoInput,
+  EgoOutput,
   WhatIfInput,
   WhatIfOutput,
 } from './analysis';
@@ -141,5 +145,7 @@ export const api = {
   'analysis.compare': { input: CompareInput, output: CompareOutput },
   'analysis.disagreements': { input: DisagreementsInput, output: DisagreementsOutput },
   'analysis.distribution': { input: DistributionInput, output: DistributionOutput },
+  'analysis.cascades': { input: CascadesInput, output: CascadesOutput },
+  'analysis.ego': { input: EgoInput, output: EgoOutput },
 } as const;
 export type ApiName = keyof typeof api;

@@ -2,7 +2,14 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { CompareOutput, DisagreementsOutput, DistributionOutput, WhatIfOutput } from '../../src/shared/analysis';
+import {
+  CascadesOutput,
+  CompareOutput,
+  DisagreementsOutput,
+  DistributionOutput,
+  EgoOutput,
+  WhatIfOutput,
+} from '../../src/shared/analysis';
 import { datasetsDir, repoRoot, tempDir } from '../helpers';
 
 const db = path.join(tempDir(), 'cli-analysis.sqlite');
@@ -112,5 +119,22 @@ describe('analysis commands on the Congress network', () => {
     const timed = sqlite.prepare("SELECT count(*) FROM interactions JOIN datasets d ON d.id = dataset_id WHERE d.name = 'brexit' AND time IS NOT NULL").pluck().get();
     sqlite.close();
     expect(byTime.interactions_removed).toBe(timed);
+  });
+
+  it('cascades prints one object per cascade; ego lists neighbours with a sampling notice past the limit', () => {
+    lens('import', path.join(datasetsDir, 'cascades-twitter15'), '--dataset', 'twitter15');
+    const cascades = CascadesOutput.parse(json('cascades', '--dataset', 'twitter15'));
+    expect(cascades).toHaveLength(40);
+    for (const cascade of cascades) {
+      expect(cascade.source).toBe('tree');
+      expect(['true', 'false', 'unverified', 'non-rumor']).toContain(cascade.label);
+      expect(cascade.structural_virality).toBeGreaterThanOrEqual(1);
+      expect(cascade.max_breadth).toBeLessThanOrEqual(cascade.size);
+    }
+    const ego = EgoOutput.parse(json('ego', '--dataset', 'congress', '--account', '@SpeakerPelosi', '--depth', '2', '--limit', '50'));
+    expect(ego.nodes).toHaveLength(50);
+    expect(ego.truncated).toBe(true);
+    expect(ego.notice).toBe('showing 50 of 475 accounts within 2 steps, sampled with seed 1');
+    expect(ego.nodes[0]).toEqual({ ...ego.center, distance: 0 });
   });
 });

@@ -1,7 +1,14 @@
 import { openDatabase } from '../store/db';
 import { resolveDbPath } from '../store/paths';
 import { helpText, parseCommandArgs, UsageError, type Command, type CommandIo } from './command';
-import { compareCommand, disagreementsCommand, distributionCommand, whatIfCommand } from './commands/analysis';
+import {
+  cascadesCommand,
+  compareCommand,
+  disagreementsCommand,
+  distributionCommand,
+  egoCommand,
+  whatIfCommand,
+} from './commands/analysis';
 import { datasetCommand, datasetsCommand } from './commands/datasets';
 import { importCommand } from './commands/import';
 import { explainCommand, runsCommand, scoresCommand } from './commands/runs';
@@ -23,6 +30,8 @@ export const commands: readonly Command[] = [
   disagreementsCommand,
   distributionCommand,
   whatIfCommand,
+  cascadesCommand,
+  egoCommand,
   startCommand,
 ];
 

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { api } from '../../shared/api';
 import type { PairAgreement } from '../../shared/analysis';
 import { alignRuns } from '../analysis/align';
+import { cascadeMetrics } from '../analysis/cascades';
+import { egoNetwork, UnknownAccountError } from '../analysis/ego';
 import { describeDistribution } from '../analysis/distribution';
 import { compareRuns } from '../analysis/rank-agreement';
 import { readRunResults, type RunRow } from '../store/runs';
@@ -9,6 +11,7 @@ import { rankScores } from '../scoring/rank';
 import type { ServiceContext } from './context';
 import { ServiceError } from './errors';
 import { explainAccounts } from './results';
+import { requireDataset } from './datasets';
 import { requireRun } from './runs';
 
 type In<N extends keyof typeof api> = z.output<(typeof api)[N]['input']>;
@@ -96,5 +99,16 @@ export const analysisHandlers = {
     }
     const distribution = describeDistribution(column[1], { bins: input.bins, ccdfPoints: input.ccdf_points });
     return { run: run.id, output: input.output, ...distribution };
+  },
+  'analysis.cascades': async (context: ServiceContext, input: In<'analysis.cascades'>): Promise<Out<'analysis.cascades'>> =>
+    cascadeMetrics(context.db, requireDataset(context, input.dataset).id, { source: input.source }),
+  'analysis.ego': async (context: ServiceContext, input: In<'analysis.ego'>): Promise<Out<'analysis.ego'>> => {
+    const dataset = requireDataset(context, input.dataset);
+    try {
+      return egoNetwork(context.db, dataset.id, input.account, { depth: input.depth, limit: input.limit, seed: input.seed });
+    } catch (error) {
+      if (error instanceof UnknownAccountError) throw new ServiceError('not_found', error.message);
+      throw error;
+    }
   },
 };

@@ -2,6 +2,7 @@ import { INTERACTION_KINDS, InteractionKind } from '../../../shared/domain';
 import { callService } from '../../services';
 import { UsageError, withDb, type Command, type ParsedArgs } from '../command';
 import { formatComparison, formatDisagreements, formatDistribution, formatWhatIf } from '../format-analysis';
+import { formatCascades, formatEgo } from '../format-cascades';
 import { integerList, stringList } from '../list-option';
 import { reportFailure } from '../report';
 import { withJob } from '../with-job';
@@ -114,5 +115,50 @@ export const whatIfCommand: Command = {
         return 0;
       }),
     );
+  },
+};
+
+export const cascadesCommand: Command = {
+  name: 'cascades',
+  summary: "Metrics of a dataset's cascades: size, depth, max breadth, structural virality, time to half size, top spreaders.",
+  usage: 'cascades --dataset NAME [--source tree|reconstructed] [--json]',
+  details: 'Stored propagation trees, and retweet/quote/reply trees reconstructed from the posts where the parent is known.',
+  options: { dataset: { type: 'string' }, source: { type: 'string' }, json: { type: 'boolean' } },
+  async run(args, io) {
+    if (typeof args.values.dataset !== 'string') throw new UsageError('cascades needs --dataset NAME');
+    const source = args.values.source;
+    if (source !== undefined && source !== 'tree' && source !== 'reconstructed') throw new UsageError('--source is tree or reconstructed');
+    return withDb(io, args, async (db) => {
+      const result = await callService('analysis.cascades', { dataset: args.values.dataset, source }, { db });
+      if (!result.ok) return reportFailure(io, result.error);
+      io.out(args.values.json ? JSON.stringify(result.value) : formatCascades(result.value));
+      return 0;
+    });
+  },
+};
+
+export const egoCommand: Command = {
+  name: 'ego',
+  summary: "An account's ego network: accounts within 1 or 2 steps and the interactions among them (sampled past --limit).",
+  usage: 'ego --dataset NAME --account ID_OR_HANDLE [--depth 1|2] [--limit N] [--seed N] [--json]',
+  options: {
+    dataset: { type: 'string' },
+    account: { type: 'string' },
+    depth: { type: 'string' },
+    limit: { type: 'string' },
+    seed: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  async run(args, io) {
+    const { dataset, account } = args.values;
+    if (typeof dataset !== 'string' || typeof account !== 'string') throw new UsageError('ego needs --dataset NAME and --account ID_OR_HANDLE');
+    const number = (name: string) => (args.values[name] === undefined ? undefined : Number(args.values[name]));
+    return withDb(io, args, async (db) => {
+      const input = { dataset, account, depth: number('depth'), limit: number('limit'), seed: number('seed') };
+      const result = await callService('analysis.ego', input, { db });
+      if (!result.ok) return reportFailure(io, result.error);
+      io.out(args.values.json ? JSON.stringify(result.value) : formatEgo(result.value));
+      return 0;
+    });
   },
 };

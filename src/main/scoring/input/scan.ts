@@ -1,5 +1,7 @@
 import type { Db } from '../../store/db';
 
+let scans = 0;
+
 /**
  * Reading millions of rows through a statement iterator costs a JavaScript array per row (about 0.7 us); handing
  * each row's values to a SQL function costs a fifth of that. So large reads run as
@@ -12,9 +14,15 @@ export function scanRows<Row extends unknown[]>(
   params: unknown[],
   onRow: (...values: Row) => void,
 ): void {
-  db.function('lens_row', { deterministic: false }, onRow as (...values: unknown[]) => void);
-  db.prepare(`SELECT count(lens_row(${columns})) FROM ${from}`).pluck().get(...params);
+  // SQLite keys functions by name and argument count, the count taken from onRow's parameters: a fresh name each
+  // time, so that a callback declaring fewer parameters than there are columns fails instead of reaching an older
+  // callback registered with that count.
+  const name = `lens_row_${++scans}`;
+  db.function(name, { deterministic: false }, onRow as (...values: unknown[]) => void);
+  db.prepare(`SELECT count(${name}(${columns})) FROM ${from}`).pluck().get(...params);
 }
+
+
 
 /**
  * The row-id range of a dataset's rows in a table. Imports assign ids in increasing order, so scanning this range
