@@ -20,7 +20,7 @@ const params = followersModel.params.parse({});
 
 describe('followers model', () => {
   it('takes only the common parameters', () => {
-    expect(params).toEqual({ include_minors: false });
+    expect(params).toEqual({ include_minors: false, edge_direction: 'attention' });
     expect(followersModel.params.safeParse({ kinds: ['follow'] }).success).toBe(false);
     expect(followersImplementation.needs.interactions).toBe(true);
   });

@@ -25,6 +25,7 @@ describe('indegree model', () => {
   it('counts every kind by default and validates the kinds', () => {
     expect(indegreeModel.params.parse({})).toEqual({
       include_minors: false,
+      edge_direction: 'attention',
       kinds: [...INTERACTION_KINDS],
       weighted: false,
     });

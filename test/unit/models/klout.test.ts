@@ -237,6 +237,7 @@ describe('klout parameters', () => {
   it('has the documented defaults and checks as_of', () => {
     expect(params()).toEqual({
       include_minors: false,
+      edge_direction: 'attention',
       window_days: 90,
       post_exponent: 0.5,
       kinds: ['retweet', 'quote', 'reply', 'mention'],

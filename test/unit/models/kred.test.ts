@@ -162,6 +162,7 @@ describe('kred parameters', () => {
   it('has the published defaults and rejects unknown or repeated settings', () => {
     expect(params()).toEqual({
       include_minors: false,
+      edge_direction: 'attention',
       points_per_action: 10,
       bonus_threshold: 10_000,
       bonus_points_per_thousand: 1,
