@@ -27,6 +27,8 @@ import {
   WhatIfInput,
   WhatIfOutput,
 } from './analysis';
+import { WindowsInput, WindowsOutput } from './windows';
+import { AuditInput, AuditOutput, PlacesInput, PlacesOutput, TopicsInput, TopicsOutput, TopInput, TopOutput } from './audit';
 
 /**
  * The API contract: one entry per call, with its input and output schemas. The CLI, the local server and the
@@ -147,5 +149,10 @@ export const api = {
   'analysis.distribution': { input: DistributionInput, output: DistributionOutput },
   'analysis.cascades': { input: CascadesInput, output: CascadesOutput },
   'analysis.ego': { input: EgoInput, output: EgoOutput },
+  'analysis.windows': { input: WindowsInput, output: WindowsOutput },
+  'audit.cases': { input: AuditInput, output: AuditOutput },
+  'audit.topics': { input: TopicsInput, output: TopicsOutput },
+  'audit.top': { input: TopInput, output: TopOutput },
+  'audit.places': { input: PlacesInput, output: PlacesOutput },
 } as const;
 export type ApiName = keyof typeof api;

@@ -41,6 +41,8 @@ export const RunManifest = z.object({
     cache: z.enum(['hit', 'built']),
   }),
   stats: z.record(z.string(), z.unknown()),
+  /** For a windowed run: only interactions with a time in [from, to) were scored. */
+  window: z.object({ from: z.string(), to: z.string() }).optional(),
   /** For a what-if run: what was left out, the run it varies, and how many interactions that removed. */
   whatIf: z.object({ base: z.number().int(), removal: Removal, interactionsRemoved: z.number().int() }).optional(),
 });

@@ -1,19 +1,7 @@
-/** The kinds of audit case (docs/AUDIT.md defines each). */
-export const CASE_KINDS = [
-  'single_post',
-  'negated',
-  'sense_conflict',
-  'endorsement_only',
-  'low_share',
-  'reciprocity_ring',
-  'concentrated_engagement',
-  'endorsement_burst',
-  'score_jump',
-  'follow_back',
-  'bot_like_timing',
-  'minor',
-] as const;
-export type CaseKind = (typeof CASE_KINDS)[number];
+import type { CaseKind } from '../../shared/audit';
+
+/** The kinds of audit case (docs/AUDIT.md defines each) live in the shared contract. */
+export { CASE_KINDS, type CaseKind } from '../../shared/audit';
 
 /** One row of evidence; indices refer to AuditData. */
 export interface EvidenceRow {

@@ -13,6 +13,10 @@ import { datasetCommand, datasetsCommand } from './commands/datasets';
 import { importCommand } from './commands/import';
 import { explainCommand, runsCommand, scoresCommand } from './commands/runs';
 import { modelsCommand, rerunCommand, scoreCommand } from './commands/scoring';
+import { windowsCommand } from './commands/windows';
+import { auditCommand } from './commands/audit';
+import { generateCommand } from './commands/generate';
+import { placesCommand, topCommand, topicsCommand } from './commands/topics';
 import { startCommand } from './commands/start';
 
 /** Every CLI command, in the order `lens --help` lists them. */
@@ -32,6 +36,12 @@ export const commands: readonly Command[] = [
   whatIfCommand,
   cascadesCommand,
   egoCommand,
+  windowsCommand,
+  auditCommand,
+  topicsCommand,
+  topCommand,
+  placesCommand,
+  generateCommand,
   startCommand,
 ];
 

@@ -12,6 +12,8 @@ export interface ScoreJob {
   seed: number;
   /** For a what-if run: the interactions to leave out. */
   removal?: Removal;
+  /** For a windowed run: ISO times [from, to). */
+  window?: { from: string; to: string };
 }
 
 export interface ScoreJobResult {

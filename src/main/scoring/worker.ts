@@ -1,3 +1,4 @@
+import { runAudit, type AuditJob } from '../audit/run-audit';
 import { openDatabase } from '../store/db';
 import { findRun, readRunResults } from '../store/runs';
 import { serveJob, type JobControls } from '../jobs/worker-runtime';
@@ -6,7 +7,7 @@ import { graphOptionsOf } from '../../shared/models/descriptor';
 import type { Removal } from '../../shared/runs';
 import { loadModelInput, type LoadedInput } from './input/load-input';
 import { resolveAccountNode, topicStrength } from './input/lookups';
-import { countRemoved, resolveRemoval, type ResolvedRemoval } from './input/removal';
+import { countRemoved, resolveRemoval, windowOnly, type ResolvedRemoval } from './input/removal';
 import { findImplementation } from './models';
 import type { ScoreContext } from './model';
 import { rankScores } from './rank';
@@ -51,14 +52,18 @@ function load(db: Db, request: LoadRequest, controls: JobControls) {
   };
 }
 
-const resolved = (db: Db, datasetId: number, removal: Removal | undefined) =>
-  removal ? resolveRemoval(db, datasetId, removal) : null;
+/** What a run leaves out: a what-if removal, a time window, both or neither. */
+function resolved(db: Db, datasetId: number, removal: Removal | undefined, window: { from: string; to: string } | undefined) {
+  const limits = window ? { fromMs: Date.parse(window.from), toMs: Date.parse(window.to) } : undefined;
+  if (removal) return { ...resolveRemoval(db, datasetId, removal), ...(limits ? { window: limits } : {}) };
+  return limits ? windowOnly(limits) : null;
+}
 
 async function score(job: ScoreJob, controls: JobControls) {
   const started = performance.now();
   const db = openDatabase(job.dbPath, { cacheMib: WORKER_CACHE_MIB });
   try {
-    const removal = resolved(db, job.datasetId, job.removal);
+    const removal = resolved(db, job.datasetId, job.removal, job.window);
     const { implementation, loaded } = load(db, { ...job, removal }, controls);
     const context = contextFor(db, job.datasetId, loaded, job.seed, controls);
     controls.progress(0, 'scoring');
@@ -85,7 +90,7 @@ async function score(job: ScoreJob, controls: JobControls) {
         cache: loaded.graphCache,
       },
       excluded: loaded.excluded,
-      interactionsRemoved: removal ? countRemoved(db, job.datasetId, removal) : 0,
+      interactionsRemoved: job.removal && removal ? countRemoved(db, job.datasetId, removal) : 0,
     };
     return { value, transfer: [value.accountIds.buffer as ArrayBuffer, ...outputs.map(([, s]) => s.buffer as ArrayBuffer)] };
   } finally {
@@ -97,8 +102,8 @@ async function explain(job: ExplainJob, controls: JobControls) {
   const db = openDatabase(job.dbPath, { cacheMib: WORKER_CACHE_MIB });
   try {
     const run = findRun(db, job.runId)!;
-    const { params, seed, model, whatIf } = run.manifest;
-    const removal = resolved(db, run.datasetId, whatIf?.removal);
+    const { params, seed, model, whatIf, window } = run.manifest;
+    const removal = resolved(db, run.datasetId, whatIf?.removal, window);
     const { implementation, loaded } = load(db, { datasetId: run.datasetId, modelId: model.id, params, removal }, controls);
     const results = readRunResults(db, job.runId);
     const { accountIds } = loaded.input.graph;
@@ -128,4 +133,13 @@ async function explain(job: ExplainJob, controls: JobControls) {
   }
 }
 
-void serveJob({ score, explain });
+async function audit(job: AuditJob, controls: JobControls) {
+  const db = openDatabase(job.dbPath, { cacheMib: WORKER_CACHE_MIB });
+  try {
+    return { value: await runAudit(db, job, controls) };
+  } finally {
+    db.close();
+  }
+}
+
+void serveJob({ score, explain, audit });

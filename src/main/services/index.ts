@@ -3,11 +3,14 @@ import type { Result } from '../../shared/domain';
 import type { z } from 'zod';
 import type { ServiceContext } from './context';
 import { analysisHandlers } from './analysis';
+import { auditHandlers } from './audit';
+import { auditTopicHandlers } from './audit-topics';
 import { datasetHandlers } from './datasets';
 import { modelHandlers } from './models';
 import { resultHandlers } from './results';
 import { runHandlers } from './runs';
 import { whatIfHandlers } from './whatif';
+import { windowHandlers } from './windows';
 import { toApiError } from './errors';
 
 const handlers = {
@@ -17,6 +20,9 @@ const handlers = {
   ...resultHandlers,
   ...whatIfHandlers,
   ...analysisHandlers,
+  ...windowHandlers,
+  ...auditHandlers,
+  ...auditTopicHandlers,
 } satisfies Record<ApiName, unknown>;
 
 export type ApiOutput<N extends ApiName> = z.output<(typeof api)[N]['output']>;

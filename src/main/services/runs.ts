@@ -22,6 +22,8 @@ export interface ScoreRequest {
   seed: number;
   /** A what-if run: the run it varies and what it leaves out. */
   whatIf?: { base: number; removal: Removal };
+  /** A windowed run: ISO times [from, to). */
+  window?: { from: string; to: string };
 }
 
 /** Runs a model in the scoring worker and stores the run with its manifest; nothing is stored if it fails. */
@@ -36,6 +38,7 @@ export async function score(context: ServiceContext, request: ScoreRequest): Pro
     params,
     seed: request.seed,
     removal: request.whatIf?.removal,
+    window: request.window,
   };
   const result = await runJob<ScoreJobResult>(context, 'score', job);
   const finished = new Date();
@@ -55,6 +58,7 @@ export async function score(context: ServiceContext, request: ScoreRequest): Pro
     },
     graph: result.graph,
     stats: result.stats,
+    ...(request.window ? { window: request.window } : {}),
     ...(request.whatIf ? { whatIf: { ...request.whatIf, interactionsRemoved: result.interactionsRemoved } } : {}),
   };
   const id = insertRun(context.db, { manifest, accountIds: result.accountIds, outputs: result.outputs });
@@ -105,6 +109,7 @@ export const runHandlers = {
       params: manifest.params,
       seed: manifest.seed,
       ...(manifest.whatIf ? { whatIf: { base: manifest.whatIf.base, removal: manifest.whatIf.removal } } : {}),
+      ...(manifest.window ? { window: manifest.window } : {}),
     });
     const before = readRunResults(context.db, original.id);
     const after = readRunResults(context.db, output.run.id);

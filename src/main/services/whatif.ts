@@ -30,6 +30,7 @@ export const whatIfHandlers = {
       params: manifest.params,
       seed: manifest.seed,
       whatIf: { base: base.id, removal: input.remove },
+      ...(manifest.window ? { window: manifest.window } : {}),
     });
     const aligned = alignRuns(readRunResults(context.db, base.id), readRunResults(context.db, output.run.id));
     const before = rankScores(aligned.a).rank;

@@ -12,7 +12,18 @@ export interface ResolvedRemoval {
   fromMs: number | null;
   toMs: number | null;
   interactionIds: number[];
+  /** A windowed run keeps only interactions with a known time in [fromMs, toMs). */
+  window?: { fromMs: number; toMs: number };
 }
+
+export const windowOnly = (window: { fromMs: number; toMs: number }): ResolvedRemoval => ({
+  accountIds: [],
+  kinds: [],
+  fromMs: null,
+  toMs: null,
+  interactionIds: [],
+  window,
+});
 
 export function keepClause(removal: ResolvedRemoval | null): { sql: string; params: unknown[] } {
   if (!removal) return { sql: '', params: [] };
@@ -34,7 +45,12 @@ export function keepClause(removal: ResolvedRemoval | null): { sql: string; para
     removed.push('id IN (SELECT value FROM json_each(?))');
     params.push(JSON.stringify(removal.interactionIds));
   }
-  return { sql: ` AND NOT (${removed.join(' OR ')})`, params };
+  let sql = removed.length > 0 ? ` AND NOT (${removed.join(' OR ')})` : '';
+  if (removal.window) {
+    sql += ' AND time >= ? AND time < ?';
+    params.push(removal.window.fromMs, removal.window.toMs);
+  }
+  return { sql, params };
 }
 
 /** Account references to row ids (platform id, else handle); an unknown one is named in the error. */

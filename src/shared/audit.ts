@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { AccountLabel } from './runs';
+
+export const CASE_KINDS = [
+  'single_post',
+  'negated',
+  'sense_conflict',
+  'endorsement_only',
+  'low_share',
+  'reciprocity_ring',
+  'concentrated_engagement',
+  'endorsement_burst',
+  'score_jump',
+  'follow_back',
+  'bot_like_timing',
+  'minor',
+] as const;
+export const CaseKind = z.enum(CASE_KINDS);
+export type CaseKind = z.infer<typeof CaseKind>;
+
+export const AuditInput = z.object({
+  dataset: z.string().min(1),
+  kinds: z.array(CaseKind).min(1).optional(),
+  /** The model whose score each case's what-if shows without the case's interactions. */
+  model: z.string().min(1).default('kred'),
+  /** Minors' handles and texts are withheld unless this is set. */
+  show_minors: z.boolean().default(false),
+});
+
+export const EvidenceItem = z.object({
+  label: z.string(),
+  value: z.number().nullable(),
+  account: AccountLabel.nullable(),
+  post_id: z.string().nullable(),
+  interaction_id: z.number().int().nullable(),
+  text: z.string().nullable(),
+});
+
+export const AuditCase = z.object({
+  kind: CaseKind,
+  accounts: z.array(AccountLabel),
+  topic: z.string().nullable(),
+  strength: z.number().nullable(),
+  evidence: z.array(EvidenceItem),
+  /** The first account's score in the model, with all interactions and without the case's. */
+  whatif: z
+    .object({
+      model: z.string(),
+      interactions_removed: z.number().int(),
+      before: z.number().nullable(),
+      after: z.number().nullable(),
+      rank_before: z.number().int().nullable(),
+      rank_after: z.number().int().nullable(),
+    })
+    .nullable(),
+});
+export type AuditCase = z.infer<typeof AuditCase>;
+
+export const AuditOutput = z.object({ cases: z.array(AuditCase) });
+export type AuditOutput = z.infer<typeof AuditOutput>;
+
+export const Place = z.object({
+  id: z.string(),
+  name: z.string(),
+  country: z.string(),
+  admin1: z.string().nullable(),
+  population: z.number().int(),
+  kind: z.enum(['city', 'region', 'country']),
+});
+
+export const PlacesInput = z.object({ dataset: z.string().min(1), top: z.number().int().min(1).max(10_000).default(20) });
+export const PlacesOutput = z.object({
+  accounts: z.number().int(),
+  empty: z.number().int(),
+  resolved: z.number().int(),
+  unresolved: z.number().int(),
+  places: z.array(z.object({ place: Place, accounts: z.number().int() })),
+  countries: z.array(z.object({ country: z.string(), name: z.string(), accounts: z.number().int() })),
+});
+
+export const TopInput = z.object({
+  dataset: z.string().min(1),
+  topic: z.string().min(1),
+  place: z.string().min(1).optional(),
+  limit: z.number().int().min(1).max(10_000).default(20),
+});
+export const TopOutput = z.object({
+  topic: z.string(),
+  place: Place.nullable(),
+  accounts: z.array(
+    AccountLabel.extend({ strength: z.number(), posts: z.number().int(), place: z.string().nullable(), flags: z.array(CaseKind) }),
+  ),
+});
+export type TopOutput = z.infer<typeof TopOutput>;
+
+export const TopicsInput = z.object({ dataset: z.string().min(1), account: z.string().min(1), show_minors: z.boolean().default(false) });
+export const TopicsOutput = z.object({
+  account: AccountLabel,
+  topics: z.array(
+    z.object({
+      topic: z.string(),
+      strength: z.number(),
+      posts: z.number().int(),
+      flags: z.array(CaseKind),
+      evidence: z.array(EvidenceItem),
+    }),
+  ),
+});
+export type TopicsOutput = z.infer<typeof TopicsOutput>;
