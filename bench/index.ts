@@ -1,4 +1,5 @@
 import { benchAnalysis } from './analysis';
+import { benchAudit } from './audit';
 import { benchImport } from './import';
 import { benchScore } from './score';
 
@@ -7,6 +8,7 @@ const suites: Record<string, (args: string[]) => Promise<void>> = {
   import: benchImport,
   score: benchScore,
   analysis: benchAnalysis,
+  audit: benchAudit,
 };
 
 const [name = 'import', ...args] = process.argv.slice(2);

@@ -58,7 +58,10 @@ const [name, ...args] = process.argv.slice(2);
 const started = performance.now();
 // The scoring and analysis tasks pull in more (graphology); loaded only when one of them runs.
 const task =
-  tasks[name!] ?? (await import('./score-tasks')).scoreTasks[name!] ?? (await import('./analysis-tasks')).analysisTasks[name!];
+  tasks[name!] ??
+  (await import('./score-tasks')).scoreTasks[name!] ??
+  (await import('./analysis-tasks')).analysisTasks[name!] ??
+  (await import('./audit-tasks')).auditTasks[name!];
 if (!task) throw new Error(`unknown bench task ${name}`);
 const detail = await task(args);
 const seconds = (performance.now() - started) / 1000;

@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { KindScore } from '../src/main/audit/generate/evaluate';
+import { fmt, measureInChild } from './measure';
+
+const TARGET = 0.9;
+
+/**
+ * `npm run bench -- audit [--seeds 1,2,3] [--sizes 1000,5000]`: generated worlds with planted cases, each imported
+ * and audited in its own process; precision and recall per case kind against the planted labels.
+ */
+export async function benchAudit(argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { seeds: { type: 'string', default: '1,2,3' }, sizes: { type: 'string', default: '1000,5000' } } });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lens-bench-audit-'));
+  const worst = new Map<string, { precision: number; recall: number }>();
+  try {
+    for (const size of values.sizes.split(',').map(Number)) {
+      for (const seed of values.seeds.split(',').map(Number)) {
+        const run = measureInChild('audit-world', [dir, String(seed), String(size)]);
+        const detail = run.detail as { generateSeconds: number; importSeconds: number; auditSeconds: number; cases: number; scores: KindScore[] };
+        console.log(`world seed ${seed}, ${fmt(size, 0)} accounts: generated in ${fmt(detail.generateSeconds, 1)} s, imported in ${fmt(detail.importSeconds, 1)} s, ` +
+          `audited in ${fmt(detail.auditSeconds, 1)} s (${detail.cases} cases), peak RSS ${fmt(run.peakRssMb, 0)} MB`);
+        for (const score of detail.scores) {
+          const previous = worst.get(score.kind) ?? { precision: 1, recall: 1 };
+          worst.set(score.kind, { precision: Math.min(previous.precision, score.precision ?? 0), recall: Math.min(previous.recall, score.recall ?? 0) });
+          console.log(`  ${score.kind.padEnd(24)} planted ${String(score.planted).padStart(3)}  found ${String(score.found).padStart(4)}  ` +
+            `precision ${score.precision === null ? '-' : score.precision.toFixed(2)}  recall ${score.recall === null ? '-' : score.recall.toFixed(2)}`);
+        }
+      }
+    }
+    console.log('\nworst over all worlds (target: both at least 0.9 for every kind)');
+    for (const [kind, { precision, recall }] of worst) {
+      console.log(`  ${kind.padEnd(24)} precision ${precision.toFixed(2)}  recall ${recall.toFixed(2)}  ${precision >= TARGET && recall >= TARGET ? 'meets' : 'MISSES'}`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
