@@ -51,8 +51,9 @@ describe('topics of the real brexit and kpop Twitter v2 pages', () => {
   it('flags what the rules say on real posts, with sensible counts', () => {
     const counts: Record<string, number> = {};
     for (const c of cases) counts[c.kind] = (counts[c.kind] ?? 0) + 1;
-    // No endorsements in tweets, and nobody has 20 own posts in one page.
-    expect(counts).toEqual({ single_post: 23, negated: 9, sense_conflict: 3 });
+    // No endorsements in tweets, and nobody has 20 own posts in one page. single_post went from 23 to 22 when it
+    // began to require that the topic rest on the post (the rest of the strength under 3, docs/AUDIT.md).
+    expect(counts).toEqual({ single_post: 22, negated: 9, sense_conflict: 3 });
     const find = (kind: string, platformId: string, topic: string) =>
       cases.find((c) => c.kind === kind && c.accounts[0] === node(platformId) && c.topic === topic);
     // @carolJhedges' brexit rests on one post: undoing it removes its 17 reactions.

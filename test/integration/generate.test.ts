@@ -3,7 +3,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_KINDS } from '../../src/main/audit/case';
 import { generateWorld } from '../../src/main/audit/generate/generate';
+import { TOPICS } from '../../src/main/audit/generate/vocabulary';
 import { writeWorld } from '../../src/main/audit/generate/write';
+import { compileVocabulary, matchPost } from '../../src/main/audit/topics/match';
+import { defaultVocabulary } from '../../src/main/audit/topics/vocabulary';
 import { UsageError, type CommandIo } from '../../src/main/cli/command';
 import { generateCommand } from '../../src/main/cli/commands/generate';
 import { runImport } from '../../src/main/import/run-import';
@@ -118,7 +121,8 @@ function strength(t: Tables, a: number, topic: string) {
   const posts = t.naming(a, topic).map((p) => 1 + 0.5 * t.posts.filter((q) => q.ref === p.platform && q.author !== a).length);
   const endorsements = t.rows.filter((r) => r.kind === 'endorse' && r.target === a && r.topic === topic);
   const total = posts.reduce((s, x) => s + x, 0) + endorsements.length;
-  return { total, topPost: Math.max(0, ...posts) / total, endorsed: endorsements.length / total, endorsements };
+  const top = Math.max(0, ...posts);
+  return { total, topPost: top / total, rest: total - top, endorsed: endorsements.length / total, endorsements };
 }
 
 const NEGATION = /\b(don't|never|hate|not a fan of|can't stand)\W+(\w+\W+){0,3}bacon/i;
@@ -146,7 +150,7 @@ function meets(t: Tables, label: Label): boolean {
     case 'score_jump': return jump(t, a) > 0;
     case 'follow_back': { const { follows, back } = followBack(t, a); return follows >= 50 && back >= 0.9; }
     case 'bot_like_timing': { const { posts, cv } = timingCv(t, a); return posts >= 20 && cv < 0.1; }
-    case 'single_post': { const s = strength(t, a, topic); return s.total >= 3 && s.topPost >= 0.6; }
+    case 'single_post': { const s = strength(t, a, topic); return s.total >= 3 && s.topPost >= 0.6 && s.rest < 3; }
     case 'negated': { const p = t.naming(a, topic); return p.filter((x) => NEGATION.test(x.text)).length >= p.length / 2; }
     case 'sense_conflict': { const p = t.naming(a, topic); return p.filter((x) => CUES[topic]!.test(x.text)).length >= p.length / 2; }
     case 'endorsement_only': {
@@ -219,6 +223,21 @@ describe('lens generate: a synthetic world with planted cases', () => {
         .toEqual({ a, concentrated: false, jump: 0, followBack: false, bot: false, minor: false });
     }
     expect(ringCandidates(tables, [...tables.ids.values()].filter((a) => !labelled.has(a)))).toEqual([]);
+  });
+
+  it('writes ordinary texts that name their own topic only, with no negation and no cue of another sense', () => {
+    const vocabulary = compileVocabulary(defaultVocabulary());
+    for (const topic of TOPICS) {
+      for (const text of [...topic.sentences, ...topic.hashtags.map((tag) => `#${tag}`)]) {
+        const tags = [...text.matchAll(/#(\w+)/gu)].map((match) => match[1]!.toLowerCase());
+        const mentions = matchPost(vocabulary, text, tags);
+        const named = mentions.map((m) => vocabulary.topics[m.topic]!.id).filter((id) => id !== topic.name);
+        // The bare word "twins" names the Minnesota Twins as well; without baseball cues that is no flag.
+        expect({ text, others: named.filter((id) => topic.name !== 'twins' || id !== 'minnesota-twins') }).toEqual({ text, others: [] });
+        expect({ text, flagged: mentions.some((m) => m.negated || m.conflictingSense !== undefined) }).toEqual({ text, flagged: false });
+      }
+      expect(topic.sentences.every((text) => matchPost(vocabulary, text, []).some((m) => vocabulary.topics[m.topic]!.id === topic.name))).toBe(true);
+    }
   });
 
   it('writes the same bytes for the same seed and different bytes for another', () => {

@@ -123,9 +123,23 @@ describe('misattributionFlags', () => {
     expect(cases[0]!.evidence).toEqual([
       { label: 'post naming "brexit" with 6 reactions', account: viral, post, value: 4 },
       { label: 'share of the strength from this post', value: 1 },
+      { label: 'strength without this post', value: 0 },
     ]);
     // Under a higher minimum strength the viral post (4) is no case.
     expect(misattributionFlags(data, assignTopics(data, vocabulary), { singlePostMinStrength: 5 })).toEqual([]);
+  });
+
+  it('leaves a topic the account names in other posts too, even when one post carries most of the strength', () => {
+    const w = new World();
+    const regular = w.account('regular');
+    const crowd = Array.from({ length: 12 }, (_, at) => w.account(`c${at}`));
+    const post = w.post(regular, 'Brexit is a mess');
+    for (const c of crowd) w.react(c, post);
+    for (let at = 0; at < 3; at++) w.post(regular, `#Brexit day ${at}`);
+    const data = w.build();
+    // 7 of 10 (70%) from one post, but the other three posts alone give 3: the topic does not rest on the post.
+    expect(flagsOf(data, regular, 'brexit')).toEqual([]);
+    expect(misattributionFlags(data, assignTopics(data, vocabulary), { singlePostRestBelow: 4 }).map((c) => c.kind)).toEqual(['single_post']);
   });
 
   it('flags negated mentions and leaves a genuine bacon lover alone', () => {
@@ -228,5 +242,15 @@ describe('misattributionFlags', () => {
     ]);
     expect(flagsOf(data, edge, 'python')).toEqual([]);
     expect(misattributionFlags(data, assignTopics(data, vocabulary), { lowShareMinPosts: 30 })).toEqual([]);
+  });
+
+  it('leaves a topic no post names to endorsement_only, not low_share', () => {
+    const w = new World();
+    const busy = w.account('busy');
+    const strangers = Array.from({ length: 4 }, (_, at) => w.account(`s${at}`));
+    w.filler(busy, 25);
+    for (const s of strangers) w.endorse(s, busy, 'coffee');
+    const data = w.build();
+    expect(flagsOf(data, busy, 'coffee')).toEqual(['endorsement_only']);
   });
 });

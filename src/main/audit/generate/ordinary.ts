@@ -14,6 +14,8 @@ export const REACTION_CAP = 4;
 const MIN_FOLLOWS = 10;
 const MAX_FOLLOWS = 45;
 const FOLLOW_BACK = 0.25;
+/** Own posts an ordinary account writes on each of its topics at least. */
+export const MIN_TOPIC_POSTS = 5;
 /** Independent Cascade activation probabilities: followers who share the post's topic pass it on more often. */
 const P_INTERESTED = 0.06;
 const P_OTHER = 0.012;
@@ -42,21 +44,25 @@ export function generateOrdinary(builder: WorldBuilder): void {
   follows(builder, ordinary);
   const originals: number[] = [];
   for (let a = 0; a < ordinary; a++) {
-    // Heavy-tailed activity: most accounts post a handful of times a year, a few post hundreds.
-    const count = Math.min(400, Math.floor(3 / (1 - random.next()) ** 0.7));
+    // Heavy-tailed activity: most accounts post a handful of times a year, a few post hundreds. Each of an
+    // account's topics gets at least MIN_TOPIC_POSTS of them, so no single post carries a topic (single_post) and
+    // no topic is a sliver of a heavy poster's posts (low_share).
     const topics = TOPICS.map((_, t) => t).filter((t) => (interests[a]! & (1 << t)) !== 0);
+    const count = Math.max(MIN_TOPIC_POSTS * topics.length, Math.min(400, Math.floor(3 / (1 - random.next()) ** 0.7)));
     for (let i = 0; i < count; i++) {
       const followee = builder.following[a]!.length > 0 && random.chance(0.1) ? random.pick(builder.following[a]!) : -1;
       const mentions = followee >= 0 && builder.reactions(a, followee) < REACTION_CAP ? [followee] : [];
-      originals.push(builder.original(a, START + random.next() * YEAR, random.pick(topics), mentions));
+      const topic = i < MIN_TOPIC_POSTS * topics.length ? topics[i % topics.length]! : random.pick(topics);
+      originals.push(builder.original(a, START + random.next() * YEAR, topic, mentions));
     }
   }
   for (const root of originals) cascade(builder, root, interests);
   for (let a = 0; a < ordinary; a++) {
     if (!random.chance(0.3) || builder.following[a]!.length === 0) continue;
     const target = random.pick(builder.following[a]!);
-    // Endorsers vouch for topics they post on themselves, so no ordinary endorsement looks like a burst.
-    const shared = builder.postedTopics[a]! & builder.postedTopics[target]!;
+    // Endorsers vouch for topics both they and the endorsed account write on (retweets do not count: they name no
+    // topic for the retweeter), so no ordinary endorsement looks like a burst or is endorsement_only.
+    const shared = builder.wroteTopics[a]! & builder.wroteTopics[target]!;
     const topics = TOPICS.map((_, t) => t).filter((t) => (shared & (1 << t)) !== 0);
     if (topics.length > 0) builder.endorse(a, target, TOPICS[random.pick(topics)]!.name, START + random.next() * YEAR);
   }
@@ -98,7 +104,10 @@ function cascade(builder: WorldBuilder, root: number, interests: Uint16Array): v
       if (!random.chance((interests[follower]! & topicBit) !== 0 ? P_INTERESTED : P_OTHER)) continue;
       active.add(follower);
       const roll = random.next();
-      const kind = roll < 0.85 ? 'retweet' : roll < 0.93 ? 'quote' : 'reply';
+      // Only followers who share the topic write about it (quote or reply); the others just retweet. So nobody's
+      // own posts stray into a topic they do not otherwise post on.
+      const interested = (interests[follower]! & topicBit) !== 0;
+      const kind = roll < 0.85 || !interested ? 'retweet' : roll < 0.93 ? 'quote' : 'reply';
       if (builder.reactions(follower, author) + (kind === 'reply' ? 2 : 1) > REACTION_CAP) continue;
       // Log-normal delays: most reactions within the hour, a long tail over days.
       const reacted = time + Math.exp(3 + 1.5 * random.normal()) * 60_000;

@@ -83,7 +83,7 @@ export function plantConcentrated(builder: WorldBuilder, copy: number): void {
   builder.world.controls.push({ kind: 'concentrated_engagement', accounts: [control], topic });
 }
 
-const BURST_TOPICS = ['politics', 'music', 'technology', 'food', 'sports'];
+const BURST_TOPICS = ['us-politics', 'music', 'technology', 'food', 'sports'];
 
 /**
  * endorsement_burst: 15-30 endorsements on one topic within 3 days from accounts silent on it. The subject posts 30
@@ -155,7 +155,7 @@ export function plantFollowBack(builder: WorldBuilder): void {
 /** bot_like_timing: 40 posts every 6 hours +-1% (CV ~0.01). Control: every 3-9 hours (CV ~0.29). */
 export function plantBot(builder: WorldBuilder, copy: number): void {
   const { random } = builder;
-  const topic = copy % 2 === 0 ? 'technology' : 'politics';
+  const topic = copy % 2 === 0 ? 'technology' : 'us-politics';
   const plant = (interval: () => number) => {
     const subject = builder.take(1)[0]!;
     let time = START + random.between(20, 300) * DAY;

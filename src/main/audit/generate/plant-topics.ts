@@ -5,7 +5,7 @@ import { DAY, START, type WorldBuilder } from './world';
 const HOUR = 3_600_000;
 /** Pairs of an account's own topic and the topic a case is about, from different groups so they never overlap. */
 const TOPIC_PAIRS: readonly [string, string][] = [
-  ['food', 'kpop'], ['music', 'brexit'], ['technology', 'sports'], ['politics', 'apple'], ['twins', 'technology'],
+  ['food', 'kpop'], ['music', 'brexit'], ['technology', 'sports'], ['us-politics', 'apple'], ['twins', 'technology'],
 ];
 
 /**
@@ -82,7 +82,7 @@ export function plantEndorsementOnly(builder: WorldBuilder, copy: number): void 
 }
 
 function endorsedByPosters(builder: WorldBuilder, subject: number, topic: string, count: number): void {
-  const posters = builder.someOrdinary(count, (a) => !builder.silentOn(a, [TOPIC[topic]!]));
+  const posters = builder.someOrdinary(count, (a) => (builder.wroteTopics[a]! & (1 << TOPIC[topic]!)) !== 0);
   for (const [i, poster] of posters.entries()) builder.endorse(poster, subject, topic, START + (30 + 40 * i) * DAY);
 }
 

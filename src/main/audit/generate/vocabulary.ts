@@ -1,8 +1,11 @@
 /**
- * The words the synthetic world is written in. Each topic's sentences name it (a keyword and a hashtag) and nothing
- * else: food never says bacon, the Minnesota Twins are "#MNTwins" and never the bare word "twins", technology never
- * says apple, and no sentence holds a negation word. So ordinary posts carry no accidental negation, sense conflict
- * or second topic; only the planted accounts' posts do.
+ * The words the synthetic world is written in. A topic's name is its id in resources/topics.json, and each of its
+ * sentences and hashtags names that vocabulary topic and no other (test/integration/generate.test.ts checks it with
+ * the real matcher): food never says bacon, lunch-with-the-team or recipe; the Minnesota Twins are "#MNTwins" and
+ * never the bare word "twins"; the fruit says "apples", never the bare "apple" that also names Apple Inc.; the
+ * parents' bare "twins" also names the Minnesota Twins, but with no cue of either sense; and no sentence holds a
+ * negation word. So ordinary posts carry no accidental negation, sense conflict or second topic; only the planted
+ * accounts' posts do.
  */
 export interface Topic {
   name: string;
@@ -12,38 +15,38 @@ export interface Topic {
 
 export const TOPICS: readonly Topic[] = [
   { name: 'food', hashtags: ['food', 'foodie'], sentences: [
-    'Tried a new pasta recipe tonight, the food turned out great', 'Street food market downtown is worth the trip',
-    'Sunday dinner with friends, so much good food', 'This ramen place serves the best comfort food'] },
-  { name: 'bacon', hashtags: ['bacon', 'breakfast'], sentences: [
-    'Crispy bacon and eggs to start the weekend', 'Maple glazed bacon might be my favorite thing',
-    'Made a bacon sandwich for lunch', 'The diner on 5th does thick cut bacon'] },
-  { name: 'politics', hashtags: ['politics', 'election'], sentences: [
-    'Watching the senate debate, politics at full volume today', 'Local politics matters more than people think',
-    'Long read on campaign finance and politics', 'Town hall tonight about the new budget, politics in action'] },
-  { name: 'brexit', hashtags: ['Brexit', 'UKpolitics'], sentences: [
-    'Another week of Brexit negotiations in Westminster', 'What Brexit means for small exporters',
+    'Sunday dinner with friends, so much good food', 'Homemade dinner tonight, simple and good',
+    'The new place downtown serves great food', 'Lunch with coworkers, the food was lovely'] },
+  { name: 'bacon', hashtags: ['bacon'], sentences: [
+    'Maple glazed bacon might be my favorite thing', 'Thick cut bacon is the way to go',
+    'The diner on 5th does great bacon', 'Smoky bacon on a lazy weekend morning'] },
+  { name: 'us-politics', hashtags: ['uspolitics'], sentences: [
+    'Watching the senate hearing all afternoon', 'Congress is back in session this week',
+    'Long read on what the senate hearing means', 'Big week on Capitol Hill for the budget'] },
+  { name: 'brexit', hashtags: ['Brexit', 'StopBrexit'], sentences: [
+    'Another week of Brexit negotiations', 'What Brexit means for small exporters',
     'Brexit trade rules explained in one thread', 'Customs queues at Dover again after Brexit'] },
   { name: 'music', hashtags: ['music', 'NowPlaying'], sentences: [
     'This new album is on repeat, great music', 'Live music at the corner bar tonight',
-    'Building a playlist of summer music', 'The concert last night was unreal, music heals'] },
-  { name: 'kpop', hashtags: ['kpop', 'BTS'], sentences: [
-    'The kpop comeback stage was perfect', 'Streaming the new kpop single all day',
-    'Kpop dance practice videos are an art form', 'Got tickets for the kpop tour in Seoul'] },
+    'Making a playlist of summer music', 'The concert last night was unreal, music heals'] },
+  { name: 'kpop', hashtags: ['kpop', 'kpopstan'], sentences: [
+    'The kpop comeback was perfect', 'Listening to the new kpop single all day',
+    'Kpop fandom is the best community', 'Collecting kpop photocards with friends'] },
   { name: 'sports', hashtags: ['sports', 'GameDay'], sentences: [
-    'What a finish in the fourth quarter, sports at its best', 'Playoff sports weekend with the whole family',
+    'What a finish in the fourth quarter, sports at its best', 'Playoff sports weekend with friends',
     'Morning run done, sports keep me sane', 'The sports bar was packed for the derby'] },
-  { name: 'minnesota-twins', hashtags: ['MNTwins', 'MLB'], sentences: [
-    'Walk off home run at Target Field #MNTwins', 'Opening day at Target Field, baseball is back',
-    'Bullpen held on for the win tonight #MNTwins', 'Spring training box scores look promising for #MNTwins'] },
+  { name: 'minnesota-twins', hashtags: ['MNTwins', 'MinnesotaTwins'], sentences: [
+    'Walk off win at Target Field #MNTwins', 'Opening day at Target Field #MNTwins',
+    'Bullpen held on for the win tonight #MNTwins', 'Spring box scores look promising for #MNTwins'] },
   { name: 'twins', hashtags: ['twins', 'TwinMom'], sentences: [
-    'Raising twins means double the laundry', 'My twins learned to ride bikes today',
-    'The twins each picked a different birthday cake', 'Twins nap schedule finally in sync'] },
-  { name: 'apple', hashtags: ['apple', 'orchard'], sentences: [
-    'Apple picking at the orchard this weekend', 'Baked an apple pie with the last of the harvest',
-    'Fresh apple cider from the farm stand', 'Honeycrisp is the best apple variety'] },
+    'Raising twins means double the laundry', 'The twins learned to ride scooters today',
+    'The twins each picked a different shirt', 'Twins nap schedule finally in sync'] },
+  { name: 'apple', hashtags: ['apples', 'orchard'], sentences: [
+    'Picking apples at the orchard this weekend', 'Baked something with the last of the apples',
+    'Crisp apples from the market stall', 'Honeycrisp apples are the best variety'] },
   { name: 'technology', hashtags: ['technology', 'tech'], sentences: [
-    'New laptop setup done, technology is wonderful', 'Reading about open source technology trends',
-    'The technology conference keynote was about AI', 'Home network upgrade, better technology at last'] },
+    'New laptop setup done, technology is wonderful', 'Thinking about where technology goes next',
+    'The technology conference keynote was great', 'Home network upgrade, better technology at last'] },
 ];
 
 /** Topic indexes by name, for the planting code. */
@@ -54,21 +57,24 @@ export const TOPIC = Object.fromEntries(TOPICS.map((topic, index) => [topic.name
  * technology): accounts that must "never post about" a topic are chosen among those silent on its whole group.
  */
 export const TOPIC_GROUPS: readonly (readonly string[])[] = [
-  ['food', 'bacon'], ['politics', 'brexit'], ['music', 'kpop'], ['sports', 'minnesota-twins'], ['technology', 'apple'], ['twins'],
+  ['food', 'bacon'], ['us-politics', 'brexit'], ['music', 'kpop'], ['sports', 'minnesota-twins'], ['technology', 'apple'], ['twins'],
 ];
 
-/** Planted texts. Negations sit within 4 words before "bacon"; the hashtags avoid naming bacon again. */
+/**
+ * Planted texts. Negations sit within 4 words before "bacon", and the texts name no other topic. The baseball twins
+ * name twins, the Minnesota Twins and baseball; the Kevin Bacon texts name bacon and Kevin Bacon; nothing else.
+ */
 export const NEGATED_BACON = [
-  "I don't eat bacon #breakfast", 'Never liked bacon, sorry #food', 'Honestly I hate bacon #foodie',
-  'Not a fan of bacon at all #breakfast', "Can't stand bacon on burgers #food",
+  "I don't eat bacon", 'Never liked bacon, sorry', 'Honestly I hate bacon', 'Not a fan of bacon at all',
+  "I can't stand bacon",
 ];
 export const BASEBALL_TWINS = [
-  'Twins game tonight in Minnesota, MLB at its best #twins', 'Twins lineup looks strong for the MLB season #twins',
+  'Twins game tonight in Minnesota, MLB at its best #twins', 'Twins lineup looks strong, MLB is back #twins',
   'Great Twins game, Minnesota baseball forever #twins', 'Twins win the game, MLB standings update #twins',
 ];
 export const KEVIN_BACON = [
-  'Kevin Bacon was great in Footloose #bacon', 'Six degrees of Kevin Bacon, the actor is everywhere #bacon',
-  'Rewatching Tremors, Kevin Bacon carries the movie #bacon', 'Kevin Bacon new film trailer looks good #bacon',
+  'Kevin Bacon was great in Footloose #bacon', 'Six degrees of Kevin Bacon again #bacon',
+  'Rewatching Footloose, Kevin Bacon carries it #bacon', 'Kevin Bacon is in everything #bacon',
 ];
 
 /** Real places in the spellings people type into a profile; '' is a blank location. */
@@ -90,7 +96,7 @@ export const LAST_NAMES = [
 
 /** Bio fragments per topic; none states an age, so no ordinary account reads as a minor. */
 export const BIO_BY_TOPIC: Record<string, string> = {
-  food: 'Home cook', bacon: 'Breakfast enthusiast', politics: 'Policy nerd', brexit: 'UK politics watcher',
+  food: 'Home cook', bacon: 'Breakfast enthusiast', 'us-politics': 'Policy nerd', brexit: 'UK politics watcher',
   music: 'Music lover', kpop: 'Kpop stan', sports: 'Sports fan', 'minnesota-twins': 'Baseball lifer',
   twins: 'Parent of twins', apple: 'Orchard keeper', technology: 'Software developer',
 };

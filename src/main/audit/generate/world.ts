@@ -68,6 +68,8 @@ export class WorldBuilder {
   readonly followers: number[][];
   readonly following: number[][];
   readonly postedTopics: Uint16Array;
+  /** Like postedTopics, for the account's own posts only (originals, quotes and replies; not retweets). */
+  readonly wroteTopics: Uint16Array;
   private readonly pairs = new Map<number, number>();
   private nextReserved: number;
 
@@ -78,6 +80,7 @@ export class WorldBuilder {
     this.followers = Array.from({ length: count }, () => []);
     this.following = Array.from({ length: count }, () => []);
     this.postedTopics = new Uint16Array(count);
+    this.wroteTopics = new Uint16Array(count);
     this.nextReserved = ordinary;
   }
 
@@ -158,6 +161,7 @@ export class WorldBuilder {
   private add(post: Post): number {
     post.time = second(post.time);
     this.postedTopics[post.author]! |= 1 << post.topic;
+    if (post.kind !== 'retweet') this.wroteTopics[post.author]! |= 1 << post.topic;
     for (const mention of post.mentions) if (mention !== post.author && post.kind !== 'reply') this.tally(post.author, mention, 1);
     this.world.posts.push(post);
     return this.world.posts.length - 1;

@@ -8,6 +8,8 @@ import type { TopicAssignment, TopicEvidence } from './assign';
 export const MisattributionOptions = z.object({
   singlePostShare: z.number().min(0).max(1).default(0.6),
   singlePostMinStrength: z.number().min(0).default(3),
+  /** The rest of the strength (without the post and its reactions) must stay below this: the topic rests on the post. */
+  singlePostRestBelow: z.number().min(0).default(3),
   negatedShare: z.number().min(0).max(1).default(0.5),
   senseConflictShare: z.number().min(0).max(1).default(0.5),
   endorsementShare: z.number().min(0).max(1).default(0.7),
@@ -70,6 +72,9 @@ function singlePost(assignment: TopicAssignment, settings: MisattributionOptions
   let top = -1;
   for (const [post, amount] of byPost) if (top < 0 || amount > byPost.get(top)!) top = post;
   if (top < 0 || !atLeast(byPost.get(top)!, settings.singlePostShare, assignment.strength)) return null;
+  // An account that names the topic in several other posts has the topic anyway; one post merely went further.
+  const rest = assignment.strength - byPost.get(top)!;
+  if (atLeast(rest, 1, settings.singlePostRestBelow)) return null;
   const own = assignment.evidence.find((e) => e.source === 'post' && e.post === top)!;
   const interactions = reactionsTo(assignment, new Set([top]));
   return {
@@ -77,6 +82,7 @@ function singlePost(assignment: TopicAssignment, settings: MisattributionOptions
     evidence: [
       { label: `post naming "${own.term}" with ${interactions.length} reactions`, account: assignment.account, post: top, value: byPost.get(top)! },
       { label: 'share of the strength from this post', value: byPost.get(top)! / assignment.strength },
+      { label: 'strength without this post', value: rest },
     ],
     interactions,
   };
@@ -132,7 +138,8 @@ function endorsementOnly(
 
 function lowShare(assignment: TopicAssignment, settings: MisattributionOptions, ownPosts: number): Flag | null {
   // Own posts (original, quote, reply) on both sides of the share: retweets never name a topic for their retweeter.
-  if (ownPosts < settings.lowShareMinPosts || atLeast(assignment.posts, settings.lowShare, ownPosts)) return null;
+  // At least one post names the topic: a topic no post names is endorsement_only's business, not a small share.
+  if (assignment.posts === 0 || ownPosts < settings.lowShareMinPosts || atLeast(assignment.posts, settings.lowShare, ownPosts)) return null;
   const topicPosts = assignment.evidence.filter((e) => e.source === 'post');
   return {
     kind: 'low_share',
