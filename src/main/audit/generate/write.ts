@@ -14,6 +14,7 @@ const FLUSH_AT = 1 << 20;
 export function writeWorld(world: World, outFile: string): string[] {
   const base = outFile.replace(/\.[^./\\]*$/, '');
   const files = [outFile, `${base}.interactions.csv`, `${base}.labels.json`];
+  fs.mkdirSync(path.dirname(path.resolve(outFile)), { recursive: true });
   writePages(world, files[0]!);
   writeInteractions(world, files[1]!);
   fs.writeFileSync(files[2]!, `${JSON.stringify(labels(world, files), null, 2)}\n`);
