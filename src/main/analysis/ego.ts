@@ -1,5 +1,7 @@
 import { INTERACTION_KINDS, type InteractionKind } from '../../shared/domain';
+import { seededRandom } from '../../shared/random';
 import { rowIdRange, scanRows } from '../scoring/input/scan';
+import { findAccountId } from '../store/account-lookup';
 import type { Db } from '../store/db';
 
 export interface EgoOptions {
@@ -119,14 +121,7 @@ export function egoNetwork(db: Db, datasetId: number, account: string, options: 
 
 /** By platform id, else by handle (case-insensitive, with or without "@"), as accounts are named everywhere else. */
 function findAccount(db: Db, datasetId: number, reference: string): number {
-  const id =
-    (db.prepare('SELECT id FROM accounts WHERE dataset_id = ? AND platform_id = ?').pluck().get(datasetId, reference) as
-      | number
-      | undefined) ??
-    (db
-      .prepare('SELECT id FROM accounts WHERE dataset_id = ? AND handle = ? COLLATE NOCASE ORDER BY id LIMIT 1')
-      .pluck()
-      .get(datasetId, reference.replace(/^@/, '')) as number | undefined);
+  const id = findAccountId(db, datasetId, reference);
   if (id === undefined) throw new UnknownAccountError(`no account "${reference}" in this dataset (by platform id or handle)`);
   return id;
 }
@@ -144,7 +139,7 @@ function sample(rings: number[][], limit: number, seed: number): number[] {
       continue;
     }
     const pool = [...ring];
-    const random = mulberry32(seed);
+    const random = seededRandom(seed);
     for (let at = 0; at < room; at++) {
       const pick = at + Math.floor(random() * (pool.length - at));
       [pool[at], pool[pick]] = [pool[pick]!, pool[at]!];
@@ -153,18 +148,6 @@ function sample(rings: number[][], limit: number, seed: number): number[] {
     break;
   }
   return chosen;
-}
-
-/** A small, well-mixed 32-bit generator: the same seed gives the same sample on every machine. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Platform ids and handles of accounts by row id, in one statement however many there are. */

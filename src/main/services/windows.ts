@@ -3,6 +3,7 @@ import type { api } from '../../shared/api';
 import { INTERACTION_KINDS, type InteractionKind } from '../../shared/domain';
 import type { Explanation } from '../../shared/runs';
 import type { WindowsOutput } from '../../shared/windows';
+import { findAccountId } from '../store/account-lookup';
 import { readRunResults } from '../store/runs';
 import { rankScores } from '../scoring/rank';
 import type { ServiceContext } from './context';
@@ -77,11 +78,7 @@ export const windowHandlers = {
 };
 
 function findAccount(context: ServiceContext, datasetId: number, reference: string): number {
-  const id = (context.db.prepare('SELECT id FROM accounts WHERE dataset_id = ? AND platform_id = ?').pluck().get(datasetId, reference) ??
-    context.db
-      .prepare('SELECT id FROM accounts WHERE dataset_id = ? AND handle = ? COLLATE NOCASE ORDER BY id LIMIT 1')
-      .pluck()
-      .get(datasetId, reference.replace(/^@/, ''))) as number | undefined;
+  const id = findAccountId(context.db, datasetId, reference);
   if (id === undefined) throw new ServiceError('not_found', `no account "${reference}" in this dataset (by id or handle)`);
   return id;
 }

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DISTRIBUTION_PERCENTILES, describeDistribution } from '../../../src/main/analysis/distribution';
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../../../src/shared/random';
 
 /** Pareto-like scores, heavy tailed, as influence scores tend to be. */
 function heavyTailed(n: number, seed: number): Float64Array {

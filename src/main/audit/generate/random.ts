@@ -1,20 +1,14 @@
+import { seededRandom } from '../../../shared/random';
+
 /**
- * A seeded PRNG (mulberry32, as bench/random.ts; src must not import bench) with the few draws the generator needs.
- * Every draw goes through one instance in a fixed order, so a seed always yields the same world.
+ * The seeded PRNG with the few draws the generator needs. Every draw goes through one instance in a fixed order,
+ * so a seed always yields the same world.
  */
 export class Random {
-  private state: number;
+  readonly next: () => number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = seededRandom(seed);
   }
 
   /** An integer in [0, n). */

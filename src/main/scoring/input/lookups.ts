@@ -1,3 +1,4 @@
+import { findAccountId } from '../../store/account-lookup';
 import type { Db } from '../../store/db';
 import { ModelInputError } from '../model';
 import type { ExcludedAccount } from './minors';
@@ -13,14 +14,7 @@ export function resolveAccountNode(
   nodeOfAccount: (accountId: number) => number,
   excluded: readonly ExcludedAccount[],
 ): number {
-  const accountId =
-    (db.prepare('SELECT id FROM accounts WHERE dataset_id = ? AND platform_id = ?').pluck().get(datasetId, reference) as
-      | number
-      | undefined) ??
-    (db
-      .prepare('SELECT id FROM accounts WHERE dataset_id = ? AND handle = ? COLLATE NOCASE ORDER BY id LIMIT 1')
-      .pluck()
-      .get(datasetId, reference.replace(/^@/, '')) as number | undefined);
+  const accountId = findAccountId(db, datasetId, reference);
   if (accountId === undefined) throw new ModelInputError(`no account "${reference}" in this dataset (by id or handle)`);
   const node = nodeOfAccount(accountId);
   if (node >= 0) return node;

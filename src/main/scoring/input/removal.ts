@@ -1,4 +1,5 @@
 import type { Removal } from '../../../shared/runs';
+import { findAccountId } from '../../store/account-lookup';
 import type { Db } from '../../store/db';
 import { ModelInputError } from '../model';
 
@@ -55,14 +56,8 @@ export function keepClause(removal: ResolvedRemoval | null): { sql: string; para
 
 /** Account references to row ids (platform id, else handle); an unknown one is named in the error. */
 export function resolveRemoval(db: Db, datasetId: number, removal: Removal): ResolvedRemoval {
-  const byPlatformId = db.prepare('SELECT id FROM accounts WHERE dataset_id = ? AND platform_id = ?').pluck();
-  const byHandle = db
-    .prepare('SELECT id FROM accounts WHERE dataset_id = ? AND handle = ? COLLATE NOCASE ORDER BY id LIMIT 1')
-    .pluck();
   const accountIds = (removal.accounts ?? []).map((reference) => {
-    const id = (byPlatformId.get(datasetId, reference) ?? byHandle.get(datasetId, reference.replace(/^@/, ''))) as
-      | number
-      | undefined;
+    const id = findAccountId(db, datasetId, reference);
     if (id === undefined) throw new ModelInputError(`no account "${reference}" in this dataset (by id or handle)`);
     return id;
   });
