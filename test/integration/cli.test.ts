@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import http from 'node:http';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DatasetTotals } from '../../src/shared/api';
@@ -76,15 +77,47 @@ describe('lens CLI', () => {
     expect(JSON.parse(lens(['datasets', '--json', '--db', db]).stdout)).toEqual([]);
   });
 
-  it('start loads the bundled samples once', () => {
+  it('start serves the browser mode on 127.0.0.1 with a token, after loading the demo data once', async () => {
     const startDb = path.join(tempDir(), 'start.sqlite');
-    const first = lens(['start', '--db', startDb]);
-    expect(first.code).toBe(0);
-    expect(first.stdout).toContain('sample-brexit-tweets');
-    expect(first.stdout).toContain('sample-twitter15-cascades');
-    const again = lens(['datasets', '--json', '--db', startDb]);
-    const before = JSON.parse(again.stdout);
-    lens(['start', '--db', startDb]);
-    expect(JSON.parse(lens(['datasets', '--json', '--db', startDb]).stdout)).toEqual(before);
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/main/cli/main.ts'), 'start', '--port', '0', '--db', startDb], {
+      cwd: repoRoot,
+      env: { ...process.env, INFLUENCE_LENS_DB: '' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const match = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(stdout);
+        if (match) resolve(match[1]!);
+      });
+      child.on('exit', (code) => reject(new Error(`start exited ${code}: ${stderr}`)));
+    });
+    try {
+      expect(stderr).toContain('Electron is not available on this machine');
+      const { origin, searchParams } = new URL(url);
+      const token = searchParams.get('token')!;
+      const call = (headers: Record<string, string>) => fetch(`${origin}/api/call/datasets.list`, { method: 'POST', headers, body: '{}' });
+      expect((await call({})).status).toBe(401);
+      expect((await call({ authorization: 'Bearer 0000' })).status).toBe(401);
+      const rebound = await new Promise<number>((resolve) => {
+        const request = http.request(`${origin}/api/call/datasets.list?token=${token}`, { method: 'POST', headers: { host: `evil.example:${new URL(origin).port}` } }, (response) => resolve(response.statusCode!));
+        request.end('{}');
+      });
+      expect(rebound).toBe(403);
+      const listed = await (await call({ authorization: `Bearer ${token}` })).json();
+      expect(listed.ok).toBe(true);
+      expect(listed.value.map((d: { dataset: { name: string } }) => d.dataset.name).sort()).toEqual(
+        ['demo-world', 'sample-brexit-tweets', 'sample-karate-club', 'sample-twitter15-cascades'],
+      );
+      const runs = await (await fetch(`${origin}/api/call/runs.list`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: '{}' })).json();
+      expect(runs.value.map((r: { model: string }) => r.model)).toEqual(['pagerank', 'indegree', 'kred']);
+      const bad = await (await fetch(`${origin}/api/call/runs.show`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: '{"run":"x"}' })).json();
+      expect(bad).toEqual({ ok: false, error: { code: 'invalid_input', message: 'run: Invalid input: expected number, received string' } });
+    } finally {
+      child.kill('SIGINT');
+      await new Promise((resolve) => child.on('exit', resolve));
+    }
   });
 });

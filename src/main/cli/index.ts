@@ -17,6 +17,7 @@ import { windowsCommand } from './commands/windows';
 import { auditCommand } from './commands/audit';
 import { generateCommand } from './commands/generate';
 import { placesCommand, topCommand, topicsCommand } from './commands/topics';
+import { serveCommand } from './commands/serve';
 import { startCommand } from './commands/start';
 
 /** Every CLI command, in the order `lens --help` lists them. */
@@ -42,6 +43,7 @@ export const commands: readonly Command[] = [
   topCommand,
   placesCommand,
   generateCommand,
+  serveCommand,
   startCommand,
 ];
 

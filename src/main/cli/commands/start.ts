@@ -1,36 +1,34 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { callService } from '../../services';
-import { withDb, type Command } from '../command';
-import { formatDatasetList } from '../format';
-import { reportFailure } from '../report';
+import type { Command } from '../command';
+import { rendererDir, serveCommand } from './serve';
 
-const sampleDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../resources/sample');
-
-/** The bundled samples, each its own dataset; importing them again changes nothing. */
-export const samples = [
-  { dataset: 'sample-brexit-tweets', paths: ['brexit.jsonl'] },
-  { dataset: 'sample-karate-club', paths: ['karate_club_weighted.csv'] },
-  { dataset: 'sample-twitter15-cascades', paths: ['twitter15'] },
-];
+/** The Electron binary when this machine has one (its download is skipped where it cannot be fetched). */
+function electronBinary(): string | null {
+  try {
+    const binary = createRequire(import.meta.url)('electron') as unknown;
+    return typeof binary === 'string' && fs.existsSync(binary) ? binary : null;
+  } catch {
+    return null;
+  }
+}
 
 export const startCommand: Command = {
   name: 'start',
-  summary: 'Load the bundled sample datasets into the workbench database (once) and list what it holds.',
-  usage: 'start',
-  options: {},
-  run: (args, io) =>
-    withDb(io, args, async (db) => {
-      for (const sample of samples) {
-        const paths = sample.paths.map((file) => path.join(sampleDir, file));
-        const result = await callService('datasets.import', { paths, dataset: sample.dataset }, { db });
-        if (!result.ok) return reportFailure(io, result.error);
-      }
-      const list = await callService('datasets.list', {}, { db });
-      if (!list.ok) return reportFailure(io, list.error);
-      io.out(`Workbench database: ${db.name}\n`);
-      io.out(formatDatasetList(list.value));
-      io.out('\nThe workbench window is not built yet; explore the data with `npm run -s lens -- --help`.');
-      return 0;
-    }),
+  summary: 'Open the workbench: the desktop window where Electron is installed, else the browser mode.',
+  usage: 'start [--port N] [--open]',
+  details: 'Loads the bundled samples and a generated demo world on first start.',
+  options: serveCommand.options,
+  async run(args, io) {
+    const electron = electronBinary();
+    const main = path.resolve(rendererDir(), '..', 'main', 'index.js');
+    if (electron && fs.existsSync(main)) {
+      const child = spawn(electron, [main], { stdio: 'inherit' });
+      return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
+    }
+    io.err('Electron is not available on this machine, so the workbench opens in the browser mode instead.');
+    return serveCommand.run(args, io);
+  },
 };

@@ -1,0 +1,44 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { newToken } from '../../server/auth';
+import { startServer } from '../../server/server';
+import { UsageError, type Command } from '../command';
+import { loadDemoData } from '../demo';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** The built renderer, from the source tree (src/main/cli/commands) or from the bundle (out/main). */
+export function rendererDir(): string {
+  const candidates = [path.resolve(here, '../../../../out/renderer'), path.resolve(here, '../renderer'), path.resolve(here, '../../renderer')];
+  return candidates.find((dir) => fs.existsSync(path.join(dir, 'index.html'))) ?? candidates[0]!;
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Serve the workbench in the browser on 127.0.0.1, with a launch token in the printed URL.',
+  usage: 'serve [--port N] [--open]',
+  details: 'Loads the bundled demo data first when the database is empty. Stop with Ctrl-C.',
+  options: { port: { type: 'string' }, open: { type: 'boolean' } },
+  async run(args, io) {
+    const port = args.values.port === undefined ? 7357 : Number(args.values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a number from 0 to 65535');
+    const db = io.openDb(args.values.db as string | undefined);
+    await loadDemoData(db, io);
+    const token = newToken();
+    const server = await startServer({ db, token, port, staticDir: rendererDir() });
+    const address = server.address();
+    const actualPort = typeof address === 'object' && address ? address.port : port;
+    const url = `http://127.0.0.1:${actualPort}/?token=${token}`;
+    io.out(`Influence Lens is serving ${db.name}\nOpen ${url}\n(Ctrl-C stops it)`);
+    if (args.values.open) spawn('xdg-open', [url], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
+    await new Promise<void>((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    });
+    await new Promise((resolve) => server.close(resolve));
+    db.close();
+    return 0;
+  },
+};
