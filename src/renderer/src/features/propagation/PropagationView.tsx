@@ -1,0 +1,5 @@
+import type { ViewProps } from '../../app/App';
+
+export function PropagationView(_props: ViewProps) {
+  return <h1>PropagationView</h1>;
+}

@@ -1,0 +1,46 @@
+import type { ApiError } from '../../../shared/domain';
+import type { Progress } from '../api';
+
+const PLAIN: Record<string, string> = {
+  invalid_input: 'That input was not accepted',
+  not_found: 'Not found',
+  conflict: 'That cannot be done now',
+  import_failed: 'The import failed',
+  cancelled: 'Cancelled',
+  database_too_new: 'The database is from a newer version',
+  internal: 'Something went wrong',
+};
+
+/** An error as the page shows it: what kind of problem, then the service's own words. */
+export function ErrorNotice({ error }: { error: ApiError | null }) {
+  if (!error) return null;
+  return (
+    <div className="notice error" role="alert">
+      <strong>{PLAIN[error.code] ?? 'Error'}:</strong> {error.message}
+    </div>
+  );
+}
+
+export function ProgressBar({ progress, onCancel }: { progress: Progress | null; onCancel?: () => void }) {
+  if (!progress) return null;
+  const fraction =
+    progress.kind === 'job'
+      ? progress.progress.fraction
+      : progress.progress.bytesTotal > 0
+        ? progress.progress.bytesRead / progress.progress.bytesTotal
+        : 0;
+  const label = progress.kind === 'job' ? progress.progress.phase : `${progress.progress.records.toLocaleString()} records`;
+  return (
+    <div className="progress" role="progressbar" aria-valuenow={Math.round(fraction * 100)} aria-valuemin={0} aria-valuemax={100}>
+      <div className="progress-track">
+        <div className="progress-fill" style={{ width: `${Math.round(fraction * 100)}%` }} />
+      </div>
+      <span>{label}</span>
+      {onCancel && (
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      )}
+    </div>
+  );
+}
