@@ -136,6 +136,14 @@ export const api = {
   'datasets.list': { input: z.object({}), output: z.array(DatasetSummary) },
   'datasets.show': { input: DatasetName, output: DatasetDetail },
   'datasets.delete': { input: DatasetName, output: z.object({ deleted: DatasetRef }) },
+  'datasets.preview': {
+    input: z.object({ paths: z.array(z.string().min(1)).min(1), format: ImportFormat.optional() }),
+    output: z.object({
+      files: z.array(
+        z.object({ path: z.string(), format: ImportFormat, size: z.number().int(), lines: z.array(z.string()), columns: z.array(z.string()).nullable() }),
+      ),
+    }),
+  },
   'models.list': { input: z.object({}), output: z.array(ModelInfo) },
   'runs.score': { input: ScoreInput, output: ScoreOutput },
   'runs.list': { input: z.object({ dataset: z.string().min(1).optional() }), output: z.array(RunSummary) },

@@ -7,6 +7,7 @@ import { auditHandlers } from './audit';
 import { auditTopicHandlers } from './audit-topics';
 import { datasetHandlers } from './datasets';
 import { modelHandlers } from './models';
+import { previewHandlers } from './preview';
 import { resultHandlers } from './results';
 import { runHandlers } from './runs';
 import { whatIfHandlers } from './whatif';
@@ -15,6 +16,7 @@ import { toApiError } from './errors';
 
 const handlers = {
   ...datasetHandlers,
+  ...previewHandlers,
   ...modelHandlers,
   ...runHandlers,
   ...resultHandlers,
