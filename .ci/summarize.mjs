@@ -6,6 +6,8 @@ import path from 'node:path';
 const dir = process.argv[2] ?? 'test-results';
 const reports = [
   { file: 'vitest.json', read: (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests + (r.numFailedTests === 0 ? r.numFailedTestSuites : 0) }) },
+  // Playwright: expected = passed, unexpected = failed, flaky = passed on retry; errors outside tests count as failures.
+  { file: 'playwright.json', read: (r) => ({ passed: (r.stats.expected ?? 0) + (r.stats.flaky ?? 0), failed: (r.stats.unexpected ?? 0) + (r.errors?.length ?? 0) }) },
 ];
 let passed = 0;
 let failed = 0;
