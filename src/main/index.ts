@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, ipcMain } from 'electron';
+import { registerIpc } from './ipc';
+import { openDatabase } from './store/db';
+import { resolveDbPath } from './store/paths';
 
-/**
- * The desktop shell. For now it opens the renderer in a locked-down window; the services are wired to it through
- * the preload bridge in a later step.
- */
+/** The desktop shell: the renderer in a locked-down window, the services behind the preload bridge. */
 function createWindow(): void {
   const window = new BrowserWindow({
     width: 1280,
@@ -25,6 +25,13 @@ function createWindow(): void {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  void app.whenReady().then(createWindow);
-  app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(() => {
+    const db = openDatabase(resolveDbPath());
+    registerIpc(ipcMain, db);
+    createWindow();
+    app.on('window-all-closed', () => {
+      db.close();
+      app.quit();
+    });
+  });
 }
