@@ -1,5 +1,60 @@
 import type { ViewProps } from '../../app/App';
+import { navigate } from '../../app/routes';
+import { useCall } from '../../ui/use-call';
+import { count, Failure, time } from './common';
+import { DatasetDetail } from './DatasetDetail';
+import { ImportPanel } from './ImportPanel';
 
-export function DatasetsView(_props: ViewProps) {
-  return <h1>DatasetsView</h1>;
+/** The datasets: their totals, one dataset's sources and places, and importing files into a new or existing one. */
+export function DatasetsView({ params }: ViewProps) {
+  const list = useCall('datasets.list', {});
+  const selected = params.get('dataset') ?? '';
+  return (
+    <>
+      <h1>Datasets</h1>
+      <div className="panel">
+        <Failure error={list.error} />
+        {list.data?.length === 0 && <p className="muted">No datasets yet: import files below.</p>}
+        {list.data && list.data.length > 0 && (
+          <table data-testid="datasets-table">
+            <thead>
+              <tr>
+                <th>Dataset</th>
+                <th>Accounts</th>
+                <th>Posts</th>
+                <th>Interactions</th>
+                <th>Cascades</th>
+                <th>First</th>
+                <th>Last</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.map((dataset) => {
+                const name = dataset.dataset.name;
+                const interactions = Object.values(dataset.interactions).reduce((sum, n) => sum + n, 0);
+                return (
+                  <tr key={dataset.dataset.id} data-testid="dataset-row" data-dataset={name} aria-selected={name === selected} style={name === selected ? { background: '#eef3fd' } : undefined}>
+                    <td>
+                      <a href={`#/datasets?dataset=${encodeURIComponent(name)}`} onClick={(event) => { event.preventDefault(); navigate('datasets', { dataset: name }); }}>
+                        {name}
+                      </a>
+                      {dataset.pseudonymized && <span className="tag" style={{ marginLeft: 6 }}>pseudonymized</span>}
+                    </td>
+                    <td>{count(dataset.accounts)}</td>
+                    <td>{count(dataset.posts)}</td>
+                    <td>{count(interactions)}</td>
+                    <td>{count(dataset.cascades)}</td>
+                    <td>{time(dataset.timeSpan.first)}</td>
+                    <td>{time(dataset.timeSpan.last)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </div>
+      {selected && <DatasetDetail key={selected} name={selected} onDeleted={() => { list.reload(); navigate('datasets'); }} />}
+      <ImportPanel onImported={(name) => { list.reload(); navigate('datasets', { dataset: name }); }} />
+    </>
+  );
 }

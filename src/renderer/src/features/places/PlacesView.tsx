@@ -1,5 +1,31 @@
 import type { ViewProps } from '../../app/App';
+import { navigate } from '../../app/routes';
+import { useCall } from '../../ui/use-call';
+import { DatasetPicker, Failure } from '../datasets/common';
+import { PlacesSummary } from './PlacesSummary';
+import { TopAccounts } from './TopAccounts';
 
-export function PlacesView(_props: ViewProps) {
-  return <h1>PlacesView</h1>;
+/** Where a dataset's accounts are, and who is strongest in a topic, optionally within one place. */
+export function PlacesView({ params }: ViewProps) {
+  const dataset = params.get('dataset') ?? '';
+  const places = useCall('audit.places', dataset ? { dataset, top: 20 } : null);
+  return (
+    <>
+      <h1>Places &amp; topics</h1>
+      <div className="panel row">
+        <label htmlFor="places-dataset">Dataset</label>
+        <DatasetPicker id="places-dataset" value={dataset} onChange={(name) => navigate('places', { dataset: name || undefined })} />
+      </div>
+      {dataset && (
+        <>
+          <div className="panel">
+            <h2 style={{ marginTop: 0 }}>Where the accounts are</h2>
+            <Failure error={places.error} />
+            {places.data && <PlacesSummary places={places.data} />}
+          </div>
+          <TopAccounts key={dataset} dataset={dataset} params={params} places={places.data?.places.map((entry) => entry.place.name) ?? []} />
+        </>
+      )}
+    </>
+  );
 }

@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import type { ApiError } from '../../../../shared/domain';
+import { client } from '../../api';
+import { useCall } from '../../ui/use-call';
+import { count, Failure, LongCallProgress, time } from '../datasets/common';
+import { useLongCall } from '../datasets/use-long-call';
+import { download, scoresCsv } from './scores-csv';
+import { ScoresTable } from './ScoresTable';
+
+/** One run: `lens runs show` (its manifest), `lens rerun`, `lens scores` and the CSV export. */
+export function RunDetail({ run, onRerun, onOpen }: { run: number; onRerun: () => void; onOpen: (run: number) => void }) {
+  const detail = useCall('runs.show', { run });
+  const rerun = useLongCall('runs.rerun');
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<ApiError | null>(null);
+  const exportCsv = async () => {
+    setExporting(true);
+    setExportError(null);
+    // Every row, not only the pages the table has fetched: the file must equal the CLI's.
+    const result = await client.call('runs.scores', { run });
+    setExporting(false);
+    if (result.ok) download(scoresCsv(result.value), `run-${run}-scores.csv`);
+    else setExportError(result.error);
+  };
+  const d = detail.data;
+  return (
+    <div className="panel" data-testid="run-detail">
+      <div className="row" style={{ justifyContent: 'space-between' }}>
+        <h2 style={{ margin: 0 }}>Run {run}</h2>
+        <div className="row">
+          <button type="button" data-testid="rerun-button" disabled={rerun.running} onClick={() => void rerun.start({ run }).then((output) => output && onRerun())}>Rerun</button>
+          <button type="button" data-testid="export-csv" disabled={exporting} onClick={() => void exportCsv()}>Export CSV</button>
+        </div>
+      </div>
+      <Failure error={detail.error ?? exportError} />
+      {d && (
+        <p>
+          {d.model} v{d.version} on <strong>{d.dataset}</strong>, seed {d.seed}: {count(d.accountsScored)} accounts scored
+          {d.excluded ? `, ${count(d.excluded)} excluded` : ''}; finished {time(d.finishedAt)}. Outputs: {d.outputs.join(', ')}.
+        </p>
+      )}
+      <LongCallProgress running={rerun.running} progress={rerun.progress} onCancel={rerun.cancel} />
+      <Failure error={rerun.error} />
+      {rerun.result && (
+        <div className={`notice ${rerun.result.identical ? 'info' : 'error'}`} data-testid="rerun-result">
+          Rerun as run{' '}
+          <a href={`#/runs?run=${rerun.result.run.id}`} onClick={(event) => { event.preventDefault(); if (rerun.result) onOpen(rerun.result.run.id); }}>
+            {rerun.result.run.id}
+          </a>
+          : scores identical to run {rerun.result.original}: <strong data-testid="rerun-identical">{rerun.result.identical ? 'yes' : 'no'}</strong>
+        </div>
+      )}
+      {d && (
+        <details>
+          <summary>Manifest</summary>
+          <pre data-testid="manifest" style={{ background: '#f6f7f9', padding: 10, maxHeight: 360, overflow: 'auto', fontSize: 12 }}>{JSON.stringify(d.manifest, null, 2)}</pre>
+        </details>
+      )}
+      {d && <ScoresTable run={run} dataset={d.dataset} />}
+    </div>
+  );
+}

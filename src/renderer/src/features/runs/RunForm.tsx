@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import type { Output } from '../../api';
+import { useCall } from '../../ui/use-call';
+import { count, DatasetPicker, Failure, LongCallProgress } from '../datasets/common';
+import { useLongCall } from '../datasets/use-long-call';
+import { ParamForm, type JsonSchema, type Overrides } from './ParamForm';
+
+type Model = Output<'models.list'>[number];
+
+/** `lens score`: a model, its parameters (from the model's own schema), a dataset and a seed. */
+export function RunForm({ dataset, onDataset, onScored }: { dataset: string; onDataset: (name: string) => void; onScored: (run: number) => void }) {
+  const models = useCall('models.list', {});
+  const [modelId, setModelId] = useState('');
+  const [params, setParams] = useState<Overrides>({});
+  const [seed, setSeed] = useState(1);
+  const [resets, setResets] = useState(0);
+  const scoring = useLongCall('runs.score');
+  const model: Model | undefined = models.data?.find((m) => m.id === modelId) ?? models.data?.[0];
+
+  const run = async () => {
+    if (!model) return;
+    const output = await scoring.start({ dataset, model: model.id, params, seed });
+    if (output) onScored(output.run.id);
+  };
+  return (
+    <div className="panel">
+      <h2 style={{ marginTop: 0 }}>New run</h2>
+      <Failure error={models.error} />
+      <div className="row">
+        <label>
+          Model{' '}
+          <select data-testid="model-select" value={model?.id ?? ''} onChange={(event) => { setModelId(event.target.value); setParams({}); }}>
+            {models.data?.map((m) => <option key={m.id} value={m.id}>{m.label} ({m.id} v{m.version})</option>)}
+          </select>
+        </label>
+        <label htmlFor="run-dataset">Dataset</label>
+        <DatasetPicker id="run-dataset" value={dataset} onChange={onDataset} />
+        <label>
+          Seed <input type="number" data-testid="run-seed" min={0} max={2 ** 31 - 1} step={1} style={{ width: 90 }} value={seed} onChange={(event) => setSeed(Math.max(0, Math.trunc(Number(event.target.value))))} />
+        </label>
+      </div>
+      {model && (
+        <>
+          <p data-testid="model-description">{model.description}</p>
+          <p className="muted" style={{ fontSize: 12 }}>
+            Cites: {model.citation}
+            <br />
+            Outputs: {model.outputs.map((output) => `${output.name} (${output.description})`).join('; ')}
+            <br />
+            {model.stochastic ? 'Monte Carlo: the seed changes the result.' : 'Deterministic: the seed is recorded but does not change the result.'}
+          </p>
+          <div className="row" style={{ justifyContent: 'space-between' }}>
+            <h2 style={{ margin: '4px 0' }}>Parameters</h2>
+            <button type="button" onClick={() => { setParams({}); setResets((n) => n + 1); }} disabled={Object.keys(params).length === 0}>Reset to defaults</button>
+          </div>
+          {/* Keyed by model and resets, so the fields' typed text starts again from the defaults. */}
+          <ParamForm key={`${model.id}-${resets}`} schema={model.params as JsonSchema} value={params} onChange={setParams} />
+        </>
+      )}
+      <div className="row" style={{ marginTop: 12 }}>
+        <button type="button" className="primary" data-testid="run-button" disabled={!model || !dataset || scoring.running} onClick={() => void run()}>
+          Run
+        </button>
+        {!dataset && <span className="muted">choose a dataset to run on</span>}
+      </div>
+      <LongCallProgress running={scoring.running} progress={scoring.progress} onCancel={scoring.cancel} />
+      <Failure error={scoring.error} />
+      {scoring.result && (
+        <div className="notice info" data-testid="run-result">
+          Run {scoring.result.run.id}: {scoring.result.run.model} v{scoring.result.run.version} scored {count(scoring.result.accounts_scored)} accounts
+          {scoring.result.excluded ? ` (${scoring.result.excluded} excluded as likely minors)` : ''} in {scoring.result.seconds.toFixed(2)} s.
+        </div>
+      )}
+    </div>
+  );
+}

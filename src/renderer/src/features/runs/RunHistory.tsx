@@ -1,0 +1,56 @@
+import { useCall } from '../../ui/use-call';
+import { count, DatasetPicker, Failure, time } from '../datasets/common';
+
+/** `lens runs [--dataset NAME]`, newest last as the service lists them. */
+export function RunHistory({ dataset, selected, onDataset, onSelect }: { dataset: string; selected: number | null; onDataset: (name: string) => void; onSelect: (run: number) => void }) {
+  const runs = useCall('runs.list', { dataset: dataset || undefined });
+  return (
+    <div className="panel">
+      <div className="row">
+        <h2 style={{ margin: 0 }}>Runs</h2>
+        <label htmlFor="runs-filter">Dataset</label>
+        <DatasetPicker id="runs-filter" value={dataset} onChange={onDataset} allowAll="all datasets" />
+      </div>
+      <Failure error={runs.error} />
+      {runs.data?.length === 0 && <p className="muted">No runs yet.</p>}
+      {runs.data && runs.data.length > 0 && (
+        <div style={{ maxHeight: 320, overflow: 'auto', marginTop: 8 }}>
+          <table data-testid="runs-table">
+            <thead>
+              <tr>
+                <th>Run</th>
+                <th>Dataset</th>
+                <th>Model</th>
+                <th>Seed</th>
+                <th>Accounts</th>
+                <th>Excluded</th>
+                <th>Finished</th>
+                <th>Parameters</th>
+              </tr>
+            </thead>
+            <tbody>
+              {runs.data.map((run) => (
+                <tr key={run.id} data-testid="run-row" data-run={run.id} aria-selected={run.id === selected} style={run.id === selected ? { background: '#eef3fd' } : undefined}>
+                  <td>
+                    <a href={`#/runs?run=${run.id}`} onClick={(event) => { event.preventDefault(); onSelect(run.id); }}>
+                      {run.id}
+                    </a>
+                  </td>
+                  <td>{run.dataset}</td>
+                  <td>{run.model} v{run.version}</td>
+                  <td>{run.seed}</td>
+                  <td>{count(run.accountsScored)}</td>
+                  <td>{count(run.excluded)}</td>
+                  <td>{time(run.finishedAt)}</td>
+                  <td className="muted" style={{ fontSize: 12, maxWidth: 380, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={JSON.stringify(run.params, null, 2)}>
+                    {JSON.stringify(run.params)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
