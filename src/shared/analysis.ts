@@ -138,3 +138,23 @@ export const EgoOutput = z.object({
   notice: z.string().nullable(),
 });
 export type EgoOutput = z.infer<typeof EgoOutput>;
+
+export const CascadeInput = z.object({
+  dataset: z.string().min(1),
+  cascade_id: z.number().int().nullable(),
+  root_post_id: z.string().min(1),
+  source: z.enum(['tree', 'reconstructed']),
+});
+export const CascadeNodesOutput = z.object({
+  nodes: z.array(
+    z.object({
+      post_id: z.string(),
+      /** Index of the parent node in `nodes`; -1 for the root. */
+      parent: z.number().int(),
+      account: AccountLabel.nullable(),
+      delay_minutes: z.number().nullable(),
+    }),
+  ),
+  truncated: z.boolean(),
+});
+export type CascadeNodesOutput = z.infer<typeof CascadeNodesOutput>;

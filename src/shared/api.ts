@@ -14,6 +14,8 @@ import {
   ScoresOutput,
 } from './runs';
 import {
+  CascadeInput,
+  CascadeNodesOutput,
   CascadesInput,
   CascadesOutput,
   CompareInput,
@@ -156,6 +158,7 @@ export const api = {
   'analysis.disagreements': { input: DisagreementsInput, output: DisagreementsOutput },
   'analysis.distribution': { input: DistributionInput, output: DistributionOutput },
   'analysis.cascades': { input: CascadesInput, output: CascadesOutput },
+  'analysis.cascade': { input: CascadeInput, output: CascadeNodesOutput },
   'analysis.ego': { input: EgoInput, output: EgoOutput },
   'analysis.windows': { input: WindowsInput, output: WindowsOutput },
   'audit.cases': { input: AuditInput, output: AuditOutput },

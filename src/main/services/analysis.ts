@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { api } from '../../shared/api';
 import type { PairAgreement } from '../../shared/analysis';
 import { alignRuns } from '../analysis/align';
+import { reconstructedCascadeNodes, storedCascadeNodes } from '../analysis/cascade-nodes';
 import { cascadeMetrics } from '../analysis/cascades';
 import { egoNetwork, UnknownAccountError } from '../analysis/ego';
 import { describeDistribution } from '../analysis/distribution';
@@ -110,5 +111,16 @@ export const analysisHandlers = {
       if (error instanceof UnknownAccountError) throw new ServiceError('not_found', error.message);
       throw error;
     }
+  },
+  'analysis.cascade': async (context: ServiceContext, input: In<'analysis.cascade'>): Promise<Out<'analysis.cascade'>> => {
+    const dataset = requireDataset(context, input.dataset);
+    if (input.source === 'tree') {
+      const owner = context.db.prepare('SELECT dataset_id FROM cascades WHERE id = ?').pluck().get(input.cascade_id) as number | undefined;
+      if (input.cascade_id === null || owner !== dataset.id) throw new ServiceError('not_found', `no stored cascade ${input.cascade_id} in "${dataset.name}"`);
+      return storedCascadeNodes(context.db, input.cascade_id);
+    }
+    const nodes = reconstructedCascadeNodes(context.db, dataset.id, input.root_post_id);
+    if (nodes.nodes.length === 0) throw new ServiceError('not_found', `no post ${input.root_post_id} in "${dataset.name}"`);
+    return nodes;
   },
 };

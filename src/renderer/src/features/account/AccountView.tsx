@@ -1,5 +1,100 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ViewProps } from '../../app/App';
+import { navigate } from '../../app/routes';
+import { ErrorNotice, ProgressBar } from '../../ui/notices';
+import { isAccount } from '../cases/account-link';
+import { DatasetPicker } from '../cases/pickers';
+import { useJob } from '../cases/use-job';
+import { ExportReportButton } from '../report/ExportReportButton';
+import { AccountCases, caseInteractions } from './AccountCases';
+import { RunCards } from './RunCards';
+import { TopicsPanel } from './TopicsPanel';
+import { useBaseRuns } from './use-base-runs';
+import { useWhatIf } from './use-whatif';
+import { WhatIfPanel } from './WhatIfPanel';
+import { WindowsPanel } from './WindowsPanel';
 
-export function AccountView(_props: ViewProps) {
-  return <h1>AccountView</h1>;
+/** Everything about one account in one dataset: its standing in each run, its topics, its cases, over time. */
+export function AccountView({ params }: ViewProps) {
+  const dataset = params.get('dataset') ?? '';
+  const account = params.get('account') ?? '';
+  const [draft, setDraft] = useState(account);
+  useEffect(() => setDraft(account), [account]);
+  const setDataset = useCallback((name: string) => navigate('account', { dataset: name, account: account || undefined }), [account]);
+
+  return (
+    <div>
+      <h1>Account</h1>
+      <form
+        className="panel row"
+        onSubmit={(event) => {
+          event.preventDefault();
+          navigate('account', { dataset, account: draft.trim() || undefined });
+        }}
+      >
+        <DatasetPicker value={dataset} onChange={setDataset} />
+        <label>
+          Account <input value={draft} onChange={(event) => setDraft(event.target.value)} placeholder="id or @handle" data-testid="account-input" />
+        </label>
+        <button type="submit" className="primary">
+          Show
+        </button>
+      </form>
+      {dataset && account ? <AccountDetail key={`${dataset}/${account}`} dataset={dataset} account={account} /> : <p className="muted">Name an account by its platform id or @handle.</p>}
+    </div>
+  );
+}
+
+function AccountDetail({ dataset, account }: { dataset: string; account: string }) {
+  const runs = useBaseRuns(dataset);
+  const scored = useMemo(() => runs.runs ?? [], [runs.runs]);
+  const audit = useJob('audit.cases');
+  const { start: startAudit } = audit;
+  useEffect(() => void startAudit({ dataset }), [dataset, startAudit]);
+  const cases = useMemo(() => (audit.data?.cases ?? []).filter((c) => c.accounts.some((a) => isAccount(a, account))), [audit.data, account]);
+  const whatif = useWhatIf(account);
+  const [base, setBase] = useState<number | null>(null);
+  const baseRun = base ?? scored.find((r) => r.model === 'kred')?.id ?? scored[0]?.id ?? null;
+  const windows = useJob('analysis.windows');
+  const [windowModel, setWindowModel] = useState('kred');
+
+  return (
+    <>
+      <div className="row" style={{ justifyContent: 'flex-end' }}>
+        <ExportReportButton
+          testId="export-account-report"
+          request={audit.running ? null : { dataset, account, cases, windows: windows.data ? { model: windowModel, output: windows.data } : undefined }}
+        />
+      </div>
+      <h2>Runs</h2>
+      <ErrorNotice error={runs.error} />
+      {runs.runs && <RunCards runs={scored} account={account} dataset={dataset} />}
+      {runs.variants > 0 && <p className="muted">{runs.variants} what-if and windowed runs of this dataset are not shown.</p>}
+      <h2>What if</h2>
+      <div className="panel">
+        <WhatIfPanel runs={scored} base={baseRun} onBase={setBase} whatif={whatif} />
+      </div>
+      <h2>Topics</h2>
+      <div className="panel">
+        <TopicsPanel dataset={dataset} account={account} />
+      </div>
+      <h2>Audit cases</h2>
+      <div className="panel">
+        {audit.running && <ProgressBar progress={audit.progress ?? { kind: 'job', progress: { fraction: 0, phase: 'auditing' } }} onCancel={audit.cancel} />}
+        <ErrorNotice error={audit.error} />
+        {audit.data && (
+          <AccountCases
+            cases={cases}
+            dataset={dataset}
+            busy={whatif.running !== null || baseRun === null}
+            onWhatIf={(item) => baseRun !== null && void whatif.start(baseRun, { interactions: caseInteractions(item) }, `without the ${item.kind} case`)}
+          />
+        )}
+      </div>
+      <h2>Score over time</h2>
+      <div className="panel">
+        <WindowsPanel dataset={dataset} account={account} job={windows} model={windowModel} onModel={setWindowModel} />
+      </div>
+    </>
+  );
 }

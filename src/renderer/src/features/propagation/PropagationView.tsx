@@ -1,5 +1,96 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ApiError } from '../../../../shared/domain';
 import type { ViewProps } from '../../app/App';
+import { navigate } from '../../app/routes';
+import { ErrorNotice } from '../../ui/notices';
+import { useCall } from '../../ui/use-call';
+import { AccountLink, accountName } from '../cases/account-link';
+import { DatasetPicker } from '../cases/pickers';
+import { fetchCascadeNodes, type Cascade, type CascadeNode } from './cascade-nodes';
+import { CascadeTree } from './CascadeTree';
+import { EgoPanel } from './EgoPanel';
 
-export function PropagationView(_props: ViewProps) {
-  return <h1>PropagationView</h1>;
+const num = (v: number | null, digits = 2) => (v === null ? '–' : v.toFixed(digits));
+
+function CascadeDetail({ dataset, cascade }: { dataset: string; cascade: Cascade }) {
+  const [nodes, setNodes] = useState<{ nodes: CascadeNode[] | null; error: ApiError | null }>({ nodes: null, error: null });
+  useEffect(() => {
+    let current = true;
+    setNodes({ nodes: null, error: null });
+    void fetchCascadeNodes(dataset, cascade).then((r) => current && setNodes(r.ok ? { nodes: r.nodes, error: null } : { nodes: null, error: r.error }));
+    return () => {
+      current = false;
+    };
+  }, [dataset, cascade]);
+  return (
+    <div className="panel" data-testid="cascade-detail">
+      <p>
+        Root post {cascade.root_post_id} by <AccountLink account={cascade.root_account} dataset={dataset} /> ({cascade.source}) · size {cascade.size} · depth {cascade.depth} · max breadth{' '}
+        {cascade.max_breadth} · structural virality {num(cascade.structural_virality)} · half the size within {num(cascade.half_size_minutes, 1)} min
+      </p>
+      <p>
+        Top spreaders:{' '}
+        {cascade.top_spreaders.map((s, i) => (
+          <span key={s.accountId}>
+            {i > 0 && ', '}
+            <AccountLink account={s} dataset={dataset} /> ({s.descendants})
+          </span>
+        ))}
+      </p>
+      {nodes.error?.message.includes('analysis.cascade') ? (
+        <div className="notice info">The tree needs the cascade's nodes, which this version of the workbench does not serve yet.</div>
+      ) : (
+        <ErrorNotice error={nodes.error} />
+      )}
+      {nodes.nodes && <CascadeTree nodes={nodes.nodes} />}
+    </div>
+  );
+}
+
+export function PropagationView({ params }: ViewProps) {
+  const dataset = params.get('dataset') ?? '';
+  const selected = Number(params.get('cascade') ?? -1);
+  const setDataset = useCallback((name: string) => navigate('propagation', { dataset: name }), []);
+  // Datasets without stored trees answer the trees reconstructed from their posts' reply and retweet links.
+  const cascades = useCall('analysis.cascades', dataset ? { dataset } : null);
+  const list = cascades.data ?? [];
+  const current = list[selected];
+  return (
+    <div>
+      <h1>Propagation</h1>
+      <div className="panel row">
+        <DatasetPicker value={dataset} onChange={setDataset} />
+        {cascades.data && <span className="muted">{list.length} cascades ({list.filter((c) => c.source === 'reconstructed').length} reconstructed from posts)</span>}
+      </div>
+      <ErrorNotice error={cascades.error} />
+      {cascades.loading && <p className="muted">Measuring cascades…</p>}
+      {cascades.data && (
+        <div className="panel" style={{ maxHeight: 320, overflow: 'auto' }}>
+          <table data-testid="cascade-table">
+            <thead>
+              <tr><th>Root</th><th>Size</th><th>Depth</th><th>Breadth</th><th>Virality</th><th>Half size (min)</th><th>Label</th><th>Source</th></tr>
+            </thead>
+            <tbody>
+              {list.map((c, i) => (
+                <tr key={`${c.source}-${c.root_post_id}`} data-testid="cascade-row" onClick={() => navigate('propagation', { dataset, cascade: i })} style={{ cursor: 'pointer', background: i === selected ? '#eef3fd' : undefined }}>
+                  <td>{accountName(c.root_account)}</td>
+                  <td>{c.size}</td>
+                  <td>{c.depth}</td>
+                  <td>{c.max_breadth}</td>
+                  <td>{num(c.structural_virality)}</td>
+                  <td>{num(c.half_size_minutes, 1)}</td>
+                  <td>{c.label ?? <span className="muted">–</span>}</td>
+                  <td className="muted">{c.source}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {list.length === 0 && <p className="muted">This dataset has no cascades.</p>}
+        </div>
+      )}
+      {current && <CascadeDetail dataset={dataset} cascade={current} />}
+      <h2>Ego network</h2>
+      <div className="panel">{dataset && <EgoPanel key={dataset} dataset={dataset} suggested={current?.root_account.accountId ?? ''} />}</div>
+    </div>
+  );
 }
