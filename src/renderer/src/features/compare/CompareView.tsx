@@ -1,5 +1,98 @@
+import { useState } from 'react';
 import type { ViewProps } from '../../app/App';
+import { ChartFrame, Segmented } from '../../ui/charts/ChartFrame';
+import { ErrorNotice } from '../../ui/notices';
+import { useCall } from '../../ui/use-call';
+import { CorrelationMatrix, type Measure } from './CorrelationMatrix';
+import { Disagreements } from './Disagreements';
+import { PairTable, SegmentTable } from './PairTables';
+import { RankScatter } from './RankScatter';
+import { RunPicker, runLabel, useRunSelection } from './RunPicker';
+import { TopKLists } from './TopKLists';
+import { useRankPair } from './use-rank-pair';
 
-export function CompareView(_props: ViewProps) {
-  return <h1>CompareView</h1>;
+/** Agreement of two or more runs of one dataset; `#/compare?runs=1,2` opens with those runs chosen. */
+export function CompareView({ params }: ViewProps) {
+  const selection = useRunSelection('compare', params);
+  const { selected, dataset } = selection;
+  const [measure, setMeasure] = useState<Measure>('spearman');
+  // The two runs of the scatter, top-k lists and disagreements: the first two chosen until the reader picks others.
+  const [pick, setPick] = useState<[number, number] | null>(null);
+  const ids = selected.map((run) => run.id);
+  const compare = useCall('analysis.compare', ids.length >= 2 ? { runs: ids } : null);
+  const valid = pick && ids.includes(pick[0]) && ids.includes(pick[1]) && pick[0] !== pick[1];
+  const [aId, bId] = valid ? pick : [ids[0] ?? null, ids[1] ?? null];
+  const a = selected.find((run) => run.id === aId);
+  const b = selected.find((run) => run.id === bId);
+  const ranks = useRankPair(a?.id ?? null, b?.id ?? null);
+  // Only show an answer for the runs chosen now; useCall keeps the previous one while the next loads.
+  const pairs = compare.data && ids.length >= 2 ? compare.data.pairs.filter((pair) => ids.includes(pair.a) && ids.includes(pair.b)) : [];
+
+  const runSelect = (label: string, testId: string, value: number | null, other: number | null, onChange: (id: number) => void) => (
+    <label>
+      {label}{' '}
+      <select data-testid={testId} value={value ?? ''} onChange={(event) => onChange(Number(event.target.value))}>
+        {selected.map((run) => (
+          <option key={run.id} value={run.id} disabled={run.id === other}>
+            {runLabel(run)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  return (
+    <div>
+      <h1>Compare runs</h1>
+      <ErrorNotice error={selection.error} />
+      <RunPicker selection={selection} />
+      {selected.length < 2 && <div className="notice info">Choose two or more runs of one dataset to compare them.</div>}
+      <ErrorNotice error={compare.error} />
+      {pairs.length > 0 && (
+        <>
+          <ChartFrame
+            title="Rank correlation"
+            name="heatmap"
+            controls={
+              <Segmented
+                label="Correlation measure"
+                testId="corr-measure"
+                value={measure}
+                onChange={setMeasure}
+                options={[
+                  { value: 'spearman', label: 'Spearman ρ' },
+                  { value: 'kendall_tau_b', label: 'Kendall τ-b' },
+                ]}
+              />
+            }
+          >
+            {(width) => <CorrelationMatrix runs={selected} pairs={pairs} measure={measure} width={width} />}
+          </ChartFrame>
+          <section className="panel" aria-label="Agreement per pair">
+            <h2>Agreement per pair</h2>
+            <PairTable runs={selected} pairs={pairs} />
+            <h2>By segment (Cha et al. 2010)</h2>
+            <SegmentTable runs={selected} pairs={pairs} />
+          </section>
+        </>
+      )}
+      {dataset && a && b && (
+        <>
+          <div className="panel row" data-testid="pair-picker">
+            <strong>Look closer at</strong>
+            {runSelect('Run A', 'scatter-run-a', a.id, b.id, (id) => setPick([id, b.id]))}
+            {runSelect('Run B', 'scatter-run-b', b.id, a.id, (id) => setPick([a.id, id]))}
+          </div>
+          <ErrorNotice error={ranks.error} />
+          {ranks.data ? (
+            <RankScatter dataset={dataset} a={a} b={b} points={ranks.data.points} />
+          ) : (
+            <div className="panel muted">Loading every account&apos;s rank…</div>
+          )}
+          <TopKLists dataset={dataset} a={a} b={b} ranks={ranks.data} />
+          <Disagreements dataset={dataset} a={a} b={b} />
+        </>
+      )}
+    </div>
+  );
 }

@@ -1,5 +1,50 @@
+import { useMemo } from 'react';
 import type { ViewProps } from '../../app/App';
+import { seriesColor } from '../../ui/charts/format';
+import { ErrorNotice } from '../../ui/notices';
+import { RunPicker, useRunSelection } from '../compare/RunPicker';
+import { CcdfChart, HistogramChart, type RunDistribution } from './DistributionCharts';
+import { PercentilesTable, StatsTable } from './DistributionTables';
+import { useDistributions } from './use-distributions';
 
-export function DistributionsView(_props: ViewProps) {
-  return <h1>DistributionsView</h1>;
+/** How each chosen run's scores are spread: histogram, CCDF, concentration and percentiles, runs overlaid. */
+export function DistributionsView({ params }: ViewProps) {
+  const selection = useRunSelection('distributions', params);
+  const ids = selection.selected.map((run) => run.id);
+  const { data, error, loading } = useDistributions(ids);
+  const all = selection.runs;
+  const runs = useMemo<RunDistribution[]>(
+    () =>
+      (data ?? []).flatMap((distribution, i) => {
+        const run = all.find((candidate) => candidate.id === distribution.run);
+        // A run's color follows its place among the chosen runs, the same in every chart and table.
+        return run ? [{ run, color: seriesColor(i), distribution }] : [];
+      }),
+    [data, all],
+  );
+  return (
+    <div>
+      <h1>Score distributions</h1>
+      <ErrorNotice error={selection.error ?? error} />
+      <RunPicker selection={selection} />
+      {ids.length === 0 && <div className="notice info">Choose one or more runs to see how their scores are spread.</div>}
+      {loading && <p className="muted">Loading…</p>}
+      {runs.length > 0 && (
+        <>
+          <div className="grid2">
+            <HistogramChart runs={runs} />
+            <CcdfChart runs={runs} />
+          </div>
+          <section className="panel" aria-label="Concentration">
+            <h2>Concentration</h2>
+            <StatsTable runs={runs} />
+          </section>
+          <section className="panel" aria-label="Percentiles">
+            <h2>Percentiles</h2>
+            <PercentilesTable runs={runs} />
+          </section>
+        </>
+      )}
+    </div>
+  );
 }

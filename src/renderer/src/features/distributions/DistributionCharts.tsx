@@ -1,0 +1,109 @@
+import { useMemo, useState } from 'react';
+import type { DistributionOutput } from '../../../../shared/analysis';
+import type { RunSummary } from '../../../../shared/runs';
+import { ChartFrame, Segmented } from '../../ui/charts/ChartFrame';
+import { LineChart, type Series } from '../../ui/charts/LineChart';
+import { runLabel } from '../compare/RunPicker';
+
+export interface RunDistribution {
+  run: RunSummary;
+  color: string;
+  distribution: DistributionOutput;
+}
+
+const HEIGHT = 320;
+
+/**
+ * Overlaid histograms of the runs' scores. Log bins (equal widths in log score) show a heavy tail that linear bins
+ * crush into the first bar; a run with scores at or below zero has no log bins and is left out of that view.
+ */
+export function HistogramChart({ runs }: { runs: RunDistribution[] }) {
+  const [binning, setBinning] = useState<'log' | 'linear'>('log');
+  const log = binning === 'log';
+  const series = useMemo<Series[]>(
+    () =>
+      runs.flatMap(({ run, color, distribution }) => {
+        const bins = log ? distribution.histogram.log : distribution.histogram.linear;
+        const last = bins?.at(-1);
+        // A step curve needs the last bin's right edge as a final point to draw that bin's top.
+        return bins && last
+          ? [{ label: runLabel(run), color, points: [...bins.map((bin): [number, number] => [bin.from, bin.count]), [last.to, last.count]] }]
+          : [];
+      }),
+    [runs, log],
+  );
+  // Log bins cannot hold scores at or below zero: say how many accounts each run leaves out, or that it has none.
+  const leftOut = log
+    ? runs.flatMap(({ run, distribution: { histogram } }) =>
+        histogram.log === null
+          ? [`${runLabel(run)} has no log bins (some scores are zero or negative)`]
+          : histogram.zeroOrNegative > 0
+            ? [`${histogram.zeroOrNegative.toLocaleString()} accounts of ${runLabel(run)} score zero or less and are not shown`]
+            : [],
+      )
+    : [];
+  return (
+    <ChartFrame
+      title="Histogram"
+      name="histogram"
+      controls={
+        <Segmented
+          label="Histogram bins"
+          testId="hist-scale"
+          value={binning}
+          onChange={setBinning}
+          options={[
+            { value: 'log', label: 'log bins' },
+            { value: 'linear', label: 'linear bins' },
+          ]}
+        />
+      }
+    >
+      {(width) => (
+        <>
+          {leftOut.length > 0 && (
+            <div className="notice info" data-testid="hist-left-out">
+              {leftOut.join('; ')}.
+            </div>
+          )}
+          <LineChart series={series} width={width} height={HEIGHT} xLog={log} yLog={false} step labels={{ x: 'score', y: 'accounts' }} testId="histogram" />
+        </>
+      )}
+    </ChartFrame>
+  );
+}
+
+/** The share of accounts scoring at least x. On log-log axes a power-law tail is a straight line. */
+export function CcdfChart({ runs }: { runs: RunDistribution[] }) {
+  const [axes, setAxes] = useState<'log' | 'linear'>('log');
+  const series = useMemo<Series[]>(
+    () =>
+      runs.map(({ run, color, distribution }) => ({
+        label: runLabel(run),
+        color,
+        points: distribution.ccdf.map((point): [number, number] => [point.x, point.p]),
+      })),
+    [runs],
+  );
+  const log = axes === 'log';
+  return (
+    <ChartFrame
+      title="CCDF"
+      name="ccdf"
+      controls={
+        <Segmented
+          label="CCDF axes"
+          testId="ccdf-scale"
+          value={axes}
+          onChange={setAxes}
+          options={[
+            { value: 'log', label: 'log-log' },
+            { value: 'linear', label: 'linear' },
+          ]}
+        />
+      }
+    >
+      {(width) => <LineChart series={series} width={width} height={HEIGHT} xLog={log} yLog={log} labels={{ x: 'score x', y: 'P(score ≥ x)' }} testId="ccdf" />}
+    </ChartFrame>
+  );
+}

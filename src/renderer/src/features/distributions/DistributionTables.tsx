@@ -1,0 +1,82 @@
+import { dataValue, fixed3, sig4 } from '../../ui/charts/format';
+import { runLabel } from '../compare/RunPicker';
+import type { RunDistribution } from './DistributionCharts';
+
+const percent = (value: number | null) => (value === null ? 'n/a' : `${(value * 100).toFixed(1)}%`);
+
+/** A number as printed, with the API's exact value in data-value (and as a tooltip) beside it. */
+function Cell({ value, text }: { value: number | null; text: string }) {
+  return (
+    <td data-value={dataValue(value)} title={dataValue(value)}>
+      {text}
+    </td>
+  );
+}
+
+/** Per run: how many accounts were scored, the spread of scores, and how concentrated they are. */
+export function StatsTable({ runs }: { runs: RunDistribution[] }) {
+  return (
+    <table data-testid="dist-stats">
+      <thead>
+        <tr>
+          <th>Run</th>
+          <th>n</th>
+          <th title="accounts with no score (NaN)">unscored</th>
+          <th>min</th>
+          <th>median</th>
+          <th>mean</th>
+          <th>max</th>
+          <th title="0 = everyone scores the same, 1 = one account has everything">Gini</th>
+          <th title="share of the total score held by the top 1% of accounts">top-1% share</th>
+        </tr>
+      </thead>
+      <tbody>
+        {runs.map(({ run, color, distribution: d }) => (
+          <tr key={run.id} data-testid={`dist-stats-${run.id}`} data-gini={dataValue(d.gini)} data-top1={dataValue(d.top1Share)}>
+            <td>
+              <span className="tag" style={{ background: color, color: '#fff' }}>
+                {runLabel(run)}
+              </span>
+            </td>
+            <Cell value={d.n} text={d.n.toLocaleString()} />
+            <Cell value={d.unscored} text={d.unscored.toLocaleString()} />
+            <Cell value={d.min} text={sig4(d.min)} />
+            <Cell value={d.median} text={sig4(d.median)} />
+            <Cell value={d.mean} text={sig4(d.mean)} />
+            <Cell value={d.max} text={sig4(d.max)} />
+            <Cell value={d.gini} text={fixed3(d.gini)} />
+            <Cell value={d.top1Share} text={percent(d.top1Share)} />
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Score percentiles, one column per run; every run reports the same percentile points. */
+export function PercentilesTable({ runs }: { runs: RunDistribution[] }) {
+  const points = runs[0]?.distribution.percentiles.map((entry) => entry.p) ?? [];
+  return (
+    <table data-testid="percentiles-table">
+      <thead>
+        <tr>
+          <th>Percentile</th>
+          {runs.map(({ run }) => (
+            <th key={run.id}>{runLabel(run)}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {points.map((p) => (
+          <tr key={p} data-testid={`percentile-${p}`}>
+            <td>{p}</td>
+            {runs.map(({ run, distribution }) => {
+              const value = distribution.percentiles.find((entry) => entry.p === p)?.value ?? null;
+              return <Cell key={run.id} value={value} text={sig4(value)} />;
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,106 @@
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** The presentation properties d3 and the stylesheet set; copied so the file looks the same outside the page. */
+const STYLE_PROPS = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-opacity',
+  'stroke-dasharray',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'text-anchor',
+  'dominant-baseline',
+  'shape-rendering',
+];
+
+function inlineStyles(source: Element, target: Element): void {
+  const computed = getComputedStyle(source);
+  target.setAttribute('style', STYLE_PROPS.map((prop) => `${prop}:${computed.getPropertyValue(prop)}`).join(';'));
+  Array.from(source.children).forEach((child, i) => {
+    const copy = target.children[i];
+    if (copy) inlineStyles(child, copy);
+  });
+}
+
+interface Serialised {
+  markup: string;
+  width: number;
+  height: number;
+}
+
+/**
+ * The chart's SVG as a standalone document. A chart drawn on a canvas keeps its axes in an SVG laid over it: for an
+ * SVG file the canvas goes in as an embedded image under them, with a white background, since a file has no page.
+ */
+function serialise(container: HTMLElement, standalone: boolean): Serialised {
+  const svg = container.querySelector('svg');
+  if (!svg) throw new Error('this chart has nothing drawn yet');
+  const { width, height } = svg.getBoundingClientRect();
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  inlineStyles(svg, clone);
+  clone.setAttribute('xmlns', SVG_NS);
+  clone.setAttribute('width', String(width));
+  clone.setAttribute('height', String(height));
+  const canvas = container.querySelector('canvas');
+  if (standalone) {
+    if (canvas) {
+      const image = document.createElementNS(SVG_NS, 'image');
+      image.setAttribute('href', canvas.toDataURL('image/png'));
+      image.setAttribute('width', String(width));
+      image.setAttribute('height', String(height));
+      clone.insertBefore(image, clone.firstChild);
+    }
+    const background = document.createElementNS(SVG_NS, 'rect');
+    background.setAttribute('width', '100%');
+    background.setAttribute('height', '100%');
+    background.setAttribute('fill', '#fff');
+    clone.insertBefore(background, clone.firstChild);
+  }
+  return { markup: new XMLSerializer().serializeToString(clone), width, height };
+}
+
+function download(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.click();
+  // The click starts the download synchronously; revoking on the next turn lets it read the Blob first.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+export function exportSvg(container: HTMLElement, name: string): void {
+  download(new Blob([serialise(container, true).markup], { type: 'image/svg+xml' }), `${name}.svg`);
+}
+
+/** The page's CSP allows data: images only, so the SVG is loaded from a data URL rather than a Blob URL. */
+function loadImage(markup: string): Promise<HTMLImageElement> {
+  return new Promise((resolve, reject) => {
+    const image = new Image();
+    image.onload = () => resolve(image);
+    image.onerror = () => reject(new Error('the chart could not be rendered as an image'));
+    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(markup)}`;
+  });
+}
+
+/** A PNG at twice the on-screen size: the chart's canvas (if any) first, then its SVG on top. */
+export async function exportPng(container: HTMLElement, name: string, scale = 2): Promise<void> {
+  const { markup, width, height } = serialise(container, false);
+  const output = document.createElement('canvas');
+  output.width = Math.round(width * scale);
+  output.height = Math.round(height * scale);
+  const context = output.getContext('2d');
+  if (!context) throw new Error('this window cannot draw images');
+  context.fillStyle = '#fff';
+  context.fillRect(0, 0, output.width, output.height);
+  const canvas = container.querySelector('canvas');
+  if (canvas) context.drawImage(canvas, 0, 0, output.width, output.height);
+  context.drawImage(await loadImage(markup), 0, 0, output.width, output.height);
+  const blob = await new Promise<Blob | null>((resolve) => output.toBlob(resolve, 'image/png'));
+  if (!blob) throw new Error('the PNG could not be encoded');
+  download(blob, `${name}.png`);
+}
