@@ -6,11 +6,13 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const urlFile = path.join(repoRoot, 'test-results', 'e2e-url.txt');
+export const dbFile = path.join(repoRoot, 'test-results', 'e2e-db.txt');
 
 /** Starts the browser mode on a fresh database (first start loads the demo data) and records its URL. */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lens-e2e-'));
-  const server = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/main/cli/main.ts'), 'serve', '--port', '0', '--db', path.join(dir, 'e2e.sqlite')], {
+  const database = path.join(dir, 'e2e.sqlite');
+  const server = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/main/cli/main.ts'), 'serve', '--port', '0', '--db', database], {
     cwd: repoRoot,
     env: { ...process.env, INFLUENCE_LENS_DB: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -27,6 +29,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   });
   fs.mkdirSync(path.dirname(urlFile), { recursive: true });
   fs.writeFileSync(urlFile, url);
+  fs.writeFileSync(dbFile, database);
   return async () => {
     server.kill('SIGINT');
     await new Promise((resolve) => server.on('exit', resolve));

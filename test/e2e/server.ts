@@ -12,3 +12,8 @@ export function serverUrl(): { url: string; origin: string; token: string } {
 }
 
 export const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
+
+/** The browser mode's database, for checking the page against the CLI on the same data. */
+export const serverDb = () => fs.readFileSync(path.join(repoRoot, 'test-results', 'e2e-db.txt'), 'utf8').trim();
+
+export { repoRoot };
