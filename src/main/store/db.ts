@@ -22,7 +22,10 @@ export interface OpenOptions {
 /** Opens (creating if needed) a workbench database and brings its schema up to date. */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file);
+  // The Electron app loads a better-sqlite3 build for Electron's ABI (docs/ARCHITECTURE.md, "Native module");
+  // Node (CLI, tests, browser mode) loads the one in node_modules.
+  const nativeBinding = process.env.INFLUENCE_LENS_SQLITE_BINDING;
+  const db = new Database(file, nativeBinding ? { nativeBinding } : {});
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -15,6 +15,14 @@ function electronBinary(): string | null {
   }
 }
 
+/** Why the desktop window cannot open here, or null when it can. */
+function noWindowReason(electron: string | null, main: string): string | null {
+  if (!electron) return 'Electron is not available on this machine';
+  if (!fs.existsSync(main)) return 'the app is not built (run `npm run build`)';
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return 'there is no display';
+  return null;
+}
+
 export const startCommand: Command = {
   name: 'start',
   summary: 'Open the workbench: the desktop window where Electron is installed, else the browser mode.',
@@ -24,11 +32,18 @@ export const startCommand: Command = {
   async run(args, io) {
     const electron = electronBinary();
     const main = path.resolve(rendererDir(), '..', 'main', 'index.js');
-    if (electron && fs.existsSync(main)) {
-      const child = spawn(electron, [main], { stdio: 'inherit' });
-      return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
+    const reason = noWindowReason(electron, main);
+    if (reason === null && electron) {
+      // The window's better-sqlite3 must match Electron's ABI: built once into native/ (docs/ARCHITECTURE.md).
+      const native = spawnSync(process.execPath, [path.resolve(rendererDir(), '..', '..', 'scripts', 'electron-sqlite.mjs')], { stdio: 'inherit' });
+      if (native.status === 0) {
+        const child = spawn(electron, [main], { stdio: 'inherit' });
+        return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
+      }
+      io.err('better-sqlite3 could not be built for Electron, so the workbench opens in the browser mode instead.');
+      return serveCommand.run(args, io);
     }
-    io.err('Electron is not available on this machine, so the workbench opens in the browser mode instead.');
+    io.err(`${reason}, so the workbench opens in the browser mode instead.`);
     return serveCommand.run(args, io);
   },
 };
