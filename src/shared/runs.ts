@@ -22,7 +22,8 @@ export type Removal = z.infer<typeof Removal>;
 /** Everything needed to reproduce a run, stored with its results (SPEC: "Every run is stored with a manifest"). */
 export const RunManifest = z.object({
   dataset: z.object({ id: z.number().int(), name: z.string(), contentHash: z.string() }),
-  model: z.object({ id: z.string(), version: z.string() }),
+  /** A user model also records its file and the file's sha256, which a rerun checks. */
+  model: z.object({ id: z.string(), version: z.string(), file: z.string().optional(), sha256: z.string().optional() }),
   params: z.record(z.string(), z.unknown()),
   seed: z.number().int(),
   appVersion: z.string(),
@@ -142,8 +143,14 @@ export const ModelInfo = z.object({
   stochastic: z.boolean(),
   outputs: z.array(z.object({ name: z.string(), description: z.string() })),
   params: z.record(z.string(), z.unknown()),
+  /** User models only: the file it comes from, and how long a run may take before it is stopped. */
+  file: z.string().optional(),
+  sha256: z.string().optional(),
+  timeLimitSeconds: z.number().optional(),
 });
 export type ModelInfo = z.infer<typeof ModelInfo>;
+
+export const ModelProblem = z.object({ file: z.string(), error: z.string() });
 
 export const JobProgress = z.object({ fraction: z.number(), phase: z.string() });
 export type JobProgress = z.infer<typeof JobProgress>;

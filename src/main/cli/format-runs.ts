@@ -12,7 +12,8 @@ export function formatModels(models: ModelInfo[]): string {
       return [
         `${model.id} v${model.version}: ${model.label}`,
         `  ${model.description}`,
-        `  cites: ${model.citation}`,
+        ...(model.file ? [`  your model: ${model.file} (stopped after ${model.timeLimitSeconds} s)`] : []),
+        `  cites: ${model.citation || '-'}`,
         `  outputs: ${model.outputs.map((o) => o.name).join(', ')}`,
         '  params:',
         ...params,

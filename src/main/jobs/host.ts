@@ -30,7 +30,8 @@ export class JobHost {
 
   constructor(private readonly options: JobHostOptions = {}) {}
 
-  start<T>(task: string, payload: unknown, onProgress?: (progress: JobProgress) => void): Job<T> {
+  /** `timeLimitMs` ends the job (its thread killed) when it runs longer: for code the app did not write. */
+  start<T>(task: string, payload: unknown, onProgress?: (progress: JobProgress) => void, timeLimitMs?: number): Job<T> {
     const id = this.nextId++;
     const cancelFlag = new SharedArrayBuffer(4);
     const workerData: JobStart = { task, payload, cancelFlag };
@@ -58,6 +59,12 @@ export class JobHost {
           settle(fail('internal', `the job ran out of memory (limit ${workerOptions.resourceLimits.maxOldGenerationSizeMb} MB)`));
         } else settle(fail('internal', `the job crashed: ${error.message}`));
       });
+      if (timeLimitMs !== undefined) {
+        const limit = setTimeout(() => {
+          settle(fail('internal', `the job ran past its time limit of ${timeLimitMs / 1000} s and was stopped`));
+        }, timeLimitMs);
+        worker.once('exit', () => clearTimeout(limit));
+      }
       worker.on('exit', (code) => {
         if (cancelRequested) settle(fail('cancelled', 'the job was cancelled'));
         else settle(fail('internal', `the job's thread exited (code ${code}) without an answer`));

@@ -25,6 +25,10 @@ export interface ScoreJobResult {
   excluded: ExcludedAccount[];
   /** Interactions a what-if removal left out. */
   interactionsRemoved: number;
+  /** The parameters the model ran with, defaults applied (user models validate them in the worker). */
+  params: Record<string, unknown>;
+  /** A user model's version, file and the file's sha256. */
+  userModel?: { version: string; file: string; sha256: string };
 }
 
 export interface ExplainJob {

@@ -2,14 +2,14 @@ import { runAudit, type AuditJob } from '../audit/run-audit';
 import { openDatabase } from '../store/db';
 import { findRun, readRunResults } from '../store/runs';
 import { serveJob, type JobControls } from '../jobs/worker-runtime';
-import { findModel } from '../../shared/models';
 import { graphOptionsOf } from '../../shared/models/descriptor';
 import type { Removal } from '../../shared/runs';
 import { loadModelInput, type LoadedInput } from './input/load-input';
 import { resolveAccountNode, topicStrength } from './input/lookups';
 import { countRemoved, resolveRemoval, windowOnly, type ResolvedRemoval } from './input/removal';
-import { findImplementation } from './models';
 import type { ScoreContext } from './model';
+import { runnableModel, type RunnableModel } from './runnable';
+import { loadUserModel, loadUserModels, userModelInfo, userModelsDir } from './user-models/load';
 import { rankScores } from './rank';
 import type { AccountExplanation, ExplainJob, ExplainJobResult, ScoreJob, ScoreJobResult } from './jobs';
 import type { Db } from '../store/db';
@@ -30,17 +30,15 @@ function contextFor(db: Db, datasetId: number, loaded: LoadedInput, seed: number
 
 interface LoadRequest {
   datasetId: number;
-  modelId: string;
+  needs: RunnableModel['needs'];
   params: Record<string, unknown>;
   removal: ResolvedRemoval | null;
 }
 
 function load(db: Db, request: LoadRequest, controls: JobControls) {
-  const implementation = findImplementation(request.modelId);
   return {
-    implementation,
     loaded: loadModelInput(db, request.datasetId, {
-      needs: implementation.needs,
+      needs: request.needs,
       graph: graphOptionsOf(request.params),
       includeMinors: request.params.include_minors === true,
       removal: request.removal,
@@ -64,14 +62,14 @@ async function score(job: ScoreJob, controls: JobControls) {
   const db = openDatabase(job.dbPath, { cacheMib: WORKER_CACHE_MIB });
   try {
     const removal = resolved(db, job.datasetId, job.removal, job.window);
-    const { implementation, loaded } = load(db, { ...job, removal }, controls);
+    const model = await runnableModel(job.dbPath, job.modelId, job.params);
+    const { loaded } = load(db, { datasetId: job.datasetId, needs: model.needs, params: model.params, removal }, controls);
     const context = contextFor(db, job.datasetId, loaded, job.seed, controls);
     controls.progress(0, 'scoring');
     const loadedAt = performance.now();
-    const result = await implementation.score(loaded.input, job.params, context);
+    const result = await model.score(loaded.input, context);
     const seconds = { loading: (loadedAt - started) / 1000, scoring: (performance.now() - loadedAt) / 1000 };
-    const descriptor = findModel(job.modelId)!;
-    const outputs = descriptor.outputs.map(({ name }) => {
+    const outputs = model.outputNames.map((name) => {
       const scores = result.outputs[name];
       if (!scores || scores.length !== loaded.input.graph.nodeCount) {
         throw new Error(`model ${job.modelId} returned no "${name}" column for every account`);
@@ -91,6 +89,8 @@ async function score(job: ScoreJob, controls: JobControls) {
       },
       excluded: loaded.excluded,
       interactionsRemoved: job.removal && removal ? countRemoved(db, job.datasetId, removal) : 0,
+      params: model.params,
+      ...(model.user ? { userModel: model.user } : {}),
     };
     return { value, transfer: [value.accountIds.buffer as ArrayBuffer, ...outputs.map(([, s]) => s.buffer as ArrayBuffer)] };
   } finally {
@@ -104,7 +104,8 @@ async function explain(job: ExplainJob, controls: JobControls) {
     const run = findRun(db, job.runId)!;
     const { params, seed, model, whatIf, window } = run.manifest;
     const removal = resolved(db, run.datasetId, whatIf?.removal, window);
-    const { implementation, loaded } = load(db, { datasetId: run.datasetId, modelId: model.id, params, removal }, controls);
+    const runnable = await runnableModel(job.dbPath, model.id, params);
+    const { loaded } = load(db, { datasetId: run.datasetId, needs: runnable.needs, params: runnable.params, removal }, controls);
     const results = readRunResults(db, job.runId);
     const { accountIds } = loaded.input.graph;
     const sameAccounts =
@@ -116,7 +117,7 @@ async function explain(job: ExplainJob, controls: JobControls) {
     const value: ExplainJobResult = [];
     for (const account of job.accounts) {
       const node = context.nodeOf(account);
-      const explanation = await implementation.explain(loaded.input, params, outputs, node, context, job.limit);
+      const explanation = await runnable.explain(loaded.input, outputs, node, context, job.limit);
       const one: AccountExplanation = {
         accountId: accountIds[node]!,
         rank: rank[node]!,
@@ -142,4 +143,14 @@ async function audit(job: AuditJob, controls: JobControls) {
   }
 }
 
-void serveJob({ score, explain, audit });
+/** The user models of the database's models folder, each loaded here (never in the main process) or with its error. */
+async function userModels(job: { dbPath: string }) {
+  const entries = await loadUserModels(userModelsDir(job.dbPath));
+  return { value: entries.map((entry) => ({ file: entry.file, info: entry.model ? userModelInfo(entry.model) : null, error: entry.error ?? null })) };
+}
+
+async function checkModel(job: { file: string }) {
+  return { value: userModelInfo(await loadUserModel(job.file)) };
+}
+
+void serveJob({ score, explain, audit, userModels, checkModel });

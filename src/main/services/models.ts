@@ -1,8 +1,12 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import type { ModelInfo } from '../../shared/runs';
 import { findModel, modelDescriptors } from '../../shared/models';
 import type { ModelDescriptor } from '../../shared/models/descriptor';
 import { ServiceError } from './errors';
+import type { ServiceContext } from './context';
+import { runJob } from './jobs';
 
 export function modelInfo(model: ModelDescriptor): ModelInfo {
   return {
@@ -33,6 +37,36 @@ export function validateParams(model: ModelDescriptor, params: Record<string, un
   throw new ServiceError('invalid_input', `model ${model.id}: ${issues.join('; ')}`);
 }
 
+interface UserModelEntry {
+  file: string;
+  info: ModelInfo | null;
+  error: string | null;
+}
+
+/** The user models of the database's folder, as the scoring worker loads them (they never load in this process). */
+export async function userModels(context: ServiceContext): Promise<UserModelEntry[]> {
+  return runJob<UserModelEntry[]>(context, 'userModels', { dbPath: context.db.name });
+}
+
 export const modelHandlers = {
-  'models.list': async (): Promise<ModelInfo[]> => modelDescriptors.map(modelInfo),
+  'models.list': async (context: ServiceContext): Promise<ModelInfo[]> => [
+    ...modelDescriptors.map(modelInfo),
+    ...(await userModels(context)).flatMap((entry) => (entry.info ? [entry.info] : [])),
+  ],
+  'models.problems': async (context: ServiceContext) =>
+    (await userModels(context)).flatMap((entry) => (entry.error ? [{ file: entry.file, error: entry.error }] : [])),
+  /** Checks a model file in the worker, then copies it into the models folder. */
+  'models.add': async (context: ServiceContext, input: { file: string }) => {
+    if (!fs.existsSync(input.file)) throw new ServiceError('not_found', `no file ${input.file}`);
+    const info = await runJob<ModelInfo>(context, 'checkModel', { file: path.resolve(input.file) });
+    const dir = path.join(path.dirname(context.db.name), 'models');
+    const existing = (await userModels(context)).find((entry) => entry.info?.id === info.id);
+    const target = path.join(dir, path.basename(input.file));
+    if (existing && existing.file !== target) {
+      throw new ServiceError('conflict', `a user model with id "${info.id}" is already in ${existing.file}; remove it first`);
+    }
+    fs.mkdirSync(dir, { recursive: true });
+    fs.copyFileSync(input.file, target);
+    return { model: { ...info, file: target }, replaced: existing !== undefined };
+  },
 };

@@ -10,7 +10,8 @@ import type { ServiceContext } from './context';
 import { requireDataset } from './datasets';
 import { ServiceError } from './errors';
 import { runJob } from './jobs';
-import { requireModel, validateParams } from './models';
+import { userModels, validateParams } from './models';
+import { findModel, modelDescriptors } from '../../shared/models';
 
 type In<N extends keyof typeof api> = z.output<(typeof api)[N]['input']>;
 type Out<N extends keyof typeof api> = z.output<(typeof api)[N]['output']>;
@@ -28,24 +29,35 @@ export interface ScoreRequest {
 
 /** Runs a model in the scoring worker and stores the run with its manifest; nothing is stored if it fails. */
 export async function score(context: ServiceContext, request: ScoreRequest): Promise<ScoreOutput> {
-  const model = requireModel(request.modelId);
-  const params = validateParams(model, request.params);
+  const model = await requireRunnable(context, request.modelId);
+  const params = model.builtIn ? validateParams(model.builtIn, request.params) : request.params;
   const started = new Date();
   const job: ScoreJob = {
     dbPath: context.db.name,
     datasetId: request.dataset.id,
-    modelId: model.id,
+    modelId: request.modelId,
     params,
     seed: request.seed,
     removal: request.whatIf?.removal,
     window: request.window,
   };
-  const result = await runJob<ScoreJobResult>(context, 'score', job);
+  let result: ScoreJobResult;
+  try {
+    result = await runJob<ScoreJobResult>(context, 'score', job, model.timeLimitMs);
+  } catch (error) {
+    // A user model that ran too long was killed: say which file.
+    if (model.user && error instanceof ServiceError && error.message.includes('time limit')) {
+      throw new ServiceError('internal', `user model ${model.user.file}: ${error.message.replace(/^the job /, '')}`);
+    }
+    throw error;
+  }
   const finished = new Date();
   const manifest: RunManifest = {
     dataset: { ...request.dataset, contentHash: result.contentHash },
-    model: { id: model.id, version: model.version },
-    params,
+    model: result.userModel
+      ? { id: request.modelId, version: result.userModel.version, file: result.userModel.file, sha256: result.userModel.sha256 }
+      : { id: request.modelId, version: model.builtIn!.version },
+    params: result.params,
     seed: request.seed,
     appVersion: APP_VERSION,
     minorRuleVersion: MINOR_RULE_VERSION,
@@ -63,7 +75,7 @@ export async function score(context: ServiceContext, request: ScoreRequest): Pro
   };
   const id = insertRun(context.db, { manifest, accountIds: result.accountIds, outputs: result.outputs });
   return {
-    run: { id, model: model.id, version: model.version, params, seed: request.seed },
+    run: { id, model: request.modelId, version: manifest.model.version, params: result.params, seed: request.seed },
     accounts_scored: manifest.accountsScored,
     excluded: manifest.excluded.minors,
     seconds: (finished.getTime() - started.getTime()) / 1000,
@@ -77,16 +89,30 @@ export function requireRun(context: ServiceContext, id: number): RunRow {
 }
 
 /** The run's model, when this app has the same version of it and the dataset still has the same content. */
-export function requireReproducible(context: ServiceContext, run: RunRow, what: string) {
+export async function requireReproducible(context: ServiceContext, run: RunRow, what: string): Promise<void> {
   const { manifest } = run;
-  const model = requireModel(manifest.model.id);
-  if (model.version !== manifest.model.version) {
-    throw new ServiceError('conflict', `run ${run.id} used ${model.id} version ${manifest.model.version}; this app has version ${model.version}`);
+  const model = await requireRunnable(context, manifest.model.id);
+  const version = model.builtIn?.version ?? model.user!.version;
+  if (version !== manifest.model.version || (manifest.model.sha256 && manifest.model.sha256 !== model.user?.sha256)) {
+    const now = model.user ? `${model.user.file} is version ${version} (sha256 ${model.user.sha256.slice(0, 12)})` : `this app has version ${version}`;
+    throw new ServiceError('conflict', `run ${run.id} used ${manifest.model.id} version ${manifest.model.version}; ${now}`);
   }
   if (datasetContentHash(context.db, run.datasetId) !== manifest.dataset.contentHash) {
     throw new ServiceError('conflict', `dataset "${run.datasetName}" has changed since run ${run.id} (files were added), so it cannot be ${what}`);
   }
-  return model;
+}
+
+/** A built-in model, or a user model of the database's models folder (as the worker loads it). */
+async function requireRunnable(context: ServiceContext, id: string) {
+  const builtIn = findModel(id);
+  if (builtIn) return { builtIn, user: undefined, timeLimitMs: undefined };
+  const entries = await userModels(context);
+  const user = entries.find((entry) => entry.info?.id === id)?.info;
+  if (!user) {
+    const ids = [...modelDescriptors.map((m) => m.id), ...entries.flatMap((entry) => (entry.info ? [entry.info.id] : []))];
+    throw new ServiceError('not_found', `no model "${id}"; models: ${ids.join(', ')}`);
+  }
+  return { builtIn: undefined, user: { file: user.file!, version: user.version, sha256: user.sha256! }, timeLimitMs: (user.timeLimitSeconds ?? 120) * 1000 };
 }
 
 function sameBytes(a: ArrayBufferView, b: ArrayBufferView): boolean {
@@ -102,10 +128,10 @@ export const runHandlers = {
   'runs.rerun': async (context: ServiceContext, input: In<'runs.rerun'>): Promise<Out<'runs.rerun'>> => {
     const original = requireRun(context, input.run);
     const { manifest } = original;
-    const model = requireReproducible(context, original, 'reproduced');
+    await requireReproducible(context, original, 'reproduced');
     const output = await score(context, {
       dataset: { id: original.datasetId, name: original.datasetName },
-      modelId: model.id,
+      modelId: manifest.model.id,
       params: manifest.params,
       seed: manifest.seed,
       ...(manifest.whatIf ? { whatIf: { base: manifest.whatIf.base, removal: manifest.whatIf.removal } } : {}),

@@ -23,10 +23,10 @@ export const whatIfHandlers = {
     if (manifest.whatIf) {
       throw new ServiceError('invalid_input', `run ${base.id} is itself a what-if of run ${manifest.whatIf.base}; start from run ${manifest.whatIf.base} and list everything to remove`);
     }
-    const model = requireReproducible(context, base, 'rescored');
+    await requireReproducible(context, base, 'rescored');
     const output = await score(context, {
       dataset: { id: base.datasetId, name: base.datasetName },
-      modelId: model.id,
+      modelId: manifest.model.id,
       params: manifest.params,
       seed: manifest.seed,
       whatIf: { base: base.id, removal: input.remove },

@@ -7,16 +7,32 @@ import { reportFailure } from '../report';
 
 export const modelsCommand: Command = {
   name: 'models',
-  summary: 'List the scoring models with their versions, citations and parameters.',
-  usage: 'models [--json]',
+  summary: 'List the scoring models (built in and your own) with versions, citations and parameters; add a model file.',
+  usage: 'models [--json] | models add FILE [--json]',
+  details: 'Your own models are .mjs files in the "models" folder beside the database; docs/USER-MODELS.md shows how.',
   options: { json: { type: 'boolean' } },
-  run: (args, io) =>
-    withDb(io, args, async (db) => {
+  allowPositionals: true,
+  async run(args, io) {
+    const [action, file, ...extra] = args.positionals;
+    if ((action !== undefined && action !== 'add') || (action === 'add' && !file) || extra.length > 0) {
+      throw new UsageError('expected `models` or `models add FILE`; see `lens models --help`');
+    }
+    return withDb(io, args, async (db) => {
+      if (action === 'add') {
+        const added = await callService('models.add', { file }, { db });
+        if (!added.ok) return reportFailure(io, added.error);
+        const { model, replaced } = added.value;
+        io.out(args.values.json ? JSON.stringify(added.value) : `${replaced ? 'replaced' : 'added'} ${model.id} v${model.version} (${model.file})`);
+        return 0;
+      }
       const result = await callService('models.list', {}, { db });
       if (!result.ok) return reportFailure(io, result.error);
       io.out(args.values.json ? JSON.stringify(result.value) : formatModels(result.value));
+      const problems = await callService('models.problems', {}, { db });
+      if (problems.ok) for (const problem of problems.value) io.err(`lens: skipped ${problem.error}`);
       return 0;
-    }),
+    });
+  },
 };
 
 export const scoreCommand: Command = {
