@@ -8,6 +8,7 @@ import { kredModel } from './kred';
 import { pagerankModel } from './pagerank';
 import { spreadModel } from './spread';
 import { tunkrankModel } from './tunkrank';
+import { twitterrankModel } from './twitterrank';
 
 /** Every scoring model, in the order `lens models` lists them. The worker registers an implementation for each. */
 export const modelDescriptors: readonly ModelDescriptor[] = [
@@ -20,6 +21,7 @@ export const modelDescriptors: readonly ModelDescriptor[] = [
   kredModel,
   kloutModel,
   spreadModel,
+  twitterrankModel,
 ];
 
 export function findModel(id: string): ModelDescriptor | undefined {

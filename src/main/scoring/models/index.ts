@@ -8,6 +8,7 @@ import { kredImplementation } from './kred';
 import { pagerankImplementation } from './pagerank';
 import { spreadImplementation } from './spread';
 import { tunkrankImplementation } from './tunkrank';
+import { twitterrankImplementation } from './twitterrank';
 
 /** Every model implementation the scoring worker can run; a test checks it matches the descriptor list. */
 export const modelImplementations: readonly ModelImplementation<never>[] = [
@@ -20,6 +21,7 @@ export const modelImplementations: readonly ModelImplementation<never>[] = [
   kredImplementation,
   kloutImplementation,
   spreadImplementation,
+  twitterrankImplementation,
 ];
 
 export function findImplementation(id: string): ModelImplementation {
