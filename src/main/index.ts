@@ -1,37 +1,57 @@
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { loadDemoData } from './cli/demo';
+import { menuActions, menuTemplate } from './desktop/menu';
+import { appPaths, useElectronSqlite } from './desktop/paths';
+import { guardContents, guardSession, trustedSender } from './desktop/security';
+import { DesktopServices } from './desktop/services';
+import { createMainWindow, focusWindow, showView } from './desktop/window';
 import { registerIpc } from './ipc';
 import { openDatabase } from './store/db';
 import { resolveDbPath } from './store/paths';
 
-/** The desktop shell: the renderer in a locked-down window, the services behind the preload bridge. */
-function createWindow(): void {
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    title: 'Influence Lens',
-    webPreferences: {
-      preload: path.join(__dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-    },
-  });
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
-  void window.loadFile(path.join(__dirname, '../renderer/index.html'));
-}
+/**
+ * The desktop shell: one instance, one locked-down window, and the same services, job host and database as the
+ * CLI and the browser mode behind the preload bridge. The wiring lives in ./desktop, where it is unit-tested with
+ * fakes of these Electron objects; this file only hands the real ones in.
+ */
+const paths = appPaths(path.dirname(fileURLToPath(import.meta.url)), process.env, app.isPackaged);
+let mainWindow: BrowserWindow | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  void app.whenReady().then(() => {
-    const db = openDatabase(resolveDbPath());
-    registerIpc(ipcMain, db);
-    createWindow();
-    app.on('window-all-closed', () => {
-      db.close();
-      app.quit();
-    });
-  });
+  app.enableSandbox();
+  guardContents(app);
+  app.on('second-instance', () => focusWindow(mainWindow));
+  app.whenReady().then(start, (error: Error) => fail(error));
+}
+
+async function start(): Promise<void> {
+  try {
+    guardSession(session.defaultSession, paths.target);
+    useElectronSqlite(process.env, [process.resourcesPath, paths.appRoot]);
+    const services = new DesktopServices(openDatabase(resolveDbPath()), (file) => openDatabase(file));
+    registerIpc(ipcMain, services, trustedSender(paths.target, (contents) => mainWindow?.webContents === contents));
+    const actions = menuActions<BrowserWindow>({ dialog, services, target: paths.target, window: () => mainWindow, quit: () => app.quit() });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(actions)));
+    app.on('window-all-closed', () => app.quit());
+    app.on('will-quit', () => services.close());
+
+    // The window shows at once; the page loads after the first start's demo data, so it never sees half of it.
+    const window = createMainWindow(BrowserWindow, paths.preload);
+    mainWindow = window;
+    window.on('closed', () => (mainWindow = null));
+    await loadDemoData(services.database, { out: console.log, err: console.error, openDb: () => services.database });
+    await showView(window, paths.target, 'datasets');
+  } catch (error) {
+    fail(error as Error);
+  }
+}
+
+/** A start that cannot go on (the database cannot be opened, the demo data fails) is reported, then the app ends. */
+function fail(error: Error): void {
+  dialog.showErrorBox('Influence Lens could not start', error.message);
+  app.exit(1);
 }

@@ -1,37 +1,35 @@
-import type { IpcMain, WebContents } from 'electron';
 import { api, type ApiName } from '../shared/api';
-import { JobHost } from './jobs/host';
-import { callService } from './services';
-import type { Db } from './store/db';
+import type { Result } from '../shared/domain';
+import { CHANNELS } from './desktop/channels';
+import type { DesktopServices } from './desktop/services';
+import type { IpcMainLike, SenderEvent } from './desktop/types';
+
+/** Request ids are the client's own (`r<time>-<n>`); anything else is not from our page. */
+const REQUEST_ID = /^[\w-]{1,64}$/;
+
+const refused = (message: string): Result<never> => ({ ok: false, error: { code: 'invalid_input', message } });
 
 /**
- * The Electron transport of the API contract: one handler for every call, validated by callService like the
- * HTTP server's, progress sent back to the window that asked, cancel by request id.
+ * The Electron transport of the API contract, the twin of the browser mode's POST /api/call: every call checked
+ * for its sender, its name looked up in the contract, its input validated by callService, and every answer -
+ * failures included - returned as data. Progress goes back to the web contents that asked, tagged with the
+ * request id; cancel takes the same id.
  */
-export function registerIpc(ipcMain: IpcMain, db: Db): void {
-  const jobs = new JobHost();
-  const running = new Map<string, AbortController>();
-  const progress = (sender: WebContents, requestId: string, kind: 'import' | 'job') => (value: unknown) => {
-    if (!sender.isDestroyed()) sender.send('lens:progress', requestId, { kind, progress: value });
-  };
-  ipcMain.handle('lens:call', async (event, name: unknown, input: unknown, requestId: unknown) => {
-    if (typeof name !== 'string' || !(name in api)) {
+export function registerIpc(ipcMain: IpcMainLike, services: DesktopServices, trusted: (event: SenderEvent) => boolean): void {
+  ipcMain.handle(CHANNELS.call, async (event, name, input, requestId) => {
+    if (!trusted(event)) return refused('this call did not come from the workbench window');
+    if (typeof name !== 'string' || !Object.hasOwn(api, name)) {
       return { ok: false, error: { code: 'not_found', message: `no API call "${String(name)}"` } };
     }
-    const id = String(requestId);
-    const abort = new AbortController();
-    running.set(id, abort);
-    try {
-      return await callService(name as ApiName, input, {
-        db,
-        jobs,
-        signal: abort.signal,
-        onProgress: progress(event.sender, id, 'import'),
-        onJobProgress: progress(event.sender, id, 'job'),
-      });
-    } finally {
-      running.delete(id);
+    if (typeof requestId !== 'string' || !REQUEST_ID.test(requestId) || services.isRunning(requestId)) {
+      return refused('a call needs a request id of its own');
     }
+    const send = (kind: 'import' | 'job') => (progress: unknown) => {
+      if (!event.sender.isDestroyed()) event.sender.send(CHANNELS.progress, requestId, { kind, progress });
+    };
+    return services.call(name as ApiName, input, requestId, { onProgress: send('import'), onJobProgress: send('job') });
   });
-  ipcMain.on('lens:cancel', (_event, requestId: unknown) => running.get(String(requestId))?.abort());
+  ipcMain.on(CHANNELS.cancel, (event, requestId) => {
+    if (trusted(event) && typeof requestId === 'string') services.cancel(requestId);
+  });
 }

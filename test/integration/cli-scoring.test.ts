@@ -26,7 +26,7 @@ describe('lens scoring commands', () => {
     expect(lens('import', path.join(datasetsDir, 'karate', 'karate_club_weighted.csv'), '--dataset', 'karate').code).toBe(0);
     expect(lens('import', path.join(datasetsDir, 'twitter-v2', 'brexit.jsonl'), '--dataset', 'brexit').code).toBe(0);
     const models = JSON.parse(lens('models', '--json').stdout) as { id: string; params: { properties: Record<string, { default: unknown }> } }[];
-    expect(models.map((m) => m.id)).toEqual(['followers', 'indegree', 'pagerank', 'hits', 'kcore', 'tunkrank', 'kred', 'klout', 'spread']);
+    expect(models.map((m) => m.id)).toEqual(['followers', 'indegree', 'pagerank', 'hits', 'kcore', 'tunkrank', 'kred', 'klout', 'spread', 'twitterrank', 'peerindex', 'tweetlevel']);
     const pagerank = models.find((m) => m.id === 'pagerank')!;
     expect(pagerank.params.properties.alpha!.default).toBe(0.85);
     expect(lens('models').stdout).toContain('pagerank v1');

@@ -10,7 +10,7 @@ describe('model registry', () => {
 
   it('registers the models the SPEC names', () => {
     expect(modelDescriptors.map((m) => m.id).sort()).toEqual(
-      ['followers', 'hits', 'indegree', 'kcore', 'klout', 'kred', 'pagerank', 'spread', 'tunkrank'],
+      ['followers', 'hits', 'indegree', 'kcore', 'klout', 'kred', 'pagerank', 'peerindex', 'spread', 'tunkrank', 'tweetlevel', 'twitterrank'],
     );
   });
 

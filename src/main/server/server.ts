@@ -57,7 +57,7 @@ export function startServer(options: ServerOptions): Promise<http.Server> {
   });
 
   async function handleCall(request: IncomingMessage, response: ServerResponse, name: string) {
-    if (!(name in api)) return json(response, { ok: false, error: { code: 'not_found', message: `no API call "${name}"` } });
+    if (!Object.hasOwn(api, name)) return json(response, { ok: false, error: { code: 'not_found', message: `no API call "${name}"` } });
     let input: unknown;
     try {
       input = JSON.parse((await readBody(request)) || '{}');

@@ -6,8 +6,10 @@ import { kcoreModel } from './kcore';
 import { kloutModel } from './klout';
 import { kredModel } from './kred';
 import { pagerankModel } from './pagerank';
+import { peerindexModel } from './peerindex';
 import { spreadModel } from './spread';
 import { tunkrankModel } from './tunkrank';
+import { tweetlevelModel } from './tweetlevel';
 import { twitterrankModel } from './twitterrank';
 
 /** Every scoring model, in the order `lens models` lists them. The worker registers an implementation for each. */
@@ -22,6 +24,8 @@ export const modelDescriptors: readonly ModelDescriptor[] = [
   kloutModel,
   spreadModel,
   twitterrankModel,
+  peerindexModel,
+  tweetlevelModel,
 ];
 
 export function findModel(id: string): ModelDescriptor | undefined {

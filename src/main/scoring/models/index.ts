@@ -6,8 +6,10 @@ import { kcoreImplementation } from './kcore';
 import { kloutImplementation } from './klout';
 import { kredImplementation } from './kred';
 import { pagerankImplementation } from './pagerank';
+import { peerindexImplementation } from './peerindex';
 import { spreadImplementation } from './spread';
 import { tunkrankImplementation } from './tunkrank';
+import { tweetlevelImplementation } from './tweetlevel';
 import { twitterrankImplementation } from './twitterrank';
 
 /** Every model implementation the scoring worker can run; a test checks it matches the descriptor list. */
@@ -22,6 +24,8 @@ export const modelImplementations: readonly ModelImplementation<never>[] = [
   kloutImplementation,
   spreadImplementation,
   twitterrankImplementation,
+  peerindexImplementation,
+  tweetlevelImplementation,
 ];
 
 export function findImplementation(id: string): ModelImplementation {

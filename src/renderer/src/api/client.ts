@@ -13,7 +13,8 @@ export type Progress =
 /** How calls reach the services: HTTP in the browser mode, the preload bridge in the Electron window. */
 export interface Transport {
   call(name: ApiName, input: unknown, requestId: string): Promise<Result<unknown>>;
-  onProgress(listener: (requestId: string, progress: Progress) => void): void;
+  /** Listens to the progress of every call; returns the unsubscribe. */
+  onProgress(listener: (requestId: string, progress: Progress) => void): () => void;
   cancel(requestId: string): void;
   /** Sends a file the services can then import by path (the browser cannot name local paths). */
   upload?(file: File): Promise<Result<{ path: string }>>;
@@ -34,11 +35,23 @@ let sequence = 0;
 /** The one client the views use, over either transport. Errors come back as data, never thrown. */
 export function createClient(transport: Transport): LensClient {
   const listeners = new Map<string, (progress: Progress) => void>();
-  transport.onProgress((requestId, progress) => listeners.get(requestId)?.(progress));
+  // Subscribed only while some call wants progress, so an idle page holds no event stream open.
+  let unsubscribe: (() => void) | null = null;
+  const listen = (requestId: string, listener: (progress: Progress) => void) => {
+    listeners.set(requestId, listener);
+    unsubscribe ??= transport.onProgress((id, progress) => listeners.get(id)?.(progress));
+  };
+  const stopListening = (requestId: string) => {
+    listeners.delete(requestId);
+    if (listeners.size === 0) {
+      unsubscribe?.();
+      unsubscribe = null;
+    }
+  };
   return {
     async call(name, input, options = {}) {
       const requestId = `r${Date.now().toString(36)}-${++sequence}`;
-      if (options.onProgress) listeners.set(requestId, options.onProgress);
+      if (options.onProgress) listen(requestId, options.onProgress);
       const cancel = () => transport.cancel(requestId);
       options.signal?.addEventListener('abort', cancel, { once: true });
       try {
@@ -46,7 +59,7 @@ export function createClient(transport: Transport): LensClient {
       } catch (error) {
         return { ok: false, error: { code: 'internal', message: `the workbench could not be reached: ${(error as Error).message}` } };
       } finally {
-        listeners.delete(requestId);
+        if (options.onProgress) stopListening(requestId);
         options.signal?.removeEventListener('abort', cancel);
       }
     },

@@ -33,6 +33,7 @@ export function httpTransport(): Transport {
         const data = JSON.parse(event.data as string);
         listener(data.requestId, { kind: data.kind, progress: data.progress });
       };
+      return () => events.close();
     },
     cancel(requestId) {
       void fetch(`/api/cancel/${requestId}`, { method: 'POST', headers });

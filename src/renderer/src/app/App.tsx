@@ -7,6 +7,7 @@ import { DistributionsView } from '../features/distributions/DistributionsView';
 import { PlacesView } from '../features/places/PlacesView';
 import { PropagationView } from '../features/propagation/PropagationView';
 import { RunsView } from '../features/runs/RunsView';
+import { useMenuEvents } from './menu-events';
 import { navigate, useRoute, VIEWS, type ViewPath } from './routes';
 
 export interface ViewProps {
@@ -25,6 +26,7 @@ const views: Record<ViewPath, ComponentType<ViewProps>> = {
 };
 
 export function App() {
+  useMenuEvents();
   const route = useRoute();
   const View = views[route.view];
   return (
