@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ScoreOutput } from '../../src/shared/runs';
@@ -123,5 +124,20 @@ describe('lens scoring commands', () => {
       expect(run.code, args.join(' ')).toBe(code);
     }
     expect(lens('runs', '--json').stdout).toBe(before);
+  });
+
+  it('models add installs a user model that then lists, runs and compares from the CLI; a clash with a built-in is refused', () => {
+    const added = lens('models', 'add', path.join(repoRoot, 'docs', 'examples', 'retweets-per-follower.mjs'));
+    expect(added.stdout).toContain('added retweets-per-follower v1');
+    expect(lens('models').stdout).toContain('retweets-per-follower v1: Retweets per follower');
+    const user = scoreJson('--dataset', 'brexit', '--model', 'retweets-per-follower');
+    const builtIn = scoreJson('--dataset', 'brexit', '--model', 'tweetlevel');
+    const pairs = JSON.parse(lens('compare', '--runs', `${user.run.id},${builtIn.run.id}`, '--json').stdout).pairs;
+    expect(pairs[0]).toMatchObject({ a: user.run.id, b: builtIn.run.id, n: 185 });
+    const clash = path.join(tempDir(), 'clash.mjs');
+    fs.writeFileSync(clash, fs.readFileSync(path.join(repoRoot, 'docs', 'examples', 'retweets-per-follower.mjs'), 'utf8').replace("id: 'retweets-per-follower'", "id: 'kred'"));
+    const refused = lens('models', 'add', clash);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('its id "kred" is a built-in model\'s');
   });
 });
