@@ -1,4 +1,4 @@
-import { INTERACTION_KINDS, type InteractionKind } from '../src/shared/domain';
+import { INTERACTION_KINDS, POST_KINDS, type InteractionKind, type PostKind } from '../src/shared/domain';
 import { csrFromEdges } from '../src/main/scoring/graph/csr';
 import { makeScoringGraph } from '../src/main/scoring/graph/scoring-graph';
 import { ModelInputError, type InteractionColumns, type ModelInput, type ScoreContext } from '../src/main/scoring/model';
@@ -61,4 +61,33 @@ export function interactionColumns(
     weight: Float64Array.from(rows, (row) => row[3] ?? 1),
     time: new Float64Array(rows.length).fill(Number.NaN),
   };
+}
+
+/** The default time of hand-built activity: a fixed instant, so windows are reproducible. */
+export const T0 = Date.UTC(2012, 2, 31, 12);
+
+export type Act = readonly [actor: string, target: string, kind: InteractionKind, time?: number, weight?: number];
+export type Post = readonly [author: string, kind: PostKind, time?: number];
+
+/** A model input from interactions, posts and known follower counts over named accounts; times default to T0. */
+export function activityInput(names: readonly string[], acts: readonly Act[], posts: readonly Post[], followers = {}): ModelInput {
+  const node = (name: string) => names.indexOf(name);
+  const known = followers as Record<string, number>;
+  return inputFromEdges(names, [], {
+    followers: Float64Array.from(names, (name) => known[name] ?? Number.NaN),
+    interactions: {
+      count: acts.length,
+      actor: Int32Array.from(acts, ([actor]) => node(actor)),
+      target: Int32Array.from(acts, ([, target]) => node(target)),
+      kind: Uint8Array.from(acts, ([, , kind]) => INTERACTION_KINDS.indexOf(kind)),
+      weight: Float64Array.from(acts, ([, , , , weight]) => weight ?? 1),
+      time: Float64Array.from(acts, ([, , , time]) => time ?? T0),
+    },
+    posts: {
+      count: posts.length,
+      author: Int32Array.from(posts, ([author]) => node(author)),
+      createdAt: Float64Array.from(posts, ([, , time]) => time ?? T0),
+      kind: Uint8Array.from(posts, ([, kind]) => POST_KINDS.indexOf(kind)),
+    },
+  });
 }

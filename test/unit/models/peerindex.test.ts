@@ -1,38 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { INTERACTION_KINDS, POST_KINDS, type InteractionKind, type PostKind } from '../../../src/shared/domain';
 import { peerindexModel } from '../../../src/shared/models/peerindex';
 import type { ModelInput } from '../../../src/main/scoring/model';
 import { peerindexImplementation } from '../../../src/main/scoring/models/peerindex';
-import { inputFromEdges, testContext } from '../../scoring-helpers';
+import { activityInput as build, T0, testContext, type Act, type Post } from '../../scoring-helpers';
 
 const DAY = 86_400_000;
-const T0 = Date.UTC(2012, 2, 31, 12);
-
-type Act = readonly [actor: string, target: string, kind: InteractionKind, time?: number, weight?: number];
-type Post = readonly [author: string, kind: PostKind, time?: number];
-
-/** A model input from interactions, posts and known follower counts; times default to T0. */
-function build(names: readonly string[], acts: readonly Act[], posts: readonly Post[], followers = {}): ModelInput {
-  const node = (name: string) => names.indexOf(name);
-  const known = followers as Record<string, number>;
-  return inputFromEdges(names, [], {
-    followers: Float64Array.from(names, (name) => known[name] ?? Number.NaN),
-    interactions: {
-      count: acts.length,
-      actor: Int32Array.from(acts, ([actor]) => node(actor)),
-      target: Int32Array.from(acts, ([, target]) => node(target)),
-      kind: Uint8Array.from(acts, ([, , kind]) => INTERACTION_KINDS.indexOf(kind)),
-      weight: Float64Array.from(acts, ([, , , , weight]) => weight ?? 1),
-      time: Float64Array.from(acts, ([, , , time]) => time ?? T0),
-    },
-    posts: {
-      count: posts.length,
-      author: Int32Array.from(posts, ([author]) => node(author)),
-      createdAt: Float64Array.from(posts, ([, , time]) => time ?? T0),
-      kind: Uint8Array.from(posts, ([, kind]) => POST_KINDS.indexOf(kind)),
-    },
-  });
-}
 
 const params = (overrides: Record<string, unknown> = {}) => peerindexModel.params.parse(overrides);
 
