@@ -3,7 +3,7 @@ import { findModel } from '../../shared/models';
 import { graphOptionsOf } from '../../shared/models/descriptor';
 import type { JobControls } from '../jobs/worker-runtime';
 import { loadModelInput } from '../scoring/input/load-input';
-import type { ResolvedRemoval } from '../scoring/input/removal';
+import { restriction, type ResolvedRemoval } from '../scoring/input/removal';
 import { findImplementation } from '../scoring/models';
 import type { ScoreContext } from '../scoring/model';
 import { rankScores } from '../scoring/rank';
@@ -91,7 +91,7 @@ function whatIfScorer(db: Db, job: AuditJob, data: AuditData, controls: JobContr
     if (detected.interactions.length === 0) return null;
     base ??= await scoreWithout(null);
     const interactionIds = detected.interactions.map((i) => data.interactions.rowIds[i]!);
-    const without = await scoreWithout({ accountIds: [], kinds: [], fromMs: null, toMs: null, interactionIds });
+    const without = await scoreWithout(restriction({ interactionIds }));
     const subject = data.accounts.rowIds[detected.accounts[0]!]!;
     const standing = (run: NonNullable<typeof base>) => {
       const node = run.nodeOf(subject);

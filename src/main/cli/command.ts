@@ -32,6 +32,13 @@ export const commonOptions: Options = {
 
 export class UsageError extends Error {}
 
+/** The `--run ID` option of the commands that read or redo a run. */
+export function runIdOption(args: ParsedArgs, command: string): number {
+  const run = Number(args.values.run);
+  if (!Number.isInteger(run) || run < 1) throw new UsageError(`${command} needs --run ID (a run number from \`lens runs\`)`);
+  return run;
+}
+
 /** Runs a command's body with the database named by --db (or the default), closing it whatever happens. */
 export async function withDb<T>(io: CommandIo, args: ParsedArgs, body: (db: Db) => Promise<T>): Promise<T> {
   const db = io.openDb(args.values.db as string | undefined);

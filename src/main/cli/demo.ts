@@ -1,17 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { appRoot } from '../app-root';
 import { generateWorld } from '../audit/generate/generate';
 import { writeWorld } from '../audit/generate/write';
 import { callService } from '../services';
 import type { Db } from '../store/db';
 import type { CommandIo } from './command';
-
-const resourceCandidates = [
-  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../resources/sample'),
-  path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../resources/sample'),
-];
 
 /** The bundled samples, each its own dataset; importing them again changes nothing. */
 const samples = [
@@ -31,7 +26,7 @@ export async function loadDemoData(db: Db, io: CommandIo): Promise<void> {
   const existing = db.prepare('SELECT count(*) FROM datasets').pluck().get() as number;
   if (existing > 0) return;
   io.err('First start: loading the bundled samples and a generated demo world...');
-  const sampleDir = resourceCandidates.find((dir) => fs.existsSync(dir)) ?? resourceCandidates[0]!;
+  const sampleDir = path.join(appRoot, 'resources', 'sample');
   for (const sample of samples) {
     const result = await callService('datasets.import', { paths: sample.paths.map((file) => path.join(sampleDir, file)), dataset: sample.dataset }, { db });
     if (!result.ok) throw new Error(result.error.message);

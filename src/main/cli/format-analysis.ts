@@ -1,10 +1,8 @@
 import type { CompareOutput, DisagreementsOutput, DistributionOutput, WhatIfOutput } from '../../shared/analysis';
 import type { Explanation } from '../../shared/runs';
+import { accountName, shortNumber } from './format';
 
 const num = (value: number | null, digits = 3) => (value === null ? '-' : value.toFixed(digits));
-const short = (value: number | null) => (value === null ? '-' : String(Number(value.toPrecision(4))));
-const who = (account: { accountId: string; handle: string | null }) =>
-  account.handle ? `@${account.handle}` : account.accountId;
 
 /** A Spearman matrix over the runs, then every pair's statistics on one line. */
 export function formatComparison(output: CompareOutput): string {
@@ -33,14 +31,14 @@ export function formatComparison(output: CompareOutput): string {
 function explanationLines(explanation: Explanation): string[] {
   return [
     `    ${explanation.run.model}: ${explanation.summary}`,
-    ...explanation.contributions.slice(0, 3).map((c) => `      ${short(c.value).padStart(10)}  ${c.label}${c.account ? ` ${who(c.account)}` : ''}`),
+    ...explanation.contributions.slice(0, 3).map((c) => `      ${shortNumber(c.value).padStart(10)}  ${c.label}${c.account ? ` ${accountName(c.account)}` : ''}`),
   ];
 }
 
 export function formatDisagreements(output: DisagreementsOutput): string {
   const lines = [`run ${output.a.id} (${output.a.model}) vs run ${output.b.id} (${output.b.model}): biggest rank differences`];
   for (const d of output.accounts) {
-    lines.push('', `${who(d.account)}  rank ${d.rank_a} vs ${d.rank_b} (x${Math.exp(d.log_rank_ratio).toFixed(1)})`);
+    lines.push('', `${accountName(d.account)}  rank ${d.rank_a} vs ${d.rank_b} (x${Math.exp(d.log_rank_ratio).toFixed(1)})`);
     lines.push(...explanationLines(d.explanation_a), ...explanationLines(d.explanation_b));
   }
   return lines.join('\n');
@@ -51,15 +49,15 @@ const BAR = 40;
 export function formatDistribution(output: DistributionOutput): string {
   const lines = [
     `run ${output.run}, output ${output.output}: ${output.n} accounts scored${output.unscored ? `, ${output.unscored} unscored` : ''}`,
-    `min ${short(output.min)}  median ${short(output.median)}  mean ${short(output.mean)}  max ${short(output.max)}  ` +
+    `min ${shortNumber(output.min)}  median ${shortNumber(output.median)}  mean ${shortNumber(output.mean)}  max ${shortNumber(output.max)}  ` +
       `Gini ${num(output.gini)}  top 1% hold ${output.top1Share === null ? '-' : `${(output.top1Share * 100).toFixed(1)}%`}`,
-    `percentiles: ${output.percentiles.map((p) => `p${p.p}=${short(p.value)}`).join('  ')}`,
+    `percentiles: ${output.percentiles.map((p) => `p${p.p}=${shortNumber(p.value)}`).join('  ')}`,
   ];
   const histogram = output.histogram.log ?? output.histogram.linear;
   const most = Math.max(1, ...histogram.map((bin) => bin.count));
   lines.push('', output.histogram.log ? 'histogram (log-spaced bins):' : 'histogram:');
   for (const bin of histogram) {
-    lines.push(`  ${short(bin.from).padStart(10)} .. ${short(bin.to).padEnd(10)} ${String(bin.count).padStart(8)} ${'#'.repeat(Math.round((bin.count / most) * BAR))}`);
+    lines.push(`  ${shortNumber(bin.from).padStart(10)} .. ${shortNumber(bin.to).padEnd(10)} ${String(bin.count).padStart(8)} ${'#'.repeat(Math.round((bin.count / most) * BAR))}`);
   }
   return lines.join('\n');
 }
@@ -72,8 +70,8 @@ export function formatWhatIf(output: WhatIfOutput): string {
   if (output.accounts.length > 0) lines.push('', `${'account'.padEnd(24)} ${'before'.padStart(12)} ${'rank'.padStart(6)} ${'after'.padStart(12)} ${'rank'.padStart(6)}`);
   for (const a of output.accounts) {
     lines.push(
-      `${who(a).padEnd(24)} ${short(a.before.score).padStart(12)} ${String(a.before.rank ?? '-').padStart(6)} ` +
-        `${short(a.after.score).padStart(12)} ${String(a.after.rank ?? '-').padStart(6)}`,
+      `${accountName(a).padEnd(24)} ${shortNumber(a.before.score).padStart(12)} ${String(a.before.rank ?? '-').padStart(6)} ` +
+        `${shortNumber(a.after.score).padStart(12)} ${String(a.after.rank ?? '-').padStart(6)}`,
     );
   }
   return lines.join('\n');

@@ -1,7 +1,5 @@
 import type { CascadesOutput, EgoOutput } from '../../shared/analysis';
-
-const who = (account: { accountId: string; handle: string | null }) => (account.handle ? `@${account.handle}` : account.accountId);
-const short = (value: number | null) => (value === null ? '-' : String(Number(value.toPrecision(4))));
+import { accountName, shortNumber } from './format';
 
 export function formatCascades(cascades: CascadesOutput): string {
   if (cascades.length === 0) return 'no cascades: the dataset has no propagation trees and no posts whose parent it holds';
@@ -12,16 +10,16 @@ export function formatCascades(cascades: CascadesOutput): string {
     const top = c.top_spreaders[0];
     lines.push(
       `${c.root_post_id.padEnd(20)} ${c.source.padEnd(13)} ${String(c.size).padStart(6)} ${String(c.depth).padStart(5)} ` +
-        `${String(c.max_breadth).padStart(7)} ${short(c.structural_virality).padStart(8)} ${short(c.half_size_minutes).padStart(10)}  ` +
-        `${(c.label ?? '-').padEnd(5)}  ${top ? `${who(top)} (${top.descendants})` : '-'}`,
+        `${String(c.max_breadth).padStart(7)} ${shortNumber(c.structural_virality).padStart(8)} ${shortNumber(c.half_size_minutes).padStart(10)}  ` +
+        `${(c.label ?? '-').padEnd(5)}  ${top ? `${accountName(top)} (${top.descendants})` : '-'}`,
     );
   }
   return lines.join('\n');
 }
 
 export function formatEgo(ego: EgoOutput): string {
-  const byDistance = (distance: number) => ego.nodes.filter((node) => node.distance === distance).map(who);
-  const lines = [`${who(ego.center)}: ${ego.nodes.length - 1} accounts, ${ego.edges.length} edges among them`];
+  const byDistance = (distance: number) => ego.nodes.filter((node) => node.distance === distance).map(accountName);
+  const lines = [`${accountName(ego.center)}: ${ego.nodes.length - 1} accounts, ${ego.edges.length} edges among them`];
   if (ego.notice) lines.push(ego.notice);
   for (const distance of [1, 2]) {
     const accounts = byDistance(distance);

@@ -41,23 +41,6 @@ export function formatRunDetail(run: RunDetail): string {
   return JSON.stringify(run.manifest, null, 2);
 }
 
-function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** `account_id,handle,score,rank`, then the model's extra outputs as columns. */
-export function formatScoresCsv(scores: ScoresOutput): string {
-  const [, ...extra] = scores.columns;
-  const lines = [['account_id', 'handle', 'score', 'rank', ...extra].join(',')];
-  for (const row of scores.rows) {
-    const [score, ...rest] = row.values;
-    lines.push([row.accountId, row.handle, score ?? null, row.rank, ...rest].map(csvCell).join(','));
-  }
-  return lines.join('\n');
-}
-
 export function scoresAsJson(scores: ScoresOutput): Record<string, unknown>[] {
   const [, ...extra] = scores.columns;
   return scores.rows.map((row) => ({

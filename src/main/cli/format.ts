@@ -44,3 +44,10 @@ function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n');
 }
+
+/** An account as the CLI names it: @handle where it has one, else its id as imported. */
+export const accountName = (account: { accountId: string; handle: string | null }) =>
+  account.handle ? `@${account.handle}` : account.accountId;
+
+/** A figure to 4 significant digits, '-' for none. */
+export const shortNumber = (value: number | null) => (value === null ? '-' : String(Number(value.toPrecision(4))));

@@ -6,7 +6,7 @@ import { graphOptionsOf } from '../../shared/models/descriptor';
 import type { Removal } from '../../shared/runs';
 import { loadModelInput, type LoadedInput } from './input/load-input';
 import { resolveAccountNode, topicStrength } from './input/lookups';
-import { countRemoved, resolveRemoval, windowOnly, type ResolvedRemoval } from './input/removal';
+import { countRemoved, resolveRemoval, restriction, type ResolvedRemoval } from './input/removal';
 import type { ScoreContext } from './model';
 import { runnableModel, type RunnableModel } from './runnable';
 import { loadUserModel, loadUserModels, userModelInfo, userModelsDir } from './user-models/load';
@@ -54,7 +54,7 @@ function load(db: Db, request: LoadRequest, controls: JobControls) {
 function resolved(db: Db, datasetId: number, removal: Removal | undefined, window: { from: string; to: string } | undefined) {
   const limits = window ? { fromMs: Date.parse(window.from), toMs: Date.parse(window.to) } : undefined;
   if (removal) return { ...resolveRemoval(db, datasetId, removal), ...(limits ? { window: limits } : {}) };
-  return limits ? windowOnly(limits) : null;
+  return limits ? restriction({ window: limits }) : null;
 }
 
 async function score(job: ScoreJob, controls: JobControls) {

@@ -1,5 +1,3 @@
-import type { z } from 'zod';
-import type { api } from '../../shared/api';
 import type { PairAgreement } from '../../shared/analysis';
 import { alignRuns } from '../analysis/align';
 import { reconstructedCascadeNodes, storedCascadeNodes } from '../analysis/cascade-nodes';
@@ -9,14 +7,11 @@ import { describeDistribution } from '../analysis/distribution';
 import { compareRuns } from '../analysis/rank-agreement';
 import { readRunResults, type RunRow } from '../store/runs';
 import { rankScores } from '../scoring/rank';
-import type { ServiceContext } from './context';
+import type { In, Out, ServiceContext } from './context';
 import { ServiceError } from './errors';
-import { explainAccounts } from './results';
+import { explainAccounts, runRef } from './results';
 import { requireDataset } from './datasets';
 import { requireRun } from './runs';
-
-type In<N extends keyof typeof api> = z.output<(typeof api)[N]['input']>;
-type Out<N extends keyof typeof api> = z.output<(typeof api)[N]['output']>;
 
 function requireSameDataset(runs: RunRow[]): void {
   const other = runs.find((run) => run.datasetId !== runs[0]!.datasetId);
@@ -27,14 +22,6 @@ function requireSameDataset(runs: RunRow[]): void {
     );
   }
 }
-
-const runRef = (run: RunRow) => ({
-  id: run.id,
-  model: run.manifest.model.id,
-  version: run.manifest.model.version,
-  params: run.manifest.params,
-  seed: run.manifest.seed,
-});
 
 /** Comparing runs: rank agreement, the accounts they disagree on, and one run's score distribution. */
 export const analysisHandlers = {

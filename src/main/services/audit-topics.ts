@@ -1,5 +1,3 @@
-import type { z } from 'zod';
-import type { api } from '../../shared/api';
 import type { CaseKind } from '../../shared/audit';
 import type { DetectedCase } from '../audit/case';
 import { loadAuditData } from '../audit/data';
@@ -8,12 +6,9 @@ import { normalizeLocation, placeIndex, placeSummary } from '../audit/places';
 import { assignTopics } from '../audit/topics/assign';
 import { misattributionFlags } from '../audit/topics/flags';
 import { defaultVocabulary } from '../audit/topics/vocabulary';
-import type { ServiceContext } from './context';
+import type { In, Out, ServiceContext } from './context';
 import { requireDataset } from './datasets';
 import { ServiceError } from './errors';
-
-type In<N extends keyof typeof api> = z.output<(typeof api)[N]['input']>;
-type Out<N extends keyof typeof api> = z.output<(typeof api)[N]['output']>;
 
 /** The flag kinds of each (account, topic) assignment. */
 function flagsByAssignment(flags: DetectedCase[]): Map<string, CaseKind[]> {

@@ -1,14 +1,9 @@
-import type { z } from 'zod';
-import type { api } from '../../shared/api';
 import type { AuditCase } from '../../shared/audit';
 import type { AuditJob } from '../audit/run-audit';
-import type { ServiceContext } from './context';
+import type { In, Out, ServiceContext } from './context';
 import { requireDataset } from './datasets';
 import { runJob } from './jobs';
 import { requireModel } from './models';
-
-type In<N extends keyof typeof api> = z.output<(typeof api)[N]['input']>;
-type Out<N extends keyof typeof api> = z.output<(typeof api)[N]['output']>;
 
 /** The audit: every case of a dataset with its evidence and what-if, computed in the scoring worker. */
 export const auditHandlers = {

@@ -1,4 +1,5 @@
-import type { ImportProgress } from '../../shared/api';
+import type { z } from 'zod';
+import type { api, ApiName, ImportProgress } from '../../shared/api';
 import type { JobProgress } from '../../shared/runs';
 import type { JobHost } from '../jobs/host';
 import type { Db } from '../store/db';
@@ -12,3 +13,7 @@ export interface ServiceContext {
   /** Where scoring jobs run; one shared host when not given. */
   jobs?: JobHost;
 }
+
+/** A call's input after validation, and its output, as the handlers see them. */
+export type In<N extends ApiName> = z.output<(typeof api)[N]['input']>;
+export type Out<N extends ApiName> = z.output<(typeof api)[N]['output']>;

@@ -1,12 +1,7 @@
-import type { z } from 'zod';
-import type { api } from '../../shared/api';
 import { runImport } from '../import/run-import';
 import { datasetDetail, deleteDataset, findDataset, listDatasets } from '../store/datasets';
 import { ServiceError } from './errors';
-import type { ServiceContext } from './context';
-
-type In<N extends keyof typeof api> = z.output<(typeof api)[N]['input']>;
-type Out<N extends keyof typeof api> = z.output<(typeof api)[N]['output']>;
+import type { In, Out, ServiceContext } from './context';
 
 export function requireDataset(context: ServiceContext, name: string) {
   const row = findDataset(context.db, name);

@@ -1,7 +1,6 @@
 import { api, type ApiName } from '../../shared/api';
 import type { Result } from '../../shared/domain';
-import type { z } from 'zod';
-import type { ServiceContext } from './context';
+import type { Out, ServiceContext } from './context';
 import { analysisHandlers } from './analysis';
 import { auditHandlers } from './audit';
 import { auditTopicHandlers } from './audit-topics';
@@ -27,8 +26,6 @@ const handlers = {
   ...auditTopicHandlers,
 } satisfies Record<ApiName, unknown>;
 
-export type ApiOutput<N extends ApiName> = z.output<(typeof api)[N]['output']>;
-
 /**
  * The one entry point every adapter (CLI, local server, Electron IPC) goes through: input validated against the
  * contract, errors returned as data.
@@ -37,10 +34,10 @@ export async function callService<N extends ApiName>(
   name: N,
   input: unknown,
   context: ServiceContext,
-): Promise<Result<ApiOutput<N>>> {
+): Promise<Result<Out<N>>> {
   try {
     const parsed = api[name].input.parse(input ?? {});
-    const handler = handlers[name] as (context: ServiceContext, input: unknown) => Promise<ApiOutput<N>>;
+    const handler = handlers[name] as (context: ServiceContext, input: unknown) => Promise<Out<N>>;
     return { ok: true, value: await handler(context, parsed) };
   } catch (error) {
     return { ok: false, error: toApiError(error) };

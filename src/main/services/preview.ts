@@ -1,13 +1,8 @@
 import fs from 'node:fs';
-import type { z } from 'zod';
-import type { api } from '../../shared/api';
 import type { ImportFormat } from '../../shared/domain';
 import { planImport } from '../import/expand';
-import type { ServiceContext } from './context';
+import type { In, Out, ServiceContext } from './context';
 import { ServiceError } from './errors';
-
-type In<N extends keyof typeof api> = z.output<(typeof api)[N]['input']>;
-type Out<N extends keyof typeof api> = z.output<(typeof api)[N]['output']>;
 
 const PREVIEW_LINES = 8;
 const LINE_CHARS = 400;

@@ -1,18 +1,14 @@
-import type { z } from 'zod';
-import type { api } from '../../shared/api';
 import type { Explanation, ScoreRow } from '../../shared/runs';
 import type { Db } from '../store/db';
 import { readRunResults, type RunRow } from '../store/runs';
 import type { ExplainJob, ExplainJobResult } from '../scoring/jobs';
 import { rankScores } from '../scoring/rank';
-import type { ServiceContext } from './context';
+import type { In, Out, ServiceContext } from './context';
 import { runJob } from './jobs';
 import { requireRun } from './runs';
 
-type In<N extends keyof typeof api> = z.output<(typeof api)[N]['input']>;
-type Out<N extends keyof typeof api> = z.output<(typeof api)[N]['output']>;
-
-function accountLabeller(db: Db) {
+/** Platform id and handle of accounts by row id. */
+export function accountLabeller(db: Db) {
   const select = db.prepare('SELECT platform_id, handle FROM accounts WHERE id = ?');
   return (accountId: number) => {
     const row = select.get(accountId) as { platform_id: string; handle: string | null };
@@ -20,7 +16,17 @@ function accountLabeller(db: Db) {
   };
 }
 
-const finite = (value: number) => (Number.isNaN(value) ? null : value);
+/** A score as the contract carries it: NaN (no score) as null. */
+export const finite = (value: number) => (Number.isNaN(value) ? null : value);
+
+/** A run as other answers refer to it. */
+export const runRef = (run: RunRow) => ({
+  id: run.id,
+  model: run.manifest.model.id,
+  version: run.manifest.model.version,
+  params: run.manifest.params,
+  seed: run.manifest.seed,
+});
 
 /** Explanations of several accounts of one run, from one job in the scoring worker. */
 export async function explainAccounts(
@@ -32,10 +38,9 @@ export async function explainAccounts(
   const job: ExplainJob = { dbPath: context.db.name, runId: run.id, accounts, limit };
   const results = await runJob<ExplainJobResult>(context, 'explain', job);
   const label = accountLabeller(context.db);
-  const { manifest } = run;
-  const runRef = { id: run.id, model: manifest.model.id, version: manifest.model.version, params: manifest.params, seed: manifest.seed };
+  const ref = runRef(run);
   return results.map((result) => ({
-    run: runRef,
+    run: ref,
     account: label(result.accountId),
     score: finite(result.outputs.score!),
     rank: result.rank || null,

@@ -1,20 +1,15 @@
-import type { z } from 'zod';
-import type { api } from '../../shared/api';
 import { MINOR_RULE_VERSION } from '../../shared/minors';
 import type { Removal, RunManifest, ScoreOutput } from '../../shared/runs';
 import { datasetContentHash } from '../store/datasets';
 import { findRun, insertRun, listRuns, readRunResults, runSummary, type RunRow } from '../store/runs';
 import type { ScoreJob, ScoreJobResult } from '../scoring/jobs';
 import { APP_VERSION } from '../version';
-import type { ServiceContext } from './context';
+import type { In, Out, ServiceContext } from './context';
 import { requireDataset } from './datasets';
 import { ServiceError } from './errors';
 import { runJob } from './jobs';
 import { userModels, validateParams } from './models';
 import { findModel, modelDescriptors } from '../../shared/models';
-
-type In<N extends keyof typeof api> = z.output<(typeof api)[N]['input']>;
-type Out<N extends keyof typeof api> = z.output<(typeof api)[N]['output']>;
 
 export interface ScoreRequest {
   dataset: { id: number; name: string };

@@ -1,16 +1,10 @@
-import type { z } from 'zod';
-import type { api } from '../../shared/api';
 import { alignRuns } from '../analysis/align';
 import { readRunResults } from '../store/runs';
 import { rankScores } from '../scoring/rank';
-import type { ServiceContext } from './context';
+import type { In, Out, ServiceContext } from './context';
 import { ServiceError } from './errors';
+import { accountLabeller, finite } from './results';
 import { requireReproducible, requireRun, score } from './runs';
-
-type In<N extends keyof typeof api> = z.output<(typeof api)[N]['input']>;
-type Out<N extends keyof typeof api> = z.output<(typeof api)[N]['output']>;
-
-const finite = (value: number) => (Number.isNaN(value) ? null : value);
 
 /**
  * What-if rescoring: the base run's manifest again with some interactions left out, stored as a run of its own
@@ -44,22 +38,18 @@ export const whatIfHandlers = {
     const scoreChange = (i: number) => Math.abs((aligned.b[i] || 0) - (aligned.a[i] || 0));
     changed.sort((x, y) => movement(y) - movement(x) || scoreChange(y) - scoreChange(x) || x - y);
     const listed = input.limit === 0 ? changed : changed.slice(0, input.limit);
-    const label = context.db.prepare('SELECT platform_id, handle FROM accounts WHERE id = ?');
+    const label = accountLabeller(context.db);
     const { whatIf } = requireRun(context, output.run.id).manifest;
     return {
       run: output,
       base: base.id,
       interactions_removed: whatIf!.interactionsRemoved,
       accounts_changed: changed.length,
-      accounts: listed.map((i) => {
-        const row = label.get(aligned.accountIds[i]!) as { platform_id: string; handle: string | null };
-        return {
-          accountId: row.platform_id,
-          handle: row.handle,
-          before: { score: finite(aligned.a[i]!), rank: before[i] || null },
-          after: { score: finite(aligned.b[i]!), rank: after[i] || null },
-        };
-      }),
+      accounts: listed.map((i) => ({
+        ...label(aligned.accountIds[i]!),
+        before: { score: finite(aligned.a[i]!), rank: before[i] || null },
+        after: { score: finite(aligned.b[i]!), rank: after[i] || null },
+      })),
     };
   },
 };

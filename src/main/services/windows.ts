@@ -1,18 +1,14 @@
-import type { z } from 'zod';
-import type { api } from '../../shared/api';
 import { INTERACTION_KINDS, type InteractionKind } from '../../shared/domain';
 import type { Explanation } from '../../shared/runs';
 import type { WindowsOutput } from '../../shared/windows';
 import { findAccountId } from '../store/account-lookup';
 import { readRunResults } from '../store/runs';
 import { rankScores } from '../scoring/rank';
-import type { ServiceContext } from './context';
+import type { In, ServiceContext } from './context';
 import { requireDataset } from './datasets';
 import { ServiceError } from './errors';
-import { explainAccounts } from './results';
+import { explainAccounts, finite } from './results';
 import { requireRun, score } from './runs';
-
-type In<N extends keyof typeof api> = z.output<(typeof api)[N]['input']>;
 
 const MAX_WINDOWS = 120;
 const UNIT_MS = { h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const;
@@ -88,7 +84,7 @@ function standing(context: ServiceContext, runId: number, accountId: number) {
   const scores = results.outputs[0]![1];
   const node = results.accountIds.indexOf(accountId);
   if (node < 0) return { score: null, rank: null };
-  return { score: Number.isNaN(scores[node]!) ? null : scores[node]!, rank: rankScores(scores).rank[node] || null };
+  return { score: finite(scores[node]!), rank: rankScores(scores).rank[node] || null };
 }
 
 /** Interactions the account received with a time in [from, to): counts by kind and the first few. */

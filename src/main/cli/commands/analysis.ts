@@ -1,17 +1,11 @@
 import { INTERACTION_KINDS, InteractionKind } from '../../../shared/domain';
 import { callService } from '../../services';
-import { UsageError, withDb, type Command, type ParsedArgs } from '../command';
+import { runIdOption, UsageError, withDb, type Command } from '../command';
 import { formatComparison, formatDisagreements, formatDistribution, formatWhatIf } from '../format-analysis';
 import { formatCascades, formatEgo } from '../format-cascades';
 import { integerList, stringList } from '../list-option';
 import { reportFailure } from '../report';
 import { withJob } from '../with-job';
-
-const runOption = (args: ParsedArgs, command: string) => {
-  const run = Number(args.values.run);
-  if (!Number.isInteger(run) || run < 1) throw new UsageError(`${command} needs --run ID (a run number from \`lens runs\`)`);
-  return run;
-};
 
 export const compareCommand: Command = {
   name: 'compare',
@@ -59,7 +53,7 @@ export const distributionCommand: Command = {
   usage: 'distribution --run ID [--output NAME] [--bins N] [--json]',
   options: { run: { type: 'string' }, output: { type: 'string' }, bins: { type: 'string' }, json: { type: 'boolean' } },
   async run(args, io) {
-    const run = runOption(args, 'distribution');
+    const run = runIdOption(args, 'distribution');
     const bins = args.values.bins === undefined ? undefined : Number(args.values.bins);
     return withDb(io, args, async (db) => {
       const result = await callService('analysis.distribution', { run, output: args.values.output, bins }, { db });
@@ -92,7 +86,7 @@ export const whatIfCommand: Command = {
     json: { type: 'boolean' },
   },
   async run(args, io) {
-    const run = runOption(args, 'whatif');
+    const run = runIdOption(args, 'whatif');
     const { values } = args;
     const kinds = values['remove-kind'] === undefined ? undefined : stringList(values['remove-kind'] as string);
     for (const kind of kinds ?? []) {

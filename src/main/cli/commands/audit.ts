@@ -4,9 +4,7 @@ import { UsageError, withDb, type Command } from '../command';
 import { stringList } from '../list-option';
 import { reportFailure } from '../report';
 import { withJob } from '../with-job';
-
-const who = (account: { accountId: string; handle: string | null }) => (account.handle ? `@${account.handle}` : account.accountId);
-const short = (value: number | null) => (value === null ? '-' : String(Number(value.toPrecision(4))));
+import { accountName, shortNumber } from '../format';
 
 function formatAudit(output: AuditOutput): string {
   if (output.cases.length === 0) return 'no cases found';
@@ -14,11 +12,11 @@ function formatAudit(output: AuditOutput): string {
   for (const c of output.cases) {
     const topic = c.topic ? ` in "${c.topic}"` : '';
     const whatif = c.whatif
-      ? `; ${c.whatif.model} ${short(c.whatif.before)} (rank ${c.whatif.rank_before ?? '-'}) -> ${short(c.whatif.after)} (rank ${c.whatif.rank_after ?? '-'}) without its ${c.whatif.interactions_removed} interactions`
+      ? `; ${c.whatif.model} ${shortNumber(c.whatif.before)} (rank ${c.whatif.rank_before ?? '-'}) -> ${shortNumber(c.whatif.after)} (rank ${c.whatif.rank_after ?? '-'}) without its ${c.whatif.interactions_removed} interactions`
       : '';
-    lines.push(`${c.kind}: ${c.accounts.map(who).join(', ')}${topic}${whatif}`);
+    lines.push(`${c.kind}: ${c.accounts.map(accountName).join(', ')}${topic}${whatif}`);
     for (const e of c.evidence.slice(0, 3)) {
-      lines.push(`    ${e.label}${e.value === null ? '' : ` = ${short(e.value)}`}${e.account ? ` ${who(e.account)}` : ''}${e.text ? `: "${e.text.slice(0, 80)}"` : ''}`);
+      lines.push(`    ${e.label}${e.value === null ? '' : ` = ${shortNumber(e.value)}`}${e.account ? ` ${accountName(e.account)}` : ''}${e.text ? `: "${e.text.slice(0, 80)}"` : ''}`);
     }
   }
   return lines.join('\n');

@@ -1,14 +1,9 @@
 import { callService } from '../../services';
-import { UsageError, withDb, type Command, type ParsedArgs } from '../command';
-import { formatExplanation, formatRunDetail, formatRunList, formatScoresCsv, scoresAsJson } from '../format-runs';
+import { runIdOption, UsageError, withDb, type Command } from '../command';
+import { scoresCsv } from '../../../shared/scores-csv';
+import { formatExplanation, formatRunDetail, formatRunList, scoresAsJson } from '../format-runs';
 import { reportFailure } from '../report';
 import { withJob } from '../with-job';
-
-function runOption(args: ParsedArgs, command: string): number {
-  const run = Number(args.values.run);
-  if (!Number.isInteger(run) || run < 1) throw new UsageError(`${command} needs --run ID (a run number from \`lens runs\`)`);
-  return run;
-}
 
 export const runsCommand: Command = {
   name: 'runs',
@@ -23,7 +18,7 @@ export const runsCommand: Command = {
         throw new UsageError('expected `runs` or `runs show --run ID`; see `lens runs --help`');
       }
       if (action === 'show') {
-        const result = await callService('runs.show', { run: runOption(args, 'runs show') }, { db });
+        const result = await callService('runs.show', { run: runIdOption(args, 'runs show') }, { db });
         if (!result.ok) return reportFailure(io, result.error);
         io.out(args.values.json ? JSON.stringify(result.value) : formatRunDetail(result.value));
         return 0;
@@ -42,7 +37,7 @@ export const scoresCommand: Command = {
   details: 'Rank 1 is the highest score; tied accounts share the lowest rank; unscored accounts have no rank.',
   options: { run: { type: 'string' }, format: { type: 'string' }, limit: { type: 'string' } },
   async run(args, io) {
-    const run = runOption(args, 'scores');
+    const run = runIdOption(args, 'scores');
     const format = (args.values.format as string | undefined) ?? 'csv';
     if (format !== 'csv' && format !== 'json') throw new UsageError(`--format is csv or json, found "${format}"`);
     const limit = args.values.limit === undefined ? undefined : Number(args.values.limit);
@@ -50,7 +45,7 @@ export const scoresCommand: Command = {
     return withDb(io, args, async (db) => {
       const result = await callService('runs.scores', { run, limit }, { db });
       if (!result.ok) return reportFailure(io, result.error);
-      io.out(format === 'csv' ? formatScoresCsv(result.value) : JSON.stringify(scoresAsJson(result.value)));
+      io.out(format === 'csv' ? scoresCsv(result.value) : JSON.stringify(scoresAsJson(result.value)));
       return 0;
     });
   },
@@ -62,7 +57,7 @@ export const explainCommand: Command = {
   usage: 'explain --run ID --account ID_OR_HANDLE [--limit N] [--json]',
   options: { run: { type: 'string' }, account: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } },
   async run(args, io) {
-    const run = runOption(args, 'explain');
+    const run = runIdOption(args, 'explain');
     const account = args.values.account;
     if (typeof account !== 'string' || account === '') throw new UsageError('explain needs --account ID_OR_HANDLE');
     const limit = args.values.limit === undefined ? undefined : Number(args.values.limit);

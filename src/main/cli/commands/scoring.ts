@@ -1,5 +1,5 @@
 import { callService } from '../../services';
-import { UsageError, withDb, type Command } from '../command';
+import { runIdOption, UsageError, withDb, type Command } from '../command';
 import { formatModels, formatScoreOutput } from '../format-runs';
 import { parseParams } from '../params';
 import { withJob } from '../with-job';
@@ -75,8 +75,7 @@ export const rerunCommand: Command = {
   usage: 'rerun --run ID [--json]',
   options: { run: { type: 'string' }, json: { type: 'boolean' } },
   async run(args, io) {
-    const run = Number(args.values.run);
-    if (!Number.isInteger(run) || run < 1) throw new UsageError('rerun needs --run ID (a run number from `lens runs`)');
+    const run = runIdOption(args, 'rerun');
     return withDb(io, args, (db) =>
       withJob(async (signal, onJobProgress) => {
         const result = await callService('runs.rerun', { run }, { db, signal, onJobProgress });

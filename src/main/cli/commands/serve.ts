@@ -1,19 +1,13 @@
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { appRoot } from '../../app-root';
 import { newToken } from '../../server/auth';
 import { startServer } from '../../server/server';
 import { UsageError, type Command } from '../command';
 import { loadDemoData } from '../demo';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-
-/** The built renderer, from the source tree (src/main/cli/commands) or from the bundle (out/main). */
-export function rendererDir(): string {
-  const candidates = [path.resolve(here, '../../../../out/renderer'), path.resolve(here, '../renderer'), path.resolve(here, '../../renderer')];
-  return candidates.find((dir) => fs.existsSync(path.join(dir, 'index.html'))) ?? candidates[0]!;
-}
+/** The built renderer. */
+export const rendererDir = () => path.join(appRoot, 'out', 'renderer');
 
 export const serveCommand: Command = {
   name: 'serve',

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Command } from '../command';
-import { rendererDir, serveCommand } from './serve';
+import { appRoot } from '../../app-root';
+import { serveCommand } from './serve';
 
 /** The Electron binary when this machine has one (its download is skipped where it cannot be fetched). */
 function electronBinary(): string | null {
@@ -31,11 +32,11 @@ export const startCommand: Command = {
   options: serveCommand.options,
   async run(args, io) {
     const electron = electronBinary();
-    const main = path.resolve(rendererDir(), '..', 'main', 'index.js');
+    const main = path.join(appRoot, 'out', 'main', 'index.js');
     const reason = noWindowReason(electron, main);
     if (reason === null && electron) {
       // The window's better-sqlite3 must match Electron's ABI: built once into native/ (docs/ARCHITECTURE.md).
-      const native = spawnSync(process.execPath, [path.resolve(rendererDir(), '..', '..', 'scripts', 'electron-sqlite.mjs')], { stdio: 'inherit' });
+      const native = spawnSync(process.execPath, [path.join(appRoot, 'scripts', 'electron-sqlite.mjs')], { stdio: 'inherit' });
       if (native.status === 0) {
         const child = spawn(electron, [main], { stdio: 'inherit' });
         return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));

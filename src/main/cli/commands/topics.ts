@@ -2,17 +2,15 @@ import type { TopicsOutput, TopOutput } from '../../../shared/audit';
 import { callService } from '../../services';
 import { UsageError, withDb, type Command } from '../command';
 import { reportFailure } from '../report';
-
-const who = (account: { accountId: string; handle: string | null }) => (account.handle ? `@${account.handle}` : account.accountId);
-const short = (value: number | null) => (value === null ? '-' : String(Number(value.toPrecision(4))));
+import { accountName, shortNumber } from '../format';
 
 function formatTopics(output: TopicsOutput): string {
-  if (output.topics.length === 0) return `${who(output.account)}: no topics`;
-  const lines = [`${who(output.account)}: ${output.topics.length} topics`];
+  if (output.topics.length === 0) return `${accountName(output.account)}: no topics`;
+  const lines = [`${accountName(output.account)}: ${output.topics.length} topics`];
   for (const topic of output.topics) {
-    lines.push('', `${topic.topic}: strength ${short(topic.strength)} from ${topic.posts} own posts${topic.flags.length ? `  FLAGS: ${topic.flags.join(', ')}` : ''}`);
+    lines.push('', `${topic.topic}: strength ${shortNumber(topic.strength)} from ${topic.posts} own posts${topic.flags.length ? `  FLAGS: ${topic.flags.join(', ')}` : ''}`);
     for (const e of topic.evidence.slice(0, 5)) {
-      lines.push(`    ${short(e.value).padStart(5)}  ${e.label}${e.account ? ` ${who(e.account)}` : ''}${e.text ? `: "${e.text.slice(0, 70)}"` : ''}`);
+      lines.push(`    ${shortNumber(e.value).padStart(5)}  ${e.label}${e.account ? ` ${accountName(e.account)}` : ''}${e.text ? `: "${e.text.slice(0, 70)}"` : ''}`);
     }
     if (topic.evidence.length > 5) lines.push(`    ... ${topic.evidence.length - 5} more evidence rows (--json lists them all)`);
   }
@@ -23,7 +21,7 @@ function formatTop(output: TopOutput): string {
   const where = output.place ? ` in ${output.place.name}${output.place.kind === 'city' ? `, ${output.place.admin1 ?? output.place.country}` : ''}` : '';
   if (output.accounts.length === 0) return `no account has the topic "${output.topic}"${where}`;
   return [`most passionate about "${output.topic}"${where}:`, ...output.accounts.map((a, i) =>
-    `${String(i + 1).padStart(4)}  ${who(a).padEnd(24)} strength ${short(a.strength).padStart(6)}  ${a.posts} posts  ${a.place ?? ''}${a.flags.length ? `  flags: ${a.flags.join(', ')}` : ''}`)].join('\n');
+    `${String(i + 1).padStart(4)}  ${accountName(a).padEnd(24)} strength ${shortNumber(a.strength).padStart(6)}  ${a.posts} posts  ${a.place ?? ''}${a.flags.length ? `  flags: ${a.flags.join(', ')}` : ''}`)].join('\n');
 }
 
 export const topicsCommand: Command = {

@@ -4,22 +4,19 @@ import { UsageError, withDb, type Command } from '../command';
 import { parseParams } from '../params';
 import { reportFailure } from '../report';
 import { withJob } from '../with-job';
-
-const who = (account: { accountId: string; handle: string | null } | null) =>
-  account === null ? '' : account.handle ? `@${account.handle}` : account.accountId;
-const short = (value: number | null) => (value === null ? '-' : String(Number(value.toPrecision(4))));
+import { accountName, shortNumber } from '../format';
 
 function formatWindows(output: WindowsOutput): string {
   const lines = output.windows.map(
     (w) => `run ${String(w.run).padStart(4)}  ${w.from.slice(0, 10)} .. ${w.to.slice(0, 10)}  ${String(w.accounts_scored).padStart(8)} accounts` +
-      (w.account ? `  score ${short(w.account.score)} rank ${w.account.rank ?? '-'}` : ''),
+      (w.account ? `  score ${shortNumber(w.account.score)} rank ${w.account.rank ?? '-'}` : ''),
   );
   for (const change of output.changes) {
     if (change.score_before === change.score_after && change.entered.count === 0 && change.aged_out.count === 0) continue;
-    lines.push('', `run ${change.from_run} -> ${change.to_run}: score ${short(change.score_before)} -> ${short(change.score_after)}; ` +
+    lines.push('', `run ${change.from_run} -> ${change.to_run}: score ${shortNumber(change.score_before)} -> ${shortNumber(change.score_after)}; ` +
       `${change.entered.count} interactions entered, ${change.aged_out.count} aged out`);
     for (const mover of change.movers.slice(0, 5)) {
-      lines.push(`  ${mover.delta >= 0 ? '+' : ''}${short(mover.delta).padStart(10)}  ${mover.label} ${who(mover.account)}`);
+      lines.push(`  ${mover.delta >= 0 ? '+' : ''}${shortNumber(mover.delta).padStart(10)}  ${mover.label}${mover.account ? ` ${accountName(mover.account)}` : ''}`);
     }
   }
   return lines.join('\n');

@@ -17,13 +17,14 @@ export interface ResolvedRemoval {
   window?: { fromMs: number; toMs: number };
 }
 
-export const windowOnly = (window: { fromMs: number; toMs: number }): ResolvedRemoval => ({
+/** A removal with only the given parts: nothing else is left out. */
+export const restriction = (parts: Partial<ResolvedRemoval>): ResolvedRemoval => ({
   accountIds: [],
   kinds: [],
   fromMs: null,
   toMs: null,
   interactionIds: [],
-  window,
+  ...parts,
 });
 
 export function keepClause(removal: ResolvedRemoval | null): { sql: string; params: unknown[] } {

@@ -3,7 +3,7 @@ import { navigate } from '../../app/routes';
 import { ErrorNotice } from '../../ui/notices';
 import { useCall } from '../../ui/use-call';
 import type { Account } from '../cases/account-link';
-import { downloadFile, fileSafe } from '../report/download';
+import { downloadFile, fileSafe } from '../../ui/download';
 import { EgoGraph } from './EgoGraph';
 import { egoToGexf } from './gexf';
 

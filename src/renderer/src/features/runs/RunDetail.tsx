@@ -4,7 +4,8 @@ import { client } from '../../api';
 import { useCall } from '../../ui/use-call';
 import { count, Failure, LongCallProgress, time } from '../datasets/common';
 import { useLongCall } from '../datasets/use-long-call';
-import { download, scoresCsv } from './scores-csv';
+import { scoresCsv } from '../../../../shared/scores-csv';
+import { downloadFile } from '../../ui/download';
 import { ScoresTable } from './ScoresTable';
 
 /** One run: `lens runs show` (its manifest), `lens rerun`, `lens scores` and the CSV export. */
@@ -19,7 +20,7 @@ export function RunDetail({ run, onRerun, onOpen }: { run: number; onRerun: () =
     // Every row, not only the pages the table has fetched: the file must equal the CLI's.
     const result = await client.call('runs.scores', { run });
     setExporting(false);
-    if (result.ok) download(scoresCsv(result.value), `run-${run}-scores.csv`);
+    if (result.ok) downloadFile(`run-${run}-scores.csv`, `${scoresCsv(result.value)}\n`, 'text/csv');
     else setExportError(result.error);
   };
   const d = detail.data;

@@ -1,3 +1,5 @@
+import { downloadBlob } from '../download';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** The presentation properties d3 and the stylesheet set; copied so the file looks the same outside the page. */
@@ -63,18 +65,9 @@ function serialise(container: HTMLElement, standalone: boolean): Serialised {
   return { markup: new XMLSerializer().serializeToString(clone), width, height };
 }
 
-function download(blob: Blob, filename: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.click();
-  // The click starts the download synchronously; revoking on the next turn lets it read the Blob first.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 export function exportSvg(container: HTMLElement, name: string): void {
-  download(new Blob([serialise(container, true).markup], { type: 'image/svg+xml' }), `${name}.svg`);
+  downloadBlob(new Blob([serialise(container, true).markup], { type: 'image/svg+xml' }), `${name}.svg`);
 }
 
 /** The page's CSP allows data: images only, so the SVG is loaded from a data URL rather than a Blob URL. */
@@ -102,5 +95,5 @@ export async function exportPng(container: HTMLElement, name: string, scale = 2)
   context.drawImage(await loadImage(markup), 0, 0, output.width, output.height);
   const blob = await new Promise<Blob | null>((resolve) => output.toBlob(resolve, 'image/png'));
   if (!blob) throw new Error('the PNG could not be encoded');
-  download(blob, `${name}.png`);
+  downloadBlob(blob, `${name}.png`);
 }
