@@ -121,14 +121,15 @@ describe('per-author tweet tables (test_data/N_tweets.csv)', () => {
     await expectReimportUnchanged({ paths: toyFiles, dataset: 'toy' });
   });
 
-  it('drops self-mentions and repeated mentions, and derives nothing again from a tweet already stored', async () => {
+  it('drops self-mentions, repeated mentions and the replied-to account\'s mention, and derives nothing again from a tweet already stored', async () => {
     const header = 'TweetID,replied_to_author_ids,retweeted_author_ids,quoted_author_ids,mentioned_user_ids';
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, '7_tweets.csv'), `${header}\n70,[8],[],[],"[7, 8, 9, 9]"\n`);
     fs.writeFileSync(path.join(dir, '8_tweets.csv'), `${header}\n70,[],[],[],[1]\n80,[],[],[],[]\n`);
     await runImport(db, { paths: [path.join(dir, '7_tweets.csv'), path.join(dir, '8_tweets.csv')], dataset: 'small' });
     expect(sorted(storedInteractions('small'))).toEqual(sorted([
-      ['7', '8', 'reply', 1, 1, '70'], ['7', '8', 'mention', 1, 1, '70'], ['7', '9', 'mention', 1, 1, '70'],
+      // Tweet 70 replies to 8: the "@8" it carries is that reply, not a second interaction (SPEC, derivation rules).
+      ['7', '8', 'reply', 1, 1, '70'], ['7', '9', 'mention', 1, 1, '70'],
     ]));
   });
 

@@ -104,13 +104,18 @@ function v2Tweet(e: Expected, t: any, authorOf: Map<string, string>, authorHandl
   if (qt) e.interact('quote', t.author_id, authorOfRef(qt.id));
   if (t.in_reply_to_user_id) e.interact('reply', t.author_id, { id: t.in_reply_to_user_id });
   else if (rp) e.interact('reply', t.author_id, authorOfRef(rp.id));
-  mentions(e, t.author_id, authorHandle, (t.entities?.mentions ?? []).map((m: any) => ({ id: m.id, handle: m.username })));
+  const repliedTo = t.in_reply_to_user_id ?? (rp ? authorOf.get(rp.id) : undefined);
+  mentions(e, t.author_id, authorHandle, (t.entities?.mentions ?? []).map((m: any) => ({ id: m.id, handle: m.username })),
+    repliedTo === undefined ? undefined : { id: repliedTo });
 }
 
-function mentions(e: Expected, author: string, authorHandle: string | undefined, named: { id?: string; handle: string }[]): void {
+/** One mention per distinct account named, other than the author and the account a reply replies to (SPEC). */
+function mentions(e: Expected, author: string, authorHandle: string | undefined, named: { id?: string; handle: string }[],
+  repliedTo?: { id?: string; handle?: string }): void {
   const seen = new Set<string>();
   for (const { id, handle } of named) {
     if (id === author || handle.toLowerCase() === authorHandle?.toLowerCase()) continue;
+    if (repliedTo && ((id !== undefined && id === repliedTo.id) || handle.toLowerCase() === repliedTo.handle?.toLowerCase())) continue;
     const key = id ?? `@${handle.toLowerCase()}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -167,7 +172,8 @@ function expectV1(e: Expected, statuses: any[]): Expected {
     }
     if (quoted) e.interact('quote', author, s.quoted_status ? { id: s.quoted_status.user.id_str } : { post: quoted });
     if (replied) e.interact('reply', author, { id: replied, handle: s.in_reply_to_screen_name });
-    mentions(e, author, s.user.screen_name, entities.user_mentions.map((m: any) => ({ id: m.id_str, handle: m.screen_name })));
+    mentions(e, author, s.user.screen_name, entities.user_mentions.map((m: any) => ({ id: m.id_str, handle: m.screen_name })),
+      replied ? { id: replied, handle: s.in_reply_to_screen_name } : undefined);
   };
   for (const status of statuses) visit(status);
   return e;
@@ -265,7 +271,9 @@ describe('tweet formats: hand-made fixtures', () => {
     const out = await importFiles(db, [file]);
     const want = expectV1(new Expected(), jsonLines(file));
     expect(out.totals).toMatchObject({ ...want.totals(), skipped: 0 });
-    expect(want.totals()).toMatchObject({ accounts: 4, posts: 6, unresolved: 1, interactions: { retweet: 1, quote: 1, reply: 2, mention: 4 } });
+    // By hand: 1001 mentions bob (itself and a repeat dropped); 1003 replies to alice, so its "@alice" is the reply;
+    // 1004's "@dave" likewise; 1006 mentions carol (its author bob dropped). The retweet 1002 mentions nothing.
+    expect(want.totals()).toMatchObject({ accounts: 4, posts: 6, unresolved: 1, interactions: { retweet: 1, quote: 1, reply: 2, mention: 2 } });
     expect(postKinds(db)).toEqual({ original: 2, retweet: 1, quote: 2, reply: 1 });
     const extended = db.prepare("SELECT text FROM posts WHERE platform_id = '1006'").pluck().get();
     expect(extended).toBe('a long one about #food and @bob and @carol #Philly');

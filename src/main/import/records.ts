@@ -44,6 +44,8 @@ export interface InteractionRecord {
   weight?: number;
   topic?: string | null;
   directed?: boolean;
+  /** A reply's mention whose reply target is known only by post: not stored when both resolve to one account. */
+  unlessTargetOf?: TargetRef;
 }
 
 export interface CascadeNodeRecord {

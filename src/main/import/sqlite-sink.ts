@@ -136,7 +136,9 @@ export class SqliteSink implements ImportSink {
     const postId = record.postPlatformId != null ? (this.postIds.get(record.postPlatformId) ?? null) : null;
     const target = record.target;
     if ('platformId' in target) {
-      this.write(record, actorId, this.accountIdOf(target.platformId, target.handle), postId, this.sourceFileId);
+      const targetId = this.accountIdOf(target.platformId, target.handle);
+      if (!record.unlessTargetOf) return this.write(record, actorId, targetId, postId, this.sourceFileId);
+      this.pending.push({ record, actorId, postId, sourceFileId: this.sourceFileId });
     } else {
       this.pending.push({ record, actorId, postId, sourceFileId: this.sourceFileId });
     }
@@ -164,10 +166,12 @@ export class SqliteSink implements ImportSink {
     const unresolved = new Map<number, number>();
     for (const item of this.pending) {
       const targetId = this.resolve(item.record.target);
-      if (targetId === undefined || (item.record.kind === 'mention' && targetId === item.actorId)) {
-        if (targetId === undefined) unresolved.set(item.sourceFileId, (unresolved.get(item.sourceFileId) ?? 0) + 1);
+      if (targetId === undefined) {
+        unresolved.set(item.sourceFileId, (unresolved.get(item.sourceFileId) ?? 0) + 1);
         continue;
       }
+      const { kind, unlessTargetOf } = item.record;
+      if (kind === 'mention' && (targetId === item.actorId || (unlessTargetOf && this.resolve(unlessTargetOf) === targetId))) continue;
       this.write(item.record, item.actorId, targetId, item.postId, item.sourceFileId);
     }
     this.pending.length = 0;

@@ -4,6 +4,7 @@ import { CsvError, parse } from 'csv-parse';
 import type { CsvMapping } from '../../../shared/api';
 import { INTERACTION_KINDS, type InteractionKind } from '../../../shared/domain';
 import type { ImportContext } from '../context';
+import { readWeight } from '../weights';
 
 type Role = keyof CsvMapping;
 
@@ -130,8 +131,8 @@ function rowHandler(context: ImportContext, header: string[], delimiter: string)
     const kindValue = kindCell === '' ? PLAIN_EDGE : (KINDS.get(kindCell) ?? KINDS.get(kindCell.toLowerCase()));
     if (!kindValue) return context.invalid(`the kind "${kindCell}" is not one of ${INTERACTION_KINDS.join(', ')}`, { line });
     const weightCell = cellAt(row, weight);
-    const weightValue = weightCell === '' ? 1 : Number(decimalComma ? weightCell.replace(',', '.') : weightCell);
-    if (!Number.isFinite(weightValue)) return context.invalid(`the weight "${weightCell}" is not a number`, { line });
+    const weightValue = weightCell === '' ? 1 : readWeight(decimalComma ? weightCell.replace(',', '.') : weightCell);
+    if (typeof weightValue === 'string') return context.invalid(weightValue, { line });
     const timeCell = cellAt(row, time);
     const timeValue = timeCell === '' ? null : parseTime(timeCell);
     if (timeValue === undefined) {

@@ -1,5 +1,6 @@
 import type { ImportContext } from '../context';
 import { excerpt } from '../errors';
+import { checkWeight, readWeight } from '../weights';
 
 const EXPECTED = "expected \"source target\", \"source target weight\" or \"source target {'weight': w}\"";
 const SPACE = 32;
@@ -67,8 +68,7 @@ function tokenEnd(line: string, at: number): number {
 /** A third column that is one number; returns the reason as a string when it is not. */
 function plainWeight(text: string): number | string {
   if (tokenEnd(text, 0) !== text.length) return 'more than three fields';
-  const weight = Number(text);
-  return Number.isFinite(weight) ? weight : `the weight ${JSON.stringify(text)} is not a number`;
+  return readWeight(text);
 }
 
 /**
@@ -80,7 +80,7 @@ function dictWeight(text: string): number | string {
   if (text.startsWith(WEIGHT_ONLY_PREFIX) && text.endsWith('}')) {
     const value = text.slice(WEIGHT_ONLY_PREFIX.length, -1);
     const weight = Number(value);
-    if (value.trim() !== '' && Number.isFinite(weight)) return weight;
+    if (value.trim() !== '' && Number.isFinite(weight) && weight >= 0) return weight;
   }
   const malformed = `the edge data ${excerpt(text)} is not a Python dict literal`;
   if (text.charCodeAt(text.length - 1) !== 125) return malformed;
@@ -96,8 +96,9 @@ function dictWeight(text: string): number | string {
     if (at === valueStart) return malformed;
     if (key === "'weight'" || key === '"weight"') {
       const value = unwrapNumpy(text.slice(valueStart, at).trim());
-      weight = Number(value);
-      if (value === '' || !Number.isFinite(weight)) return `the weight ${value} is not a number`;
+      const read = value === '' ? `the weight ${value} is not a number` : checkWeight(Number(value), value);
+      if (typeof read === 'string') return read;
+      weight = read;
     }
     at = skipSpaces(text, at);
     if (text[at] === ',') at = skipSpaces(text, at + 1);

@@ -1,5 +1,6 @@
 import type { ImportContext } from '../context';
 import type { ImportError } from '../errors';
+import { checkWeight } from '../weights';
 import { describe, isObject, shortJson } from './tweets';
 
 /**
@@ -42,9 +43,11 @@ export async function importNetworkJson(context: ImportContext): Promise<void> {
       if (typeof target !== 'number' || !Number.isInteger(target) || target < 0 || target >= nodes) {
         return context.invalid(`expected outList[${node}][${k}] to be a node index from 0 to ${nodes - 1}, found ${shortJson(target)}`, {});
       }
-      if (typeof weight !== 'number' || !Number.isFinite(weight)) {
+      if (typeof weight !== 'number') {
         return context.invalid(`expected outWeight[${node}][${k}] to be a number, found ${shortJson(weight)}`, {});
       }
+      const checked = checkWeight(weight);
+      if (typeof checked === 'string') return context.invalid(`outWeight[${node}][${k}]: ${checked}`, {});
       sink.interaction({ actorPlatformId: String(node), target: { platformId: String(target) }, kind: 'edge', weight,
         time: null, directed: true });
     });

@@ -1,5 +1,6 @@
 import { SaxesParser } from 'saxes';
 import type { ImportContext } from '../context';
+import { readWeight } from '../weights';
 
 export interface XmlHandlers {
   /** An opening tag, its name without namespace prefix; `line` is where the tag ends. */
@@ -101,9 +102,8 @@ export class GraphEdges {
   }
 }
 
-/** A weight attribute or data value: absent means 1; anything but a finite number is reported as the reason. */
+/** A weight attribute or data value: absent means 1; anything but a finite number of 0 or more is reported as the reason. */
 export function edgeWeight(text: string | undefined): number | string {
   if (text === undefined || text.trim() === '') return 1;
-  const weight = Number(text);
-  return Number.isFinite(weight) ? weight : `weight "${text}" is not a number`;
+  return readWeight(text);
 }
