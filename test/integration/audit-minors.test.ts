@@ -28,7 +28,7 @@ function writeStatuses(): string {
 }
 
 describe('minors in the audit', () => {
-  it('are a case kind, with the handle and texts withheld unless asked for', async () => {
+  it('are a case kind naming the age phrase, with the handle, the rest of the bio and the texts withheld unless asked for', async () => {
     const { db } = tempDb();
     expect((await callService('datasets.import', { paths: [writeStatuses()], dataset: 'd' }, { db })).ok).toBe(true);
     const hidden = await callService('audit.cases', { dataset: 'd', kinds: ['minor'] }, { db });
@@ -37,7 +37,9 @@ describe('minors in the audit', () => {
     const [minorCase] = hidden.value.cases;
     expect(minorCase!.accounts).toEqual([{ accountId: '2', handle: null }]);
     expect(JSON.stringify(minorCase)).not.toContain('kiddo');
-    expect(JSON.stringify(minorCase)).not.toContain("I'm 15");
+    // The evidence names the words read as the age, so a reader can check them, and nothing else of the bio.
+    expect(minorCase!.evidence.map((row) => [row.label, row.value])).toEqual([['stated age, read from "I\'m 15"', 15]]);
+    expect(JSON.stringify(minorCase)).not.toContain('gamer');
     const shown = await callService('audit.cases', { dataset: 'd', kinds: ['minor'], show_minors: true }, { db });
     expect(shown.ok && shown.value.cases[0]!.accounts).toEqual([{ accountId: '2', handle: 'kiddo' }]);
 

@@ -98,7 +98,7 @@ describe('graph extraction', () => {
     await runImport(db, { paths: [file], dataset: 'd' });
 
     const loaded = load(db);
-    expect(loaded.excluded.map((a) => [a.platformId, a.reason])).toEqual([['2', 'bio states age 15'], ['3', 'bio states age 14']]);
+    expect(loaded.excluded.map((a) => [a.platformId, a.reason])).toEqual([['2', 'bio states age 15 ("I\'m 15")'], ['3', 'bio states age 14 ("14 y/o")']]);
     expect(loaded.input.graph.nodeCount).toBe(1);
     expect(edgeCount(loaded.input.graph.out)).toBe(0);
     expect(loaded.input.interactions!.count).toBe(0);

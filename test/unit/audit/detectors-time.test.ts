@@ -125,14 +125,14 @@ describe('bot_like_timing', () => {
 });
 
 describe('minor', () => {
-  it('flags a stated age under 18 with the age alone as evidence', () => {
+  it('flags a stated age under 18 with the age and the phrase read as it as evidence', () => {
     const world = new World();
     world.account('mom of a 14 y/o and a dog');
     const teen = world.account('14 y/o gamer, love kpop');
     world.account("I'm 25, coffee");
     world.account(null);
     const cases = minor.detect(world.build());
-    expect(cases).toEqual([{ kind: 'minor', accounts: [teen], topic: null, strength: null, evidence: [{ label: 'stated age', value: 14 }], interactions: [] }]);
+    expect(cases).toEqual([{ kind: 'minor', accounts: [teen], topic: null, strength: null, evidence: [{ label: 'stated age, read from "14 y/o"', value: 14 }], interactions: [] }]);
   });
 });
 

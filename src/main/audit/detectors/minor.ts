@@ -4,15 +4,16 @@ import type { DetectedCase } from '../case';
 import { gamingCase, type GamingDetector } from './shared';
 
 /**
- * Accounts whose bio states an age under 18 (src/shared/minors.ts). The evidence is the stated age alone: the bio
- * and handle are redacted (docs/AUDIT.md), so no text goes into the case. No interaction undoes a minor, so the
- * what-if removes nothing; scoring excludes minors by default instead.
+ * Accounts whose bio states an age under 18 (src/shared/minors.ts). The evidence is the stated age and the few words
+ * read as it ("I'm 15", "14 y/o"), so a reader can check the reading; the rest of the bio and the handle are
+ * redacted (docs/AUDIT.md). No interaction undoes a minor, so the what-if removes nothing; scoring excludes minors
+ * by default instead.
  */
 function detect(data: AuditData): DetectedCase[] {
   const cases: DetectedCase[] = [];
   for (let account = 0; account < data.accounts.count; account++) {
-    const age = statedMinorAge(data.accounts.bios[account]);
-    if (age !== null) cases.push(gamingCase('minor', [account], [{ label: 'stated age', value: age }], []));
+    const stated = statedMinorAge(data.accounts.bios[account]);
+    if (stated !== null) cases.push(gamingCase('minor', [account], [{ label: `stated age, read from "${stated.phrase}"`, value: stated.age }], []));
   }
   return cases;
 }
