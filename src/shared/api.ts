@@ -31,7 +31,20 @@ import {
   WhatIfOutput,
 } from './analysis';
 import { WindowsInput, WindowsOutput } from './windows';
-import { AuditInput, AuditOutput, PlacesInput, PlacesOutput, TopicsInput, TopicsOutput, TopInput, TopOutput } from './audit';
+import {
+  AuditInput,
+  AuditLatestInput,
+  AuditOutput,
+  AuditRunInput,
+  AuditRunsInput,
+  AuditRunSummary,
+  PlacesInput,
+  PlacesOutput,
+  TopicsInput,
+  TopicsOutput,
+  TopInput,
+  TopOutput,
+} from './audit';
 
 /**
  * The API contract: one entry per call, with its input and output schemas. The CLI, the local server and the
@@ -165,6 +178,9 @@ export const api = {
   'analysis.ego': { input: EgoInput, output: EgoOutput },
   'analysis.windows': { input: WindowsInput, output: WindowsOutput },
   'audit.cases': { input: AuditInput, output: AuditOutput },
+  'audit.run': { input: AuditRunInput, output: AuditOutput },
+  'audit.latest': { input: AuditLatestInput, output: AuditOutput.nullable() },
+  'audit.runs': { input: AuditRunsInput, output: z.array(AuditRunSummary) },
   'audit.topics': { input: TopicsInput, output: TopicsOutput },
   'audit.top': { input: TopInput, output: TopOutput },
   'audit.places': { input: PlacesInput, output: PlacesOutput },

@@ -56,8 +56,63 @@ export const AuditCase = z.object({
 });
 export type AuditCase = z.infer<typeof AuditCase>;
 
-export const AuditOutput = z.object({ cases: z.array(AuditCase) });
+/**
+ * Everything an audit run depended on, stored with its cases (SPEC: runs are stored with a manifest). No handle or
+ * text of anyone's is in it, so it can be shown whatever the minors rule says.
+ */
+export const AuditManifest = z.object({
+  dataset: z.object({ id: z.number().int(), name: z.string(), contentHash: z.string() }),
+  /** The kinds asked for; null for every kind. */
+  kinds: z.array(CaseKind).nullable(),
+  /** The model each case's what-if rescores, with the parameters it ran with (its defaults). */
+  whatIf: z.object({ model: z.string(), version: z.string(), params: z.record(z.string(), z.unknown()), seed: z.number().int() }),
+  /** sha256 of resources/topics.json as this app loads it, and how many topics it holds. */
+  vocabulary: z.object({ sha256: z.string(), topics: z.number().int() }),
+  /** The thresholds each detector and the topic flags ran with, by detector ("misattribution" for the topic flags). */
+  thresholds: z.record(z.string(), z.record(z.string(), z.unknown())),
+  /** Versions of the rules whose change changes cases without a new app version (the minors rule, the topic reader). */
+  ruleVersions: z.record(z.string(), z.union([z.number(), z.string()])),
+  appVersion: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  /** Cases found per kind, for every kind asked for (0 included). */
+  counts: z.partialRecord(CaseKind, z.number().int()),
+});
+export type AuditManifest = z.infer<typeof AuditManifest>;
+
+/** What `audit.cases`, `audit.run` and `audit.latest` answer, and `lens audit --json` prints. */
+export const AuditOutput = z.object({
+  run: z.number().int(),
+  manifest: AuditManifest,
+  /** Why the stored run may no longer be what an audit now would find (the dataset changed, ...); empty when current. */
+  stale: z.array(z.string()),
+  cases: z.array(AuditCase),
+});
 export type AuditOutput = z.infer<typeof AuditOutput>;
+
+export const AuditRunInput = z.object({ run: z.number().int().min(1), show_minors: z.boolean().default(false) });
+export const AuditLatestInput = z.object({ dataset: z.string().min(1), show_minors: z.boolean().default(false) });
+export const AuditRunsInput = z.object({ dataset: z.string().min(1).optional() });
+
+export const AuditRunSummary = z.object({
+  id: z.number().int(),
+  dataset: z.string(),
+  model: z.string(),
+  kinds: z.array(CaseKind).nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  cases: z.number().int(),
+});
+export type AuditRunSummary = z.infer<typeof AuditRunSummary>;
+
+/**
+ * A case as stored: labelled with every handle and text, each account and evidence text marked when it belongs to a
+ * minor, so that display can withhold them (unless show_minors) long after the audit ran. Never crosses the API.
+ */
+export const StoredAccount = AccountLabel.extend({ minor: z.boolean() });
+export const StoredEvidence = EvidenceItem.extend({ account: StoredAccount.nullable(), text_by_minor: z.boolean() });
+export const StoredAuditCase = AuditCase.extend({ accounts: z.array(StoredAccount), evidence: z.array(StoredEvidence) });
+export type StoredAuditCase = z.infer<typeof StoredAuditCase>;
 
 export const Place = z.object({
   id: z.string(),
