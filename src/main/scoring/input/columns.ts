@@ -1,6 +1,7 @@
 import { INTERACTION_KINDS, POST_KINDS } from '../../../shared/domain';
 import type { Db } from '../../store/db';
 import type { InteractionColumns, PostColumns } from '../model';
+import { NOT_SELF } from './extract-graph';
 import { keepClause, type ResolvedRemoval } from './removal';
 import { rowIdRange, scanRows } from './scan';
 
@@ -11,7 +12,7 @@ const kindCase = (column: string, kinds: readonly string[]) =>
 const EDGE = INTERACTION_KINDS.indexOf('edge');
 
 /**
- * Every interaction between two scored accounts, one entry per stored row (an undirected row counts once in each
+ * Every interaction between two distinct scored accounts (self-interactions left out, see NOT_SELF), one entry per stored row (an undirected row counts once in each
  * direction; `edge` rows reversed with `reverseEdges`, as in the graph). `nodeOf` gives -1 for accounts not in the run.
  */
 export function readInteractionColumns(
@@ -23,7 +24,7 @@ export function readInteractionColumns(
 ): InteractionColumns {
   const [low, high] = rowIdRange(db, 'interactions', datasetId);
   const keep = keepClause(removal);
-  const where = `interactions NOT INDEXED WHERE id BETWEEN ? AND ? AND dataset_id = ?${keep.sql}`;
+  const where = `interactions NOT INDEXED WHERE id BETWEEN ? AND ? AND dataset_id = ? AND ${NOT_SELF}${keep.sql}`;
   const whereParams = [low, high, datasetId, ...keep.params];
   const { rows, undirected } = db
     .prepare(`SELECT count(*) AS rows, coalesce(sum(directed = 0), 0) AS undirected FROM ${where}`)

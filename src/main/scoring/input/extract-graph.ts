@@ -9,7 +9,7 @@ import { keepClause, type ResolvedRemoval } from './removal';
 import { rowIdRange, scanRows } from './scan';
 
 /** Bumped whenever extraction would build a different graph from the same rows (it invalidates the cache). */
-const EXTRACTION_VERSION = 2;
+const EXTRACTION_VERSION = 3;
 
 export function graphCacheKey(options: GraphOptions): string {
   const weights = INTERACTION_KINDS.map((kind) => `${kind}=${options.weights[kind]}`).join(',');
@@ -18,6 +18,13 @@ export function graphCacheKey(options: GraphOptions): string {
     .digest('hex')
     .slice(0, 32);
 }
+
+/**
+ * Self-interactions (a self-reply, a self-quote, a self-loop of a graph file) are stored, since they are in the data,
+ * but no model counts them as attention received (SPEC, derivation rules): as a PageRank self-loop one moved a node
+ * from 0.065 to 0.110. Every reader of interactions for scoring leaves them out with this condition.
+ */
+export const NOT_SELF = 'actor_id <> target_id';
 
 /**
  * Reads a dataset's interactions into a merged graph in incoming CSR form (row = target, entries = actors): edge
@@ -36,7 +43,8 @@ export function extractGraph(
   const placeholders = kinds.map(() => '?').join(',');
   const [low, high] = rowIdRange(db, 'interactions', datasetId);
   const keep = keepClause(removal);
-  const where = `interactions NOT INDEXED WHERE id BETWEEN ? AND ? AND dataset_id = ? AND kind IN (${placeholders})${keep.sql}`;
+  const where = `interactions NOT INDEXED WHERE id BETWEEN ? AND ? AND dataset_id = ? AND kind IN (${placeholders})
+    AND ${NOT_SELF}${keep.sql}`;
   const whereParams = [low, high, datasetId, ...kinds, ...keep.params];
   const { rows, undirected } = db
     .prepare(`SELECT count(*) AS rows, coalesce(sum(directed = 0), 0) AS undirected FROM ${where}`)

@@ -1,6 +1,7 @@
 import { findAccountId } from '../../store/account-lookup';
 import type { Db } from '../../store/db';
 import { ModelInputError } from '../model';
+import { NOT_SELF } from './extract-graph';
 import type { ExcludedAccount } from './minors';
 
 /**
@@ -26,7 +27,7 @@ export function resolveAccountNode(
   );
 }
 
-/** Per-node strength of a topic: own posts tagged with it, plus the weight of endorsements received for it. */
+/** Per-node strength of a topic: own posts tagged with it, plus the weight of endorsements received for it from others. */
 export function topicStrength(
   db: Db,
   datasetId: number,
@@ -46,7 +47,7 @@ export function topicStrength(
     ...(db
       .prepare(
         `SELECT target_id AS account, sum(weight) AS amount FROM interactions
-          WHERE dataset_id = ? AND kind = 'endorse' AND topic = ? COLLATE NOCASE GROUP BY target_id`,
+          WHERE dataset_id = ? AND kind = 'endorse' AND ${NOT_SELF} AND topic = ? COLLATE NOCASE GROUP BY target_id`,
       )
       .all(datasetId, tag) as { account: number; amount: number }[]),
   ];
