@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InteractionKind } from './domain';
+import { Fidelity, ModelConstant } from './models/fidelity';
 
 /**
  * Interactions left out of a what-if run: those involving any of `accounts` (platform ids or handles, as actor or
@@ -20,10 +21,30 @@ export const Removal = z
 export type Removal = z.infer<typeof Removal>;
 
 /** Everything needed to reproduce a run, stored with its results (SPEC: "Every run is stored with a manifest"). */
+/**
+ * What a run's numbers rest on besides its dataset and parameters (absent from manifests made before it was
+ * recorded). `derivationVersion` and `edgeDirection` are read from the dataset row when the store has them (null
+ * otherwise); `ties` names how tied scores are ranked.
+ */
+export const RunProvenance = z.object({
+  build: z.object({ source: z.enum(['git', 'bundle', 'unknown']), hash: z.string(), dirty: z.boolean().nullable() }),
+  derivationVersion: z.number().int().nullable(),
+  edgeDirection: z.string().nullable(),
+  ties: z.literal('mean rank'),
+});
+export type RunProvenance = z.infer<typeof RunProvenance>;
+
 export const RunManifest = z.object({
   dataset: z.object({ id: z.number().int(), name: z.string(), contentHash: z.string() }),
   /** A user model also records its file and the file's sha256, which a rerun checks. */
-  model: z.object({ id: z.string(), version: z.string(), file: z.string().optional(), sha256: z.string().optional() }),
+  model: z.object({
+    id: z.string(),
+    version: z.string(),
+    file: z.string().optional(),
+    sha256: z.string().optional(),
+    fidelity: Fidelity.optional(),
+  }),
+  provenance: RunProvenance.optional(),
   params: z.record(z.string(), z.unknown()),
   seed: z.number().int(),
   appVersion: z.string(),
@@ -84,6 +105,8 @@ export const RunSummary = z.object({
   finishedAt: z.string(),
   accountsScored: z.number().int(),
   excluded: z.number().int(),
+  /** Of the model that made the run, as its manifest records it (none for runs made before it was recorded). */
+  fidelity: Fidelity.nullable(),
 });
 export type RunSummary = z.infer<typeof RunSummary>;
 
@@ -141,6 +164,9 @@ export const ModelInfo = z.object({
   description: z.string(),
   citation: z.string(),
   stochastic: z.boolean(),
+  /** Built-in models only: how closely the model follows its source, and every constant with its source. */
+  fidelity: Fidelity.optional(),
+  constants: z.array(ModelConstant).optional(),
   outputs: z.array(z.object({ name: z.string(), description: z.string() })),
   params: z.record(z.string(), z.unknown()),
   /** User models only: the file it comes from, and how long a run may take before it is stopped. */

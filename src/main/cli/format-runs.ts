@@ -1,3 +1,4 @@
+import { withFidelity } from '../../shared/models/fidelity';
 import type { Explanation, ModelInfo, RunDetail, RunSummary, ScoreOutput, ScoresOutput } from '../../shared/runs';
 
 const compact = (value: unknown) => JSON.stringify(value);
@@ -9,14 +10,16 @@ export function formatModels(models: ModelInfo[]): string {
       const params = Object.entries(properties).map(
         ([name, schema]) => `    ${name} = ${compact(schema.default)}${schema.description ? `  (${schema.description})` : ''}`,
       );
+      const constants = (model.constants ?? []).map((c) => `    ${c.name} = ${compact(c.value)}  (${c.source})`);
       return [
-        `${model.id} v${model.version}: ${model.label}`,
+        `${model.id} v${model.version}: ${withFidelity(model.label, model.fidelity)}`,
         `  ${model.description}`,
         ...(model.file ? [`  your model: ${model.file} (stopped after ${model.timeLimitSeconds} s)`] : []),
         `  cites: ${model.citation || '-'}`,
         `  outputs: ${model.outputs.map((o) => o.name).join(', ')}`,
         '  params:',
         ...params,
+        ...(constants.length > 0 ? ['  constants and their sources:', ...constants] : []),
       ].join('\n');
     })
     .join('\n\n');
@@ -32,7 +35,7 @@ export function formatScoreOutput(output: ScoreOutput): string {
 export function formatRunList(runs: RunSummary[]): string {
   if (runs.length === 0) return 'no runs yet; `lens score --dataset NAME --model ID` makes one';
   return runs
-    .map((run) => `${String(run.id).padStart(4)}  ${run.dataset}  ${run.model} v${run.version}  seed ${run.seed}  ` +
+    .map((run) => `${String(run.id).padStart(4)}  ${run.dataset}  ${withFidelity(`${run.model} v${run.version}`, run.fidelity ?? undefined)}  seed ${run.seed}  ` +
       `${run.accountsScored} accounts${run.excluded ? `, ${run.excluded} excluded` : ''}  ${run.finishedAt}  ${compact(run.params)}`)
     .join('\n');
 }

@@ -16,6 +16,8 @@ export function modelInfo(model: ModelDescriptor): ModelInfo {
     description: model.description,
     citation: model.citation,
     stochastic: model.stochastic,
+    fidelity: model.fidelity,
+    constants: [...model.constants],
     outputs: [...model.outputs],
     params: z.toJSONSchema(model.params, { io: 'input' }) as Record<string, unknown>,
   };

@@ -9,6 +9,7 @@ import { requireDataset } from './datasets';
 import { ServiceError } from './errors';
 import { runJob } from './jobs';
 import { userModels, validateParams } from './models';
+import { runProvenance } from './provenance';
 import { findModel, modelDescriptors } from '../../shared/models';
 
 export interface ScoreRequest {
@@ -22,8 +23,28 @@ export interface ScoreRequest {
   window?: { from: string; to: string };
 }
 
+export interface ComputedRun {
+  manifest: RunManifest;
+  accountIds: Int32Array;
+  outputs: Array<[name: string, scores: Float64Array]>;
+  seconds: number;
+}
+
 /** Runs a model in the scoring worker and stores the run with its manifest; nothing is stored if it fails. */
 export async function score(context: ServiceContext, request: ScoreRequest): Promise<ScoreOutput> {
+  const run = await computeRun(context, request);
+  const { manifest } = run;
+  const id = insertRun(context.db, { manifest, accountIds: run.accountIds, outputs: run.outputs });
+  return {
+    run: { id, model: request.modelId, version: manifest.model.version, params: manifest.params, seed: request.seed },
+    accounts_scored: manifest.accountsScored,
+    excluded: manifest.excluded.minors,
+    seconds: run.seconds,
+  };
+}
+
+/** Runs a model in the scoring worker and builds the run's manifest, without storing anything. */
+export async function computeRun(context: ServiceContext, request: ScoreRequest): Promise<ComputedRun> {
   const model = await requireRunnable(context, request.modelId);
   const params = model.builtIn ? validateParams(model.builtIn, request.params) : request.params;
   const started = new Date();
@@ -51,7 +72,8 @@ export async function score(context: ServiceContext, request: ScoreRequest): Pro
     dataset: { ...request.dataset, contentHash: result.contentHash },
     model: result.userModel
       ? { id: request.modelId, version: result.userModel.version, file: result.userModel.file, sha256: result.userModel.sha256 }
-      : { id: request.modelId, version: model.builtIn!.version },
+      : { id: request.modelId, version: model.builtIn!.version, fidelity: model.builtIn!.fidelity },
+    provenance: runProvenance(context.db, request.dataset.id),
     params: result.params,
     seed: request.seed,
     appVersion: APP_VERSION,
@@ -68,13 +90,7 @@ export async function score(context: ServiceContext, request: ScoreRequest): Pro
     ...(request.window ? { window: request.window } : {}),
     ...(request.whatIf ? { whatIf: { ...request.whatIf, interactionsRemoved: result.interactionsRemoved } } : {}),
   };
-  const id = insertRun(context.db, { manifest, accountIds: result.accountIds, outputs: result.outputs });
-  return {
-    run: { id, model: request.modelId, version: manifest.model.version, params: result.params, seed: request.seed },
-    accounts_scored: manifest.accountsScored,
-    excluded: manifest.excluded.minors,
-    seconds: (finished.getTime() - started.getTime()) / 1000,
-  };
+  return { manifest, accountIds: result.accountIds, outputs: result.outputs, seconds: (finished.getTime() - started.getTime()) / 1000 };
 }
 
 export function requireRun(context: ServiceContext, id: number): RunRow {

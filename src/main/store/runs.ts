@@ -1,3 +1,4 @@
+import { Fidelity } from '../../shared/models/fidelity';
 import { RunManifest, type RunSummary } from '../../shared/runs';
 import type { Db } from './db';
 import { fromBlob, toBlob } from './blobs';
@@ -50,9 +51,9 @@ export function insertRun(db: Db, run: NewRun): number {
 }
 
 const summaryColumns = `runs.id, datasets.name AS dataset, model_id, model_version, params, seed, started_at,
-  finished_at, accounts_scored, excluded`;
+  finished_at, accounts_scored, excluded, json_extract(manifest, '$.model.fidelity') AS fidelity`;
 
-function toSummary(row: Record<string, string | number>): RunSummary {
+function toSummary(row: Record<string, string | number | null>): RunSummary {
   return {
     id: row.id as number,
     dataset: row.dataset as string,
@@ -64,6 +65,7 @@ function toSummary(row: Record<string, string | number>): RunSummary {
     finishedAt: row.finished_at as string,
     accountsScored: row.accounts_scored as number,
     excluded: row.excluded as number,
+    fidelity: row.fidelity === null ? null : Fidelity.parse(row.fidelity),
   };
 }
 
@@ -71,14 +73,14 @@ export function listRuns(db: Db, datasetId?: number): RunSummary[] {
   const where = datasetId === undefined ? '' : 'WHERE runs.dataset_id = ?';
   const rows = db
     .prepare(`SELECT ${summaryColumns} FROM runs JOIN datasets ON datasets.id = runs.dataset_id ${where} ORDER BY runs.id`)
-    .all(...(datasetId === undefined ? [] : [datasetId])) as Record<string, string | number>[];
+    .all(...(datasetId === undefined ? [] : [datasetId])) as Record<string, string | number | null>[];
   return rows.map(toSummary);
 }
 
 export function runSummary(db: Db, id: number): RunSummary | null {
   const row = db
     .prepare(`SELECT ${summaryColumns} FROM runs JOIN datasets ON datasets.id = runs.dataset_id WHERE runs.id = ?`)
-    .get(id) as Record<string, string | number> | undefined;
+    .get(id) as Record<string, string | number | null> | undefined;
   return row ? toSummary(row) : null;
 }
 

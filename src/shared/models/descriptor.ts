@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INTERACTION_KINDS, InteractionKind } from '../domain';
+import type { Fidelity, ModelConstant } from './fidelity';
 
 /** One column of a run's results; every model's first column is `score`. */
 export interface OutputColumn {
@@ -20,6 +21,10 @@ export interface ModelDescriptor<Params extends z.ZodObject = z.ZodObject> {
   /** One paragraph: what the score means and how it is computed. */
   description: string;
   citation: string;
+  /** Whether the formula is the source's own, rebuilt from a vendor's description, or ours. */
+  fidelity: Fidelity;
+  /** Every numeric default of `params` and every fixed number of the formula, each with its source. */
+  constants: readonly ModelConstant[];
   params: Params;
   outputs: readonly OutputColumn[];
   /** Whether the seed changes the result (Monte Carlo models). */

@@ -14,6 +14,8 @@ export const followersModel = defineModel({
   citation:
     'Cha, M., Haddadi, H., Benevenuto, F., Gummadi, K. P. (2010). Measuring user influence in Twitter: the ' +
     'million follower fallacy. Proceedings of ICWSM 2010.',
+  fidelity: 'published',
+  constants: [],
   params: z.strictObject({ ...commonParams }),
   outputs: [{ name: 'score', description: 'follower count (0 when unknown)' }],
   stochastic: false,

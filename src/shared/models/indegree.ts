@@ -15,6 +15,8 @@ export const indegreeModel = defineModel({
   citation:
     'Cha, M., Haddadi, H., Benevenuto, F., Gummadi, K. P. (2010). Measuring user influence in Twitter: the ' +
     'million follower fallacy. Proceedings of ICWSM 2010.',
+  fidelity: 'published',
+  constants: [],
   params: z.strictObject({
     ...commonParams,
     kinds: kindList(INTERACTION_KINDS, 'interaction kinds that count'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GRAPH_CONSTANTS } from './fidelity';
 import { defineModel, graphParams } from './descriptor';
 
 export const kcoreModel = defineModel({
@@ -16,6 +17,8 @@ export const kcoreModel = defineModel({
     'Kitsak, M., Gallos, L. K., Havlin, S., Liljeros, F., Muchnik, L., Stanley, H. E., Makse, H. A. (2010). ' +
     'Identification of influential spreaders in complex networks. Nature Physics 6, 888-893. Batagelj, V., ' +
     'Zaversnik, M. (2003). An O(m) algorithm for cores decomposition of networks. arXiv:cs/0310049.',
+  fidelity: 'published',
+  constants: [...GRAPH_CONSTANTS],
   params: z.strictObject({ ...graphParams }),
   outputs: [{ name: 'score', description: 'core number' }],
   stochastic: false,

@@ -30,6 +30,34 @@ export const kloutModel = defineModel({
   citation:
     'A. Rao, N. Spasojevic, Z. Li, T. DSouza, "Klout score: Measuring influence across multiple social networks", ' +
     'IEEE International Conference on Big Data, 2015 (arXiv:1510.08487).',
+  fidelity: 'reconstructed',
+  constants: [
+    { name: 'window_days', value: 90, source: 'Rao et al. 2015: Klout scored a 90-day window' },
+    {
+      name: 'post_exponent',
+      value: 0.5,
+      source:
+        'ours: Rao et al. say reactions per post count more than raw reactions, not how much; a square root between the two',
+    },
+    {
+      name: 'selectivity',
+      value: '1 / (1 + ln g), g = reactions the reactor gave in the whole window',
+      source:
+        'ours: Klout describes selectivity without a form; it is counted over the window, not per day',
+    },
+    {
+      name: 'uniqueness',
+      value: '1 + ln c for c reactions from one reactor',
+      source:
+        'ours: Klout says unique reactors count more, not how much',
+    },
+    {
+      name: 'score_scale',
+      value: '1 + 99 x ln(1 + raw) / ln(1 + max raw)',
+      source:
+        "ours: Klout's 1-100 range with the top account at 100; the log form is our choice",
+    },
+  ],
   params: z.strictObject({
     ...commonParams,
     window_days: z.number().int().min(1).max(36_500).default(90).describe('length of the window, in days'),

@@ -35,6 +35,51 @@ export const kredModel = defineModel({
     'interactions count whatever their time, so as data grows points and the outreach level never decrease.',
   citation:
     'PeopleBrowsr, "Kred Rules" (score.kred/rules) and "How We Calculate Kred Outreach", Kred blog, December 2011.',
+  fidelity: 'reconstructed',
+  constants: [
+    {
+      name: 'points_per_action',
+      value: 10,
+      source:
+        'Kred rules: "10 points for common actions" (retweet, reply, mention, follow)',
+    },
+    {
+      name: 'bonus_threshold',
+      value: 10_000,
+      source:
+        'Kred rules: more points "if the influenced person has more than 10,000 followers"',
+    },
+    {
+      name: 'bonus_points_per_thousand',
+      value: 1,
+      source:
+        'ours: Kred does not say how many more points; 1 per whole 1,000 followers above the threshold',
+    },
+    {
+      name: 'outreach_points_per_action',
+      value: 10,
+      source:
+        'Kred outreach rules: as influence points, for actions given',
+    },
+    {
+      name: 'outreach_first_level',
+      value: KRED_OUTREACH_FIRST_LEVEL,
+      source:
+        'Kred outreach rules: level 1 at 100 points',
+    },
+    {
+      name: 'outreach_growth',
+      value: KRED_OUTREACH_GROWTH,
+      source:
+        'Kred publishes level 2 at 270 points; the ratio 2.7 continues the levels (ours)',
+    },
+    {
+      name: 'influence_scale',
+      value: '1 + 999 x points / max points',
+      source:
+        'Kred normalises to 1-1000 with the top account at 1000; its points-to-score curve steepens at higher scores, but its points are published only as a chart, so the curve here is linear (ours)',
+    },
+  ],
   params: z.strictObject({
     ...commonParams,
     points_per_action: points(10, 'influence points for each action received'),

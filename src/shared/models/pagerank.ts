@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GRAPH_CONSTANTS } from './fidelity';
 import { defineModel, graphParams } from './descriptor';
 
 const AccountReference = z.string().min(1).max(200);
@@ -18,6 +19,18 @@ export const pagerankModel = defineModel({
   citation:
     'Page, L., Brin, S., Motwani, R., Winograd, T. (1999). The PageRank citation ranking: bringing order to the ' +
     'web. Stanford InfoLab technical report 1999-66. Semantics as networkx.pagerank (NetworkX 3).',
+  fidelity: 'published',
+  constants: [
+    ...GRAPH_CONSTANTS,
+    { name: 'alpha', value: 0.85, source: 'Page et al. 1999 (damping factor d = 0.85); networkx default' },
+    {
+      name: 'tolerance',
+      value: 1e-10,
+      source:
+        "ours: L1 change, not scaled by N as networkx's 1e-6 x N is, so large graphs converge as tightly as small ones",
+    },
+    { name: 'max_iterations', value: 100, source: 'networkx default' },
+  ],
   params: z.strictObject({
     ...graphParams,
     alpha: z.number().gt(0).lt(1).default(0.85).describe('probability of following an edge rather than teleporting'),

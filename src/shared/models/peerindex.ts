@@ -34,6 +34,18 @@ export const peerindexModel = defineModel({
     'PeerIndex, "About your PeerIndex score" and "How is my PeerIndex calculated?" (help.peerindex.com, ' +
     '2010-2012): Authority per benchmark topic from others acting on shared content, Audience as reach relative ' +
     'to the population, Activity relative to others in the same topics. Formulas, constants and weights here are ours.',
+  fidelity: 'reconstructed',
+  constants: [
+    { name: 'window_days', value: 120, source: 'ours: PeerIndex scored a rolling window of unpublished length' },
+    {
+      name: 'authority_weight',
+      value: 0.5,
+      source:
+        'ours: PeerIndex said authority counts most and published no weights',
+    },
+    { name: 'audience_weight', value: 0.3, source: 'ours: no published weight' },
+    { name: 'activity_weight', value: 0.2, source: 'ours: no published weight' },
+  ],
   params: z
     .strictObject({
       ...commonParams,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GRAPH_CONSTANTS } from './fidelity';
 import { defineModel, graphParams } from './descriptor';
 
 export const tunkrankModel = defineModel({
@@ -15,6 +16,23 @@ export const tunkrankModel = defineModel({
     'a factor p at each step, so it always converges.',
   citation:
     'Tunkelang, D. (2009). A Twitter analog to PageRank. The Noisy Channel (blog), 13 January 2009.',
+  fidelity: 'published',
+  constants: [
+    ...GRAPH_CONSTANTS,
+    {
+      name: 'p',
+      value: 0.05,
+      source:
+        'ours: Tunkelang 2009 leaves p open; 0.05 is a plausible retweet probability per read',
+    },
+    { name: 'tolerance', value: 1e-10, source: 'ours: L1 change between Jacobi iterations' },
+    {
+      name: 'max_iterations',
+      value: 1000,
+      source:
+        'ours: the iteration contracts by p per step, so p = 0.05 needs about 8 steps for 1e-10; 1000 bounds p near 1',
+    },
+  ],
   params: z.strictObject({
     ...graphParams,
     p: z.number().min(0).lt(1).default(0.05).describe('probability that a reader retweets what it reads'),

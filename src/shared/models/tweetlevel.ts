@@ -38,6 +38,19 @@ export const tweetlevelModel = defineModel({
     'Edelman, TweetLevel (tweetlevel.edelman.com, J. Bentwood, launched November 2009): Popularity, Influence, ' +
     'Engagement and Trust, each weighted from follower, mention, retweet and participation counts. Formulas, ' +
     'constants and weights here are ours.',
+  fidelity: 'reconstructed',
+  constants: [
+    { name: 'post_exponent', value: 1, source: 'ours: Edelman described influence as reactions per post' },
+    {
+      name: 'popularity_weight',
+      value: 0.1,
+      source:
+        'ours: Edelman presented follower counts as the least telling, published no weights',
+    },
+    { name: 'influence_weight', value: 0.4, source: 'ours: no published weight' },
+    { name: 'engagement_weight', value: 0.2, source: 'ours: no published weight' },
+    { name: 'trust_weight', value: 0.3, source: 'ours: no published weight' },
+  ],
   params: z
     .strictObject({
       ...commonParams,

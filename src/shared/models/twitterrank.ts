@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GRAPH_CONSTANTS } from './fidelity';
 import { defineModel, graphParams, type OutputColumn } from './descriptor';
 
 /** Outputs are fixed per descriptor, so each topic has a column of its own and at most this many topics run. */
@@ -36,6 +37,19 @@ export const twitterrankModel = defineModel({
   citation:
     'Weng, J., Lim, E.-P., Jiang, J., He, Q. (2010). TwitterRank: finding topic-sensitive influential twitterers. ' +
     'Proceedings of WSDM 2010, 261-270.',
+  fidelity: 'reconstructed',
+  constants: [
+    ...GRAPH_CONSTANTS,
+    { name: 'alpha', value: 0.85, source: 'Weng et al. 2010 (gamma = 0.85)' },
+    { name: 'tolerance', value: 1e-10, source: 'ours: as pagerank' },
+    { name: 'max_iterations', value: 100, source: 'ours: as pagerank, per topic' },
+    {
+      name: 'max_topics',
+      value: TWITTERRANK_MAX_TOPICS,
+      source:
+        'ours: outputs are fixed per descriptor, so at most 5 topic columns; Weng et al. use LDA topics, here hashtags',
+    },
+  ],
   params: z.strictObject({
     ...graphParams,
     alpha: z
