@@ -17,7 +17,7 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(schemaVersion);
     const tables = tablesOf(db);
     expect(tables.map((t) => t.name)).toEqual([
-      'accounts', 'cascade_nodes', 'cascades', 'datasets', 'graph_cache', 'graph_cache_chunks', 'interactions',
+      'accounts', 'audit_runs', 'cascade_nodes', 'cascades', 'datasets', 'graph_cache', 'graph_cache_chunks', 'interactions',
       'post_hashtags', 'posts', 'run_outputs', 'runs', 'settings', 'source_files',
     ]);
     for (const table of tables) expect(table.sql, table.name).toMatch(/\)\s*STRICT/);
@@ -104,7 +104,7 @@ describe('migrations', () => {
       accounts_scored, excluded, account_ids) VALUES (1, 'kcore', '1', '{}', 1, '{}', 'a', 'b', 0, 0, x'')`).run();
     raw.close();
     const db = openDatabase(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.pragma('user_version', { simple: true })).toBe(schemaVersion);
     expect(db.prepare('SELECT count(*) FROM graph_cache').pluck().get()).toBe(0);
     expect(db.prepare('SELECT count(*) FROM runs').pluck().get()).toBe(1);
     db.prepare("INSERT INTO graph_cache (dataset_id, cache_key, content_hash, node_count, edge_count, interactions_read, created_at) VALUES (1, 'k', 'h', 0, 0, 0, 'now')").run();

@@ -1,14 +1,21 @@
 import { createHash } from 'node:crypto';
-import type { DatasetDetail, DatasetSummary, DatasetTotals, SourceFile } from '../../shared/api';
+import type { DatasetDetail, DatasetSummary, DatasetTotals, EdgeDeclaration, SourceFile } from '../../shared/api';
 import { INTERACTION_KINDS, type ImportFormat } from '../../shared/domain';
+import { derivedRowsDigest } from './dataset-digest';
+import { derivationOf } from './derivation';
 import type { Db } from './db';
 
-interface DatasetRow {
+export interface DatasetRow {
   id: number;
   name: string;
   created_at: string;
   updated_at: string;
   pseudonymized: number;
+  /** The derivation rules the rows were made under (store/derivation.ts); 1 for datasets from before migration 5. */
+  derivation_version: number;
+  /** What its plain `edge` rows mean, as declared at import (`--edges`); null when undeclared. */
+  edge_direction: EdgeDeclaration | null;
+  rows_sha256: string | null;
 }
 
 const count = (db: Db, sql: string, id: number) => (db.prepare(sql).get(id) as { n: number | null }).n ?? 0;
@@ -50,6 +57,8 @@ function summarize(db: Db, row: DatasetRow): DatasetSummary {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     pseudonymized: row.pseudonymized === 1,
+    edgeDirection: row.edge_direction,
+    derivation: derivationOf(db, row),
     placeholders: count(db, 'SELECT count(*) AS n FROM accounts WHERE dataset_id = ? AND placeholder = 1', row.id),
     timeSpan: { first: iso(span.first), last: iso(span.last) },
   };
@@ -93,6 +102,7 @@ export function deleteDataset(db: Db, row: DatasetRow): void {
       const posts = 'SELECT id FROM posts WHERE dataset_id = ?';
       db.prepare('DELETE FROM run_outputs WHERE run_id IN (SELECT id FROM runs WHERE dataset_id = ?)').run(row.id);
       db.prepare('DELETE FROM runs WHERE dataset_id = ?').run(row.id);
+      db.prepare('DELETE FROM audit_runs WHERE dataset_id = ?').run(row.id);
       db.prepare('DELETE FROM graph_cache_chunks WHERE graph_id IN (SELECT id FROM graph_cache WHERE dataset_id = ?)').run(row.id);
       db.prepare('DELETE FROM graph_cache WHERE dataset_id = ?').run(row.id);
       db.prepare('DELETE FROM interactions WHERE dataset_id = ?').run(row.id);
@@ -110,16 +120,20 @@ export function deleteDataset(db: Db, row: DatasetRow): void {
 }
 
 /**
- * What a dataset's content is, as one hash: its source files' hashes in a fixed order plus whether ids were
- * pseudonymised. Imports only ever add files, so equal hashes mean equal rows.
+ * What a dataset's content is, as one hash: its source files' hashes in a fixed order, whether ids were
+ * pseudonymised, the derivation version and declared edge direction, and the digest of the rows the importer
+ * derived (store/dataset-digest.ts). So two importers that derive different rows from the same files give two
+ * hashes, and a manifest's hash proves the rows as well as the files.
  */
 export function datasetContentHash(db: Db, datasetId: number): string {
   const files = db
     .prepare('SELECT sha256, format FROM source_files WHERE dataset_id = ? ORDER BY sha256, format')
     .all(datasetId) as { sha256: string; format: string }[];
-  const pseudonymized = db.prepare('SELECT pseudonymized FROM datasets WHERE id = ?').pluck().get(datasetId);
+  const row = db.prepare('SELECT * FROM datasets WHERE id = ?').get(datasetId) as DatasetRow;
   const hash = createHash('sha256');
-  hash.update(`pseudonymized=${pseudonymized}\n`);
+  hash.update(`pseudonymized=${row.pseudonymized}\n`);
+  hash.update(`derivation=${row.derivation_version}\nedges=${row.edge_direction ?? 'undeclared'}\n`);
   for (const file of files) hash.update(`${file.sha256} ${file.format}\n`);
+  hash.update(`rows=${row.rows_sha256 ?? derivedRowsDigest(db, datasetId)}\n`);
   return hash.digest('hex');
 }
