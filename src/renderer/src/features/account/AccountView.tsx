@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ViewProps } from '../../app/App';
 import { navigate } from '../../app/routes';
-import { ErrorNotice, ProgressBar } from '../../ui/notices';
+import { ErrorNotice } from '../../ui/notices';
 import { isAccount } from '../cases/account-link';
+import { AuditRunBar } from '../cases/AuditRunBar';
 import { DatasetPicker } from '../cases/pickers';
+import { useAuditRun } from '../cases/use-audit-run';
 import { useJob } from '../cases/use-job';
 import { ExportReportButton } from '../report/ExportReportButton';
 import { AccountCases, caseInteractions } from './AccountCases';
@@ -48,10 +50,9 @@ export function AccountView({ params }: ViewProps) {
 function AccountDetail({ dataset, account }: { dataset: string; account: string }) {
   const runs = useBaseRuns(dataset);
   const scored = useMemo(() => runs.runs ?? [], [runs.runs]);
-  const audit = useJob('audit.cases');
-  const { start: startAudit } = audit;
-  useEffect(() => void startAudit({ dataset }), [dataset, startAudit]);
-  const cases = useMemo(() => (audit.data?.cases ?? []).filter((c) => c.accounts.some((a) => isAccount(a, account))), [audit.data, account]);
+  // The dataset's latest stored audit, at once; recomputed only on demand.
+  const audit = useAuditRun(dataset);
+  const cases = useMemo(() => (audit.run?.cases ?? []).filter((c) => c.accounts.some((a) => isAccount(a, account))), [audit.run, account]);
   const whatif = useWhatIf(account);
   const [base, setBase] = useState<number | null>(null);
   const baseRun = base ?? scored.find((r) => r.model === 'kred')?.id ?? scored[0]?.id ?? null;
@@ -63,7 +64,7 @@ function AccountDetail({ dataset, account }: { dataset: string; account: string 
       <div className="row" style={{ justifyContent: 'flex-end' }}>
         <ExportReportButton
           testId="export-account-report"
-          request={audit.running ? null : { dataset, account, cases, windows: windows.data ? { model: windowModel, output: windows.data } : undefined }}
+          request={audit.job.running ? null : { dataset, account, cases, windows: windows.data ? { model: windowModel, output: windows.data } : undefined }}
         />
       </div>
       <h2>Runs</h2>
@@ -80,9 +81,8 @@ function AccountDetail({ dataset, account }: { dataset: string; account: string 
       </div>
       <h2>Audit cases</h2>
       <div className="panel">
-        {audit.running && <ProgressBar progress={audit.progress ?? { kind: 'job', progress: { fraction: 0, phase: 'auditing' } }} onCancel={audit.cancel} />}
-        <ErrorNotice error={audit.error} />
-        {audit.data && (
+        <AuditRunBar audit={audit} onRecompute={() => audit.recompute(audit.run?.manifest.whatIf.model ?? 'kred')} />
+        {audit.run && (
           <AccountCases
             cases={cases}
             dataset={dataset}

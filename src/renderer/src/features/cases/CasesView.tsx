@@ -2,11 +2,11 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { CASE_KINDS } from '../../../../shared/audit';
 import type { ViewProps } from '../../app/App';
 import { navigate } from '../../app/routes';
-import { ErrorNotice, ProgressBar } from '../../ui/notices';
 import { accountName } from './account-link';
+import { AuditRunBar } from './AuditRunBar';
 import { CaseDetail } from './CaseDetail';
 import { DatasetPicker, ModelPicker } from './pickers';
-import { useJob } from './use-job';
+import { useAuditRun } from './use-audit-run';
 
 export function CasesView({ params }: ViewProps) {
   const dataset = params.get('dataset') ?? '';
@@ -14,14 +14,15 @@ export function CasesView({ params }: ViewProps) {
   const [model, setModel] = useState('kred');
   const [kind, setKind] = useState('');
   const [text, setText] = useState('');
-  const audit = useJob('audit.cases');
-  const { start } = audit;
+  // The latest stored audit opens at once; the worker runs only when Recompute is pressed.
+  const audit = useAuditRun(dataset);
+  const shownModel = audit.run?.manifest.whatIf.model;
   useEffect(() => {
-    if (dataset) void start({ dataset, model });
-  }, [dataset, model, start]);
+    if (shownModel) setModel(shownModel);
+  }, [shownModel]);
   const setDataset = useCallback((name: string) => navigate('cases', { dataset: name }), []);
 
-  const cases = useMemo(() => audit.data?.cases ?? [], [audit.data]);
+  const cases = useMemo(() => audit.run?.cases ?? [], [audit.run]);
   const counts = useMemo(() => new Map(CASE_KINDS.map((k) => [k, cases.filter((c) => c.kind === k).length])), [cases]);
   const query = text.trim().toLowerCase();
   // Indices stay those of the full list, so a selected case keeps its URL while the filters change.
@@ -37,14 +38,12 @@ export function CasesView({ params }: ViewProps) {
       <div className="panel row">
         <DatasetPicker value={dataset} onChange={setDataset} />
         <ModelPicker value={model} onChange={setModel} label="What-if model" />
-        <button type="button" onClick={() => void start({ dataset, model })} disabled={!dataset || audit.running}>
-          Run audit again
-        </button>
-        {audit.data && <span className="muted">{cases.length} cases</span>}
+        {audit.run && <span className="muted">{cases.length} cases</span>}
       </div>
-      <ProgressBar progress={audit.running ? (audit.progress ?? { kind: 'job', progress: { fraction: 0, phase: 'starting' } }) : null} onCancel={audit.cancel} />
-      <ErrorNotice error={audit.error} />
-      {audit.data && (
+      <div className="panel">
+        <AuditRunBar audit={audit} onRecompute={() => audit.recompute(model)} />
+      </div>
+      {audit.run && (
         <div style={{ display: 'grid', gridTemplateColumns: '330px minmax(0,1fr)', gap: 14, alignItems: 'start' }}>
           <div className="panel">
             <div className="row" style={{ marginBottom: 8 }}>
