@@ -2,7 +2,7 @@
  * Audit runs, stored like score runs: a manifest (what was asked, with which vocabulary, thresholds and versions)
  * and the cases found. The cases are one JSON array per run, not a row each: a run is always written and read
  * whole (the Cases view lists all of it, the Account view filters it), it holds a few thousand cases at most
- * (brexit + kpop: 34, a 10,000-account generated world: about 1,500, under 2 MB), and one row cannot be half
+ * (brexit + kpop: 35 cases in 30 KB of JSON, read back by audit.latest in about 7 ms), and one row cannot be half
  * written or read back in another order. The columns beside the manifest are what `lens audit --runs` lists
  * without parsing the cases.
  */
