@@ -7,13 +7,46 @@ export const CompareInput = z.object({
   runs: z.array(z.number().int().min(1)).min(2).max(20),
   k: z.array(z.number().int().min(1)).min(1).max(10).default([10, 100]),
   p: z.number().gt(0).lt(1).default(0.9),
+  /**
+   * Bootstrap resamples for the 95% intervals; 0 disables them. Left out: 200, cut to fit BOOTSTRAP_DRAW_BUDGET
+   * account draws on large comparisons (the output says so); given: exactly that many.
+   */
+  bootstrap: z.number().int().min(0).max(10_000).optional(),
+  bootstrap_seed: z.number().int().min(0).default(1),
 });
 
 const SegmentAgreement = z.object({
   n: z.number().int(),
+  /** ceil(accounts run a scored / 10 or / 100); the segment also takes every account tied with its last one. */
+  nominal: z.number().int(),
+  tied_past_cut: z.number().int(),
   spearman: z.number().nullable(),
   kendall_tau_b: z.number().nullable(),
 });
+
+/** The 2.5th and 97.5th percentiles of a figure over the bootstrap resamples that define it. */
+const Interval = z.object({ low: z.number(), high: z.number() }).nullable();
+const SegmentIntervals = z.object({ spearman: Interval, kendall_tau_b: Interval });
+export const PairIntervals = z.object({
+  spearman: Interval,
+  kendall_tau_b: Interval,
+  jaccard: z.record(z.string(), Interval),
+  rbo: Interval,
+  segments: z.object({ top10: SegmentIntervals, top1: SegmentIntervals }),
+});
+export type PairIntervals = z.infer<typeof PairIntervals>;
+
+/** Tied scores among the accounts a run scored. */
+export const TieSummary = z.object({
+  scored: z.number().int(),
+  distinct_scores: z.number().int(),
+  /** Accounts whose score equals at least one other account's. */
+  tied_accounts: z.number().int(),
+  tied_share: z.number().nullable(),
+  largest_group: z.number().int(),
+  largest_group_score: z.number().nullable(),
+});
+export type TieSummary = z.infer<typeof TieSummary>;
 
 export const PairAgreement = z.object({
   a: z.number().int(),
@@ -22,16 +55,35 @@ export const PairAgreement = z.object({
   n: z.number().int(),
   spearman: z.number().nullable(),
   kendall_tau_b: z.number().nullable(),
+  /** Tie-aware: over each run's tie-extended top k (a tie group that starts inside the top k is in it whole). */
   jaccard: z.record(z.string(), z.number()),
+  /** The least and greatest plain Jaccard over every way of cutting the ties at k (equal when no tie is cut). */
+  jaccard_range: z.record(z.string(), z.object({ min: z.number(), max: z.number() })),
+  /** RBO_ext with ties (Webber et al. 2010, section 5). */
   rbo: z.number(),
   segments: z.object({ top10: SegmentAgreement, top1: SegmentAgreement }),
   /** Accounts scored by one run only (minors included in one run, or a what-if run of fewer accounts). */
   only_a: z.number().int(),
   only_b: z.number().int(),
+  ties: z.object({ a: TieSummary, b: TieSummary }),
+  /** Null when the bootstrap is off. */
+  intervals: PairIntervals.nullable(),
+  /** Rankings that are all ties, top-k cuts through a tie: what a reader must know to read the figures. */
+  warnings: z.array(z.string()),
 });
 export type PairAgreement = z.infer<typeof PairAgreement>;
 
-export const CompareOutput = z.object({ pairs: z.array(PairAgreement) });
+export const BootstrapInfo = z.object({
+  resamples: z.number().int(),
+  /** What was asked for (200 when left out); more than `resamples` when the draw budget cut them. */
+  requested: z.number().int(),
+  seed: z.number().int(),
+  level: z.number(),
+  method: z.string(),
+  note: z.string().nullable(),
+});
+
+export const CompareOutput = z.object({ pairs: z.array(PairAgreement), bootstrap: BootstrapInfo.nullable() });
 export type CompareOutput = z.infer<typeof CompareOutput>;
 
 export const DisagreementsInput = z.object({
@@ -78,6 +130,7 @@ export const DistributionOutput = z.object({
   ccdf: z.array(z.object({ x: z.number(), p: z.number() })),
   gini: z.number().nullable(),
   top1Share: z.number().nullable(),
+  ties: TieSummary,
 });
 export type DistributionOutput = z.infer<typeof DistributionOutput>;
 

@@ -3,6 +3,7 @@
  * the result is finite, whatever finite scores come in: the result crosses a JSON boundary, where NaN and Infinity
  * do not survive.
  */
+import { tieSummary, type TieSummary } from './tied-ranking';
 
 export interface Bin {
   from: number;
@@ -35,6 +36,8 @@ export interface Distribution {
   gini: number | null;
   /** Share of the total held by the top ceil(n / 100) scores; null unless the total is positive. */
   top1Share: number | null;
+  /** Tied scores among the finite ones. */
+  ties: TieSummary;
 }
 
 export interface DistributionOptions {
@@ -70,6 +73,7 @@ export function describeDistribution(scores: Float64Array, options: Distribution
       ccdf: [],
       gini: null,
       top1Share: null,
+      ties: tieSummary(sorted),
     };
   }
 
@@ -97,6 +101,7 @@ export function describeDistribution(scores: Float64Array, options: Distribution
     ccdf: ccdf(sorted, ccdfPoints),
     gini: min < 0 || total <= 0 ? null : gini(sorted, total, unit),
     top1Share: total > 0 ? sumInUnits(sorted, n - Math.ceil(n / 100), n, unit) / total : null,
+    ties: tieSummary(sorted),
   };
 }
 

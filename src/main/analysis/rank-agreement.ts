@@ -2,14 +2,18 @@
  * Rank agreement between two runs on the same dataset (SPEC "Comparing and auditing"): Spearman's rho, Kendall's
  * tau-b, Jaccard overlap of the top k and rank-biased overlap, over all accounts and over the top 10% and 1% of the
  * first run (the segments of Cha et al. 2010, "Measuring user influence in Twitter: the million follower fallacy").
+ * Every figure reads rankings through their tie groups (tied-ranking.ts), so none depends on storage order.
  */
-import { rankCorrelations } from './rank-correlation';
-import { gather, rankingOrder } from './rank-sort';
+import { correlatePrepared, preparePair, type RankCorrelations } from './rank-correlation';
+import { gather } from './rank-sort';
 import { rboExtrapolated } from './rbo';
+import { extendedPrefixLength, tiedRanking, tieSummary, type TiedRanking, type TieSummary } from './tied-ranking';
+import { jaccardRange, jaccardTopK, type JaccardRange } from './top-k';
 
 export { averageRanks, kendallTauB, spearman } from './rank-correlation';
 export { rankingOrder } from './rank-sort';
 export { rboExtrapolated } from './rbo';
+export { jaccardRange, jaccardTopK } from './top-k';
 
 /** Two runs' scores over the same accounts: a[i], b[i] are account i's scores (NaN = unscored by that run). */
 export interface PairInput {
@@ -18,7 +22,12 @@ export interface PairInput {
 }
 
 export interface SegmentAgreement {
+  /** Accounts of the segment that b also scored: the correlations are over these. */
   n: number;
+  /** ceil(accounts a scored / 10 or / 100): the segment's size were there no tie at its edge. */
+  nominal: number;
+  /** Accounts added past `nominal` because they tie with the last account inside it (the segment takes them all). */
+  tied_past_cut: number;
   spearman: number | null;
   kendall_tau_b: number | null;
 }
@@ -32,71 +41,109 @@ export interface PairAgreement {
   /** Null when undefined (n < 2 or a constant ranking). */
   spearman: number | null;
   kendall_tau_b: number | null;
-  /**
-   * By k, over each run's own top k (score descending, ties by account index ascending; accounts a run did not
-   * score are not in its list).
-   */
+  /** By k: the tie-aware Jaccard over each run's own tie-extended top k (top-k.ts). */
   jaccard: Record<string, number>;
-  /** RBO_ext (Webber et al. 2010, eq. 32) with persistence p over the two full rankings, ordered as above. */
+  /** By k: the least and greatest plain Jaccard over every way of cutting the ties at k (equal when none is cut). */
+  jaccard_range: Record<string, JaccardRange>;
+  /** RBO_ext with ties (rbo.ts) with persistence p over the two full rankings. */
   rbo: number;
-  /** Accounts in the top 10% / 1% (rounded up) of run a's ranking that b also scored: their scores in a vs b. */
+  /** The tie-extended top 10% / 1% of run a's ranking. */
   segments: { top10: SegmentAgreement; top1: SegmentAgreement };
+  /** Tied scores in each run, over the accounts it scored. */
+  ties: { a: TieSummary; b: TieSummary };
+  /** What a reader must know to read the figures: rankings that are all ties, top-k cuts through a tie. */
+  warnings: string[];
 }
 
-/**
- * |A ∩ B| / |A ∪ B| for the first k accounts of each ranking (fewer when a ranking is shorter). Two empty top
- * lists count as identical (1). Each ranking must list an account at most once.
- */
-export function jaccardTopK(orderA: Uint32Array, orderB: Uint32Array, k: number): number {
-  if (!Number.isInteger(k) || k < 1) throw new RangeError(`top-k size must be a positive integer, got ${k}`);
-  const topA = orderA.subarray(0, k);
-  const topB = orderB.subarray(0, k);
-  if (topA.length + topB.length === 0) return 1;
-  let bound = 0;
-  for (const i of topA) bound = Math.max(bound, i + 1);
-  for (const i of topB) bound = Math.max(bound, i + 1);
-  const inA = new Uint8Array(bound);
-  for (const i of topA) inA[i] = 1;
-  let shared = 0;
-  for (const i of topB) shared += inA[i]!;
-  return shared / (topA.length + topB.length - shared);
+/** The rankings and sorted pair a comparison is computed from, kept for the bootstrap to reuse. */
+export interface PreparedComparison {
+  a: Float64Array;
+  b: Float64Array;
+  rankingA: TiedRanking;
+  rankingB: TiedRanking;
+  /** Positions scored by both runs, ascending. */
+  both: Uint32Array;
+  pair: ReturnType<typeof preparePair>;
 }
 
-function segment(a: Float64Array, b: Float64Array, orderA: Uint32Array, divisor: number): SegmentAgreement {
-  // Integer division, not a fractional product: 30 * 0.1 rounds to 3.0000000000000004, whose ceiling is 4.
-  const top = orderA.subarray(0, Math.ceil(orderA.length / divisor));
-  const accounts = top.filter((i) => !Number.isNaN(b[i]!));
-  return { n: accounts.length, ...rankCorrelations(gather(a, accounts), gather(b, accounts)) };
-}
-
-export function compareRuns(input: PairInput, options: { k: number[]; p?: number }): PairAgreement {
+export function prepareComparison(input: PairInput): PreparedComparison {
   const { a, b } = input;
   if (a.length !== b.length) throw new RangeError(`runs cover different account counts: ${a.length} vs ${b.length}`);
   let n = 0;
-  let onlyA = 0;
-  let onlyB = 0;
-  for (let i = 0; i < a.length; i++) {
-    const scoredA = !Number.isNaN(a[i]!);
-    const scoredB = !Number.isNaN(b[i]!);
-    if (scoredA && scoredB) n++;
-    else if (scoredA) onlyA++;
-    else if (scoredB) onlyB++;
-  }
+  for (let i = 0; i < a.length; i++) if (!Number.isNaN(a[i]!) && !Number.isNaN(b[i]!)) n++;
   const both = new Uint32Array(n);
   let next = 0;
   for (let i = 0; i < a.length; i++) if (!Number.isNaN(a[i]!) && !Number.isNaN(b[i]!)) both[next++] = i;
+  return { a, b, rankingA: tiedRanking(a), rankingB: tiedRanking(b), both, pair: preparePair(gather(a, both), gather(b, both)) };
+}
 
-  const orderA = rankingOrder(a);
-  const orderB = rankingOrder(b);
+/** Correlations over `accounts` (positions), weighted by bootstrap multiplicities when given. */
+export function correlateAccounts(a: Float64Array, b: Float64Array, accounts: Uint32Array, weights: Uint32Array | null): RankCorrelations {
+  const pair = preparePair(gather(a, accounts), gather(b, accounts));
+  if (!weights) return correlatePrepared(pair);
+  const local = new Uint32Array(accounts.length);
+  for (let i = 0; i < accounts.length; i++) local[i] = weights[accounts[i]!]!;
+  return correlatePrepared(pair, local);
+}
+
+export const SEGMENT_DIVISORS = { top10: 10, top1: 100 } as const;
+
+function segment(comparison: PreparedComparison, divisor: number): SegmentAgreement {
+  const { a, b, rankingA } = comparison;
+  // Integer division, not a fractional product: 30 * 0.1 rounds to 3.0000000000000004, whose ceiling is 4.
+  const nominal = Math.ceil(rankingA.order.length / divisor);
+  const extended = extendedPrefixLength(rankingA, nominal);
+  const accounts = rankingA.order.subarray(0, extended).filter((i) => !Number.isNaN(b[i]!));
+  return { n: accounts.length, nominal, tied_past_cut: extended - nominal, ...correlateAccounts(a, b, accounts, null) };
+}
+
+function tieWarnings(label: string, ranking: TiedRanking, ties: TieSummary, ks: number[]): string[] {
+  if (ties.scored > 1 && ties.distinct_scores === 1) {
+    return [
+      `${label}: all ${ties.scored} accounts have the same score, so its ranking has no order: its correlations are undefined and its top-k and RBO treat every account as tied`,
+    ];
+  }
+  const warnings: string[] = [];
+  for (const k of ks) {
+    if (k >= ranking.order.length) continue;
+    const end = extendedPrefixLength(ranking, k);
+    if (end > k) warnings.push(`${label}: the top ${k} cuts through a tie; the tie-aware top ${k} holds ${end} accounts`);
+  }
+  return warnings;
+}
+
+export interface CompareOptions {
+  k: number[];
+  p?: number;
+  /** How warnings name the two runs. */
+  labels?: { a: string; b: string };
+}
+
+export function compareRuns(input: PairInput, options: CompareOptions): PairAgreement {
+  return agreementOf(prepareComparison(input), options);
+}
+
+/** The figures of a prepared comparison (which the bootstrap then resamples). */
+export function agreementOf(comparison: PreparedComparison, options: CompareOptions): PairAgreement {
+  const { a, b, rankingA, rankingB, both } = comparison;
+  const labels = options.labels ?? { a: 'run a', b: 'run b' };
   const jaccard: Record<string, number> = {};
-  for (const k of options.k) jaccard[String(k)] = jaccardTopK(orderA, orderB, k);
+  const range: Record<string, JaccardRange> = {};
+  for (const k of options.k) {
+    jaccard[String(k)] = jaccardTopK(rankingA, rankingB, k);
+    range[String(k)] = jaccardRange(rankingA, rankingB, k);
+  }
+  const ties = { a: tieSummary(gather(a, rankingA.order)), b: tieSummary(gather(b, rankingB.order)) };
   return {
-    n,
-    only_a: onlyA,
-    only_b: onlyB,
-    ...rankCorrelations(gather(a, both), gather(b, both)),
+    n: both.length,
+    only_a: rankingA.order.length - both.length,
+    only_b: rankingB.order.length - both.length,
+    ...correlatePrepared(comparison.pair),
     jaccard,
-    rbo: rboExtrapolated(orderA, orderB, options.p ?? 0.9),
-    segments: { top10: segment(a, b, orderA, 10), top1: segment(a, b, orderA, 100) },
+    jaccard_range: range,
+    rbo: rboExtrapolated(rankingA, rankingB, options.p ?? 0.9),
+    segments: { top10: segment(comparison, SEGMENT_DIVISORS.top10), top1: segment(comparison, SEGMENT_DIVISORS.top1) },
+    ties,
+    warnings: [...tieWarnings(labels.a, rankingA, ties.a, options.k), ...tieWarnings(labels.b, rankingB, ties.b, options.k)],
   };
 }

@@ -83,6 +83,7 @@ describe('describeDistribution: summary statistics', () => {
       ccdf: [],
       gini: null,
       top1Share: null,
+      ties: { scored: 0, distinct_scores: 0, tied_accounts: 0, tied_share: null, largest_group: 0, largest_group_score: null },
     };
     expect(describeDistribution(new Float64Array(0))).toEqual({ ...empty, unscored: 0 });
     expect(describeDistribution(scores(NaN, NaN))).toEqual({ ...empty, unscored: 2 });
@@ -94,6 +95,7 @@ describe('describeDistribution: summary statistics', () => {
     expect(d.percentiles.every((q) => q.value === 0.1)).toBe(true);
     expect(d.histogram).toEqual({ linear: [{ from: 0.1, to: 0.1, count: 250 }], log: null, zeroOrNegative: 0 });
     expect(d.ccdf).toEqual([{ x: 0.1, p: 1 }]);
+    expect(d.ties).toEqual({ scored: 250, distinct_scores: 1, tied_accounts: 250, tied_share: 1, largest_group: 250, largest_group_score: 0.1 });
     expect(d.top1Share).toBeCloseTo(3 / 250, 12);
   });
 

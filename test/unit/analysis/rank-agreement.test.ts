@@ -7,14 +7,16 @@ import {
   rboExtrapolated,
   spearman,
 } from '../../../src/main/analysis/rank-agreement';
+import { strictRanking, tiedRanking } from '../../../src/main/analysis/tied-ranking';
 
 const f64 = (values: number[]) => Float64Array.from(values);
 const u32 = (values: number[]) => Uint32Array.from(values);
+const strict = (values: number[]) => strictRanking(u32(values));
 
 describe('jaccardTopK', () => {
   it('compares each ranking’s own top k', () => {
-    const a = u32([5, 3, 1, 0]);
-    const b = u32([3, 5, 2]);
+    const a = strict([5, 3, 1, 0]);
+    const b = strict([3, 5, 2]);
     expect(jaccardTopK(a, b, 1)).toBe(0); // {5} vs {3}
     expect(jaccardTopK(a, b, 2)).toBe(1); // {5,3} vs {3,5}
     expect(jaccardTopK(a, b, 3)).toBe(2 / 4); // {5,3,1} vs {3,5,2}
@@ -22,9 +24,9 @@ describe('jaccardTopK', () => {
   });
 
   it('treats empty top lists explicitly and rejects bad k', () => {
-    expect(jaccardTopK(u32([]), u32([]), 3)).toBe(1);
-    expect(jaccardTopK(u32([1]), u32([]), 3)).toBe(0);
-    for (const k of [0, -1, 1.5, NaN]) expect(() => jaccardTopK(u32([1]), u32([1]), k)).toThrow(RangeError);
+    expect(jaccardTopK(strict([]), strict([]), 3)).toBe(1);
+    expect(jaccardTopK(strict([1]), strict([]), 3)).toBe(0);
+    for (const k of [0, -1, 1.5, NaN]) expect(() => jaccardTopK(strict([1]), strict([1]), k)).toThrow(RangeError);
   });
 });
 
@@ -55,7 +57,7 @@ describe('compareRuns', () => {
     const expected = ((1 - p) / p) * (p + (1 / 2) * p ** 2 + (1 / 3) * p ** 3 + (3 / 4) * p ** 4) + (3 / 4) * p ** 4;
     expect(result.rbo).toBeCloseTo(expected, 14);
     expect(compareRuns({ a, b }, { k: [] }).rbo).toBe(result.rbo);
-    expect(compareRuns({ a, b }, { k: [], p: 0.5 }).rbo).toBe(rboExtrapolated(rankingOrder(a), rankingOrder(b), 0.5));
+    expect(compareRuns({ a, b }, { k: [], p: 0.5 }).rbo).toBe(rboExtrapolated(tiedRanking(a), tiedRanking(b), 0.5));
   });
 
   it('segments the top 10% and 1% of run a, counting only accounts b also scored', () => {
@@ -69,8 +71,8 @@ describe('compareRuns', () => {
     }
     const result = compareRuns({ a: scoresA, b: scoresB }, { k: [10] });
     // Top 10% = accounts 0..99 minus the 15 multiples of 7; top 1% = 0..9 minus 0 and 7.
-    expect(result.segments.top10).toEqual({ n: 85, spearman: -1, kendall_tau_b: -1 });
-    expect(result.segments.top1).toEqual({ n: 8, spearman: -1, kendall_tau_b: -1 });
+    expect(result.segments.top10).toEqual({ n: 85, nominal: 100, tied_past_cut: 0, spearman: -1, kendall_tau_b: -1 });
+    expect(result.segments.top1).toEqual({ n: 8, nominal: 10, tied_past_cut: 0, spearman: -1, kendall_tau_b: -1 });
     expect(result.only_a).toBe(143);
     expect(result.n).toBe(857);
     const shared = Array.from(scoresA.keys()).filter((i) => i % 7 !== 0);
@@ -84,8 +86,8 @@ describe('compareRuns', () => {
     const scores = (count: number) => f64(Array.from({ length: count }, (_, i) => count - i));
     // 30 accounts: 10% is exactly 3 (30 * 0.1 would round up to 4); 1% rounds up to 1, too few to correlate.
     const thirty = compareRuns({ a: scores(30), b: scores(30) }, { k: [5] });
-    expect(thirty.segments.top10).toEqual({ n: 3, spearman: 1, kendall_tau_b: 1 });
-    expect(thirty.segments.top1).toEqual({ n: 1, spearman: null, kendall_tau_b: null });
+    expect(thirty.segments.top10).toEqual({ n: 3, nominal: 3, tied_past_cut: 0, spearman: 1, kendall_tau_b: 1 });
+    expect(thirty.segments.top1).toEqual({ n: 1, nominal: 1, tied_past_cut: 0, spearman: null, kendall_tau_b: null });
     const more = compareRuns({ a: scores(1001), b: scores(1001) }, { k: [5] });
     expect(more.segments.top10.n).toBe(101);
     expect(more.segments.top1.n).toBe(11);
@@ -100,11 +102,17 @@ describe('compareRuns', () => {
       spearman: null,
       kendall_tau_b: null,
       jaccard: { '1': 0, '5': 0 },
+      jaccard_range: { '1': { min: 0, max: 0 }, '5': { min: 0, max: 0 } },
       rbo: 0,
       segments: {
-        top10: { n: 0, spearman: null, kendall_tau_b: null },
-        top1: { n: 0, spearman: null, kendall_tau_b: null },
+        top10: { n: 0, nominal: 1, tied_past_cut: 0, spearman: null, kendall_tau_b: null },
+        top1: { n: 0, nominal: 1, tied_past_cut: 0, spearman: null, kendall_tau_b: null },
       },
+      ties: {
+        a: { scored: 1, distinct_scores: 1, tied_accounts: 0, tied_share: 0, largest_group: 1, largest_group_score: 1 },
+        b: { scored: 1, distinct_scores: 1, tied_accounts: 0, tied_share: 0, largest_group: 1, largest_group_score: 2 },
+      },
+      warnings: [],
     });
   });
 

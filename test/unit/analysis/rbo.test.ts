@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../bench/random';
 import { rboExtrapolated } from '../../../src/main/analysis/rank-agreement';
+import { strictRanking } from '../../../src/main/analysis/tied-ranking';
 
-const u32 = (values: number[]) => Uint32Array.from(values);
+/** A ranking without ties, as the paper's tie-free definitions take it. */
+const strict = (values: number[]) => strictRanking(Uint32Array.from(values));
 
 /** X_d: items shared by the first d items of each list (a shorter list contributes all its items). */
 function overlapAt(a: ArrayLike<number>, b: ArrayLike<number>, d: number): number {
@@ -52,7 +54,7 @@ function randomRanking(random: () => number, length: number, universe: number): 
 describe('rboExtrapolated', () => {
   it('[1,2,3,4,5] vs [2,3,4,1,5] at p = 0.9 is 0.828', () => {
     // X_d = 0, 1, 2, 4, 5: (0.1/0.9)(0.5*0.81 + (2/3)*0.729 + 0.6561 + 0.59049) + 0.59049 = 0.23751 + 0.59049.
-    expect(rboExtrapolated(u32([1, 2, 3, 4, 5]), u32([2, 3, 4, 1, 5]), 0.9)).toBeCloseTo(0.828, 14);
+    expect(rboExtrapolated(strict([1, 2, 3, 4, 5]), strict([2, 3, 4, 1, 5]), 0.9)).toBeCloseTo(0.828, 14);
   });
 
   it('matches eq. 32 term by term and the defining sum, equal and uneven lengths', () => {
@@ -63,10 +65,10 @@ describe('rboExtrapolated', () => {
       const a = randomRanking(random, 1 + Math.floor(random() * universe), universe);
       const b = randomRanking(random, trial % 3 === 0 ? a.length : 1 + Math.floor(random() * universe), universe);
       const [long, short] = a.length >= b.length ? [a, b] : [b, a];
-      const value = rboExtrapolated(u32(a), u32(b), p);
+      const value = rboExtrapolated(strict(a), strict(b), p);
       expect(Math.abs(value - eq32(long, short, p))).toBeLessThan(1e-12);
       expect(Math.abs(value - definingSum(long, short, p))).toBeLessThan(1e-12);
-      expect(rboExtrapolated(u32(b), u32(a), p)).toBe(value);
+      expect(rboExtrapolated(strict(b), strict(a), p)).toBe(value);
       expect(value).toBeGreaterThanOrEqual(0);
       expect(value).toBeLessThanOrEqual(1);
     }
@@ -74,33 +76,33 @@ describe('rboExtrapolated', () => {
 
   it('is 1 for identical rankings and for a ranking and its own prefix', () => {
     const ranking = randomRanking(seededRandom(3), 300, 1000);
-    expect(rboExtrapolated(u32(ranking), u32(ranking), 0.9)).toBeCloseTo(1, 14);
-    expect(rboExtrapolated(u32(ranking), u32(ranking.slice(0, 40)), 0.98)).toBeCloseTo(1, 14);
+    expect(rboExtrapolated(strict(ranking), strict(ranking), 0.9)).toBeCloseTo(1, 14);
+    expect(rboExtrapolated(strict(ranking), strict(ranking.slice(0, 40)), 0.98)).toBeCloseTo(1, 14);
   });
 
   it('is 0 for disjoint rankings, and weighs the top more as p falls', () => {
-    expect(rboExtrapolated(u32([0, 1, 2]), u32([3, 4, 5, 6]), 0.9)).toBe(0);
+    expect(rboExtrapolated(strict([0, 1, 2]), strict([3, 4, 5, 6]), 0.9)).toBe(0);
     // Same first item, nothing else shared: near 1 when only the top counts, near 0 when depth counts.
-    const a = u32([0, 1, 2, 3, 4, 5, 6, 7]);
-    const b = u32([0, 11, 12, 13, 14, 15, 16, 17]);
+    const a = strict([0, 1, 2, 3, 4, 5, 6, 7]);
+    const b = strict([0, 11, 12, 13, 14, 15, 16, 17]);
     expect(rboExtrapolated(a, b, 1e-9)).toBeCloseTo(1, 8);
     expect(rboExtrapolated(a, b, 0.5)).toBeGreaterThan(rboExtrapolated(a, b, 0.9));
   });
 
   it('treats empty rankings explicitly', () => {
-    expect(rboExtrapolated(u32([]), u32([]), 0.9)).toBe(1);
-    expect(rboExtrapolated(u32([1, 2]), u32([]), 0.9)).toBe(0);
+    expect(rboExtrapolated(strict([]), strict([]), 0.9)).toBe(1);
+    expect(rboExtrapolated(strict([1, 2]), strict([]), 0.9)).toBe(0);
   });
 
-  it('ignores the part of long rankings whose weight p^d underflows to zero', () => {
+  it('stops where the remaining weight can no longer change the result', () => {
     const a = Array.from({ length: 5000 }, (_, i) => i);
     const b = a.map((v, i) => (i < 100 ? v : v + 10_000));
-    const full = rboExtrapolated(u32(a), u32(b), 0.5);
-    expect(full).toBe(rboExtrapolated(u32(a.slice(0, 1200)), u32(b.slice(0, 1200)), 0.5));
+    const full = rboExtrapolated(strict(a), strict(b), 0.5);
+    expect(full).toBe(rboExtrapolated(strict(a.slice(0, 1200)), strict(b.slice(0, 1200)), 0.5));
     expect(full).toBeCloseTo(definingSum(a.slice(0, 150), b.slice(0, 150), 0.5), 12);
   });
 
   it('requires 0 < p < 1', () => {
-    for (const p of [0, 1, -0.1, 1.5, NaN]) expect(() => rboExtrapolated(u32([1]), u32([1]), p)).toThrow(RangeError);
+    for (const p of [0, 1, -0.1, 1.5, NaN]) expect(() => rboExtrapolated(strict([1]), strict([1]), p)).toThrow(RangeError);
   });
 });
