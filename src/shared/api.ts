@@ -11,6 +11,7 @@ import {
   RunSummary,
   ScoreInput,
   ScoreOutput,
+  ScoreWarning,
   ScoresInput,
   ScoresOutput,
 } from './runs';
@@ -62,8 +63,17 @@ export const CsvMapping = z
   .partial();
 export type CsvMapping = z.infer<typeof CsvMapping>;
 
+/**
+ * What the plain `edge` rows of a graph file mean, declared at import (`--edges`): `attention`, the source gives
+ * attention to the target (a follow or retweet edge); `influence`, the source influences the target (the Congress
+ * edge list), so the edges are reversed when a graph is built.
+ */
+export const EdgeDeclaration = z.enum(['attention', 'influence']);
+export type EdgeDeclaration = z.infer<typeof EdgeDeclaration>;
+
 export const ImportInput = z.object({
   paths: z.array(z.string().min(1)).min(1),
+  edges: EdgeDeclaration.optional(),
   dataset: z.string().min(1).max(200).optional(),
   format: ImportFormat.optional(),
   map: CsvMapping.optional(),
@@ -117,19 +127,27 @@ export const ImportFileOutcome = z.object({
   skipReasons: z.array(z.string()),
 });
 
-export const ImportOutput = z.object({ totals: DatasetTotals, files: z.array(ImportFileOutcome) });
+export const ImportOutput = z.object({ totals: DatasetTotals, files: z.array(ImportFileOutcome), warnings: z.array(ScoreWarning) });
 export type ImportOutput = z.infer<typeof ImportOutput>;
+
+/** The derivation rules a dataset was imported under; `reimport` is how to bring it up to date, null when it is. */
+export const DatasetDerivation = z.object({ version: z.number().int(), current: z.number().int(), reimport: z.string().nullable() });
+export type DatasetDerivation = z.infer<typeof DatasetDerivation>;
 
 export const DatasetSummary = DatasetTotals.extend({
   createdAt: z.string(),
   updatedAt: z.string(),
   pseudonymized: z.boolean(),
+  edgeDirection: EdgeDeclaration.nullable(),
+  derivation: DatasetDerivation,
   placeholders: z.number().int(),
   timeSpan: z.object({ first: z.string().nullable(), last: z.string().nullable() }),
 });
 export type DatasetSummary = z.infer<typeof DatasetSummary>;
 
 export const DatasetDetail = DatasetSummary.extend({
+  /** What run manifests record as the dataset's hash: source files, derivation version, edge direction, derived rows. */
+  contentHash: z.string(),
   sources: z.array(SourceFile),
   topHashtags: z.array(z.object({ tag: z.string(), posts: z.number().int() })),
 });
@@ -146,6 +164,8 @@ export const ImportProgress = z.object({
   records: z.number().int(),
 });
 export type ImportProgress = z.infer<typeof ImportProgress>;
+
+export { ScoreWarning };
 
 export const api = {
   'datasets.import': { input: ImportInput, output: ImportOutput },

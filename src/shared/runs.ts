@@ -78,12 +78,17 @@ export const RunRef = z.object({
   seed: z.number().int(),
 });
 
+/** Something the user should know about a run's input, e.g. `direction_undeclared`, `derivation_outdated`. */
+export const ScoreWarning = z.object({ code: z.string(), message: z.string() });
+export type ScoreWarning = z.infer<typeof ScoreWarning>;
+
 /** What `lens score --json` prints. */
 export const ScoreOutput = z.object({
   run: RunRef,
   accounts_scored: z.number().int(),
   excluded: z.number().int(),
   seconds: z.number(),
+  warnings: z.array(ScoreWarning),
 });
 export type ScoreOutput = z.infer<typeof ScoreOutput>;
 

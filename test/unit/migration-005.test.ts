@@ -15,8 +15,8 @@ describe('migration 5: derivation version and declared edge direction of dataset
     raw.close();
     const db = openDatabase(file);
     expect(schemaVersion).toBeGreaterThanOrEqual(5);
-    expect(db.prepare('SELECT name, derivation_version, edge_direction FROM datasets').all())
-      .toEqual([{ name: 'old', derivation_version: 1, edge_direction: null }]);
+    expect(db.prepare('SELECT name, derivation_version, edge_direction, rows_sha256 FROM datasets').all())
+      .toEqual([{ name: 'old', derivation_version: 1, edge_direction: null, rows_sha256: null }]);
     db.prepare("UPDATE datasets SET edge_direction = 'influence' WHERE name = 'old'").run();
     expect(() => db.prepare("UPDATE datasets SET edge_direction = 'sideways' WHERE name = 'old'").run()).toThrow(/CHECK constraint/);
     expect(() => db.prepare("UPDATE datasets SET derivation_version = 'two' WHERE name = 'old'").run()).toThrow(/cannot store TEXT/);

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ImportOutput, ImportProgress } from '../../shared/api';
+import type { EdgeDeclaration, ImportOutput, ImportProgress, ScoreWarning } from '../../shared/api';
 import type { ImportFormat } from '../../shared/domain';
 import type { Db } from '../store/db';
-import { datasetTotals } from '../store/datasets';
+import { derivedRowsDigest } from '../store/dataset-digest';
+import { datasetTotals, findDatasetById } from '../store/datasets';
+import { DERIVATION_VERSION } from '../store/derivation';
 import { ImportContext, type ImportOptions } from './context';
 import { ImportError } from './errors';
 import { planImport } from './expand';
@@ -17,6 +19,8 @@ export interface ImportRequest {
   paths: readonly string[];
   dataset?: string;
   format?: ImportFormat;
+  /** What the plain edges of graph files mean; stored on the dataset (undeclared: scoring warns). */
+  edges?: EdgeDeclaration;
   map?: ImportOptions['map'];
   skipInvalid?: boolean;
   pseudonymize?: boolean;
@@ -39,7 +43,7 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
   db.pragma('foreign_keys = OFF');
   db.exec('BEGIN IMMEDIATE');
   try {
-    const { id: datasetId, pseudonymized } = getOrCreateDataset(db, name, request.pseudonymize ?? false, now);
+    const { id: datasetId, pseudonymized } = getOrCreateDataset(db, name, request, now);
     const sink = new SqliteSink(db, datasetId, pseudonymized ? Pseudonymizer.forDatabase(db) : null);
     const registerFile = db.prepare(`INSERT INTO source_files (dataset_id, path, size, sha256, format, imported_at,
       records, skipped, unresolved, skip_reasons) VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, '[]')`);
@@ -84,9 +88,11 @@ export async function runImport(db: Db, request: ImportRequest): Promise<ImportO
       outcome.unresolved = unresolved.get(fileId) ?? 0;
       setUnresolved.run(outcome.unresolved, fileId);
     }
-    if (importedFiles.length > 0) db.prepare('UPDATE datasets SET updated_at = ? WHERE id = ?').run(now, datasetId);
+    if (importedFiles.length > 0) {
+      db.prepare('UPDATE datasets SET updated_at = ?, rows_sha256 = ? WHERE id = ?').run(now, derivedRowsDigest(db, datasetId), datasetId);
+    }
     db.exec('COMMIT');
-    return { totals: datasetTotals(db, datasetId), files: outcomes };
+    return { totals: datasetTotals(db, datasetId), files: outcomes, warnings: importWarnings(db, datasetId) };
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
     throw error;
@@ -100,20 +106,47 @@ export function defaultDatasetName(firstPath: string): string {
   return base.replace(/\.(jsonl?|csv|tsv|txt|gexf|graphml|xml|edgelist|edges)$/i, '') || base;
 }
 
-function getOrCreateDataset(db: Db, name: string, pseudonymize: boolean, now: string) {
-  const existing = db.prepare('SELECT id, pseudonymized FROM datasets WHERE name = ?').get(name) as
-    | { id: number; pseudonymized: number }
+/**
+ * The dataset to import into. A new one records the current derivation version; an existing one keeps its own (its
+ * older rows stay as they were derived). A declared edge direction is set once: a second import may repeat it or
+ * declare it where it was undeclared, not contradict it.
+ */
+function getOrCreateDataset(db: Db, name: string, request: ImportRequest, now: string) {
+  const pseudonymize = request.pseudonymize ?? false;
+  const existing = db.prepare('SELECT id, pseudonymized, edge_direction FROM datasets WHERE name = ?').get(name) as
+    | { id: number; pseudonymized: number; edge_direction: EdgeDeclaration | null }
     | undefined;
   if (existing) {
     if (pseudonymize && !existing.pseudonymized) {
       throw new ImportError(name, {}, 'this dataset holds real handles; --pseudonymize can only be used for a new dataset');
     }
+    if (request.edges && existing.edge_direction && request.edges !== existing.edge_direction) {
+      throw new ImportError(name, {}, `this dataset's edges were declared ${existing.edge_direction} at import; ` +
+        `--edges ${request.edges} would change the meaning of the edges already stored: import into a new dataset`);
+    }
+    if (request.edges && !existing.edge_direction) {
+      db.prepare('UPDATE datasets SET edge_direction = ? WHERE id = ?').run(request.edges, existing.id);
+    }
     return { id: existing.id, pseudonymized: existing.pseudonymized === 1 };
   }
   const { lastInsertRowid } = db
-    .prepare('INSERT INTO datasets (name, created_at, updated_at, pseudonymized) VALUES (?, ?, ?, ?)')
-    .run(name, now, now, pseudonymize ? 1 : 0);
+    .prepare('INSERT INTO datasets (name, created_at, updated_at, pseudonymized, derivation_version, edge_direction) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(name, now, now, pseudonymize ? 1 : 0, DERIVATION_VERSION, request.edges ?? null);
   return { id: Number(lastInsertRowid), pseudonymized: pseudonymize };
+}
+
+/** A dataset with plain edges whose direction nobody declared: said at import, and again by every score run. */
+function importWarnings(db: Db, datasetId: number): ScoreWarning[] {
+  const row = findDatasetById(db, datasetId)!;
+  if (row.edge_direction !== null) return [];
+  const edges = db.prepare("SELECT count(*) FROM interactions WHERE dataset_id = ? AND kind = 'edge'").pluck().get(datasetId) as number;
+  if (edges === 0) return [];
+  return [{
+    code: 'direction_undeclared',
+    message: `${edges} plain graph edges with no declared direction: they will be read as attention (the source gives ` +
+      'attention to the target). Declare it with --edges attention|influence (influence: the source influences the ' +
+      'target, as in the Congress edge list)',
+  }];
 }
 
 /** Only a file with the size of one already imported can be a repeat, so only then is it hashed up front. */

@@ -1,11 +1,18 @@
 import { runImport } from '../import/run-import';
-import { datasetDetail, deleteDataset, findDataset, listDatasets } from '../store/datasets';
+import { datasetDetail, deleteDataset, findDataset, findDatasetById, listDatasets, type DatasetRow } from '../store/datasets';
 import { ServiceError } from './errors';
 import type { In, Out, ServiceContext } from './context';
 
 export function requireDataset(context: ServiceContext, name: string) {
   const row = findDataset(context.db, name);
   if (!row) throw new ServiceError('not_found', `no dataset named "${name}"; \`lens datasets\` lists them`);
+  return row;
+}
+
+/** The dataset row by id, for a request that already named an existing dataset. */
+export function requireDatasetRow(context: ServiceContext, id: number): DatasetRow {
+  const row = findDatasetById(context.db, id);
+  if (!row) throw new ServiceError('not_found', `no dataset with id ${id}; \`lens datasets\` lists them`);
   return row;
 }
 

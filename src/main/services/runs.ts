@@ -1,11 +1,12 @@
 import { MINOR_RULE_VERSION } from '../../shared/minors';
 import type { Removal, RunManifest, ScoreOutput } from '../../shared/runs';
 import { datasetContentHash } from '../store/datasets';
+import { scoringWarnings, withDeclaredDirection } from '../store/derivation';
 import { findRun, insertRun, listRuns, readRunResults, runSummary, type RunRow } from '../store/runs';
 import type { ScoreJob, ScoreJobResult } from '../scoring/jobs';
 import { APP_VERSION } from '../version';
 import type { In, Out, ServiceContext } from './context';
-import { requireDataset } from './datasets';
+import { requireDataset, requireDatasetRow } from './datasets';
 import { ServiceError } from './errors';
 import { runJob } from './jobs';
 import { userModels, validateParams } from './models';
@@ -40,13 +41,16 @@ export async function score(context: ServiceContext, request: ScoreRequest): Pro
     accounts_scored: manifest.accountsScored,
     excluded: manifest.excluded.minors,
     seconds: run.seconds,
+    warnings: scoringWarnings(context.db, requireDatasetRow(context, request.dataset.id), request.params),
   };
 }
 
 /** Runs a model in the scoring worker and builds the run's manifest, without storing anything. */
 export async function computeRun(context: ServiceContext, request: ScoreRequest): Promise<ComputedRun> {
   const model = await requireRunnable(context, request.modelId);
-  const params = model.builtIn ? validateParams(model.builtIn, request.params) : request.params;
+  // The dataset's declared edge direction is the default of edge_direction, so the manifest records it.
+  const declared = withDeclaredDirection(requireDatasetRow(context, request.dataset.id), request.params);
+  const params = model.builtIn ? validateParams(model.builtIn, declared) : request.params;
   const started = new Date();
   const job: ScoreJob = {
     dbPath: context.db.name,

@@ -42,6 +42,10 @@ export function findDataset(db: Db, name: string): DatasetRow | undefined {
   return db.prepare('SELECT * FROM datasets WHERE name = ?').get(name) as DatasetRow | undefined;
 }
 
+export function findDatasetById(db: Db, id: number): DatasetRow | undefined {
+  return db.prepare('SELECT * FROM datasets WHERE id = ?').get(id) as DatasetRow | undefined;
+}
+
 export function listDatasets(db: Db): DatasetSummary[] {
   const rows = db.prepare('SELECT * FROM datasets ORDER BY name').all() as DatasetRow[];
   return rows.map((row) => summarize(db, row));
@@ -74,6 +78,7 @@ export function datasetDetail(db: Db, row: DatasetRow): DatasetDetail {
     .all(row.id) as { tag: string; posts: number }[];
   return {
     ...summarize(db, row),
+    contentHash: datasetContentHash(db, row.id),
     sources: sources.map(
       (s): SourceFile => ({
         path: s.path as string,

@@ -1,4 +1,4 @@
-import { CsvMapping } from '../../../shared/api';
+import { CsvMapping, EdgeDeclaration } from '../../../shared/api';
 import { IMPORT_FORMATS, ImportFormat } from '../../../shared/domain';
 import { callService } from '../../services';
 import { UsageError, type Command } from '../command';
@@ -9,12 +9,16 @@ import { reportFailure } from '../report';
 export const importCommand: Command = {
   name: 'import',
   summary: 'Import files into a dataset (created if needed), in one transaction: all or nothing.',
-  usage: 'import <paths...> [--dataset NAME] [--format F] [--map source=COL,...] [--skip-invalid] [--pseudonymize] [--json]',
+  usage: 'import <paths...> [--dataset NAME] [--format F] [--edges attention|influence] [--map source=COL,...] [--skip-invalid] [--pseudonymize] [--json]',
   details: [
     `  --dataset NAME    dataset to import into (default: the first path's base name)`,
     `  --format F        skip detection: ${IMPORT_FORMATS.join(', ')}`,
+    '  --edges D         what the plain edges of graph files mean, stored on the dataset: attention (the source',
+    '                    gives attention to the target: a follow or retweet edge) or influence (the source',
+    '                    influences the target, as the Congress edge list); undeclared, scoring warns',
     '  --map ...         CSV columns: source=COL,target=COL,kind=COL,time=COL,weight=COL,topic=COL',
-    '  --skip-invalid    skip bad records (counted; the first 20 reasons kept) instead of stopping',
+    '  --skip-invalid    skip bad records (counted; the first 20 reasons kept) instead of stopping; a weight',
+    '                    that is negative, NaN or infinite is a bad record',
     '  --pseudonymize    replace handles and names by keyed pseudonyms (new datasets only)',
     '  --json            print the dataset totals as one JSON object',
     'A folder is read as Twitter15/16 propagation trees (tree files, or label.txt with a tree/ folder).',
@@ -22,6 +26,7 @@ export const importCommand: Command = {
   options: {
     dataset: { type: 'string' },
     format: { type: 'string' },
+    edges: { type: 'string' },
     map: { type: 'string' },
     'skip-invalid': { type: 'boolean' },
     pseudonymize: { type: 'boolean' },
@@ -32,6 +37,8 @@ export const importCommand: Command = {
     if (positionals.length === 0) throw new UsageError('import needs at least one path; see `lens import --help`');
     const format = values.format === undefined ? undefined : ImportFormat.safeParse(values.format);
     if (format && !format.success) throw new UsageError(`unknown format "${values.format}"; one of ${IMPORT_FORMATS.join(', ')}`);
+    const edges = values.edges === undefined ? undefined : EdgeDeclaration.safeParse(values.edges);
+    if (edges && !edges.success) throw new UsageError(`--edges is attention or influence, found "${values.edges}"`);
     const progress = importProgressReporter();
     const abort = new AbortController();
     const onInterrupt = () => abort.abort();
@@ -42,13 +49,15 @@ export const importCommand: Command = {
         paths: positionals,
         dataset: values.dataset,
         format: format?.data,
+        edges: edges?.data,
         map: values.map === undefined ? undefined : parseMap(values.map as string),
         skipInvalid: values['skip-invalid'] === true,
         pseudonymize: values.pseudonymize === true,
       }, { db, signal: abort.signal, onProgress: progress.report });
       progress.done();
       if (!result.ok) return reportFailure(io, result.error);
-      const { totals, files } = result.value;
+      const { totals, files, warnings } = result.value;
+      for (const warning of warnings) io.err(`warning: ${warning.message}`);
       if (values.json) {
         io.out(JSON.stringify(totals));
         return 0;

@@ -62,6 +62,7 @@ export const scoreCommand: Command = {
       withJob(async (signal, onJobProgress) => {
         const result = await callService('runs.score', { dataset, model, params, seed }, { db, signal, onJobProgress });
         if (!result.ok) return reportFailure(io, result.error);
+        for (const warning of result.value.warnings) io.err(`warning: ${warning.message}`);
         io.out(args.values.json ? JSON.stringify(result.value) : formatScoreOutput(result.value));
         return 0;
       }),
