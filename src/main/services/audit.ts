@@ -22,6 +22,17 @@ function countsOf(kinds: readonly CaseKind[] | null, result: AuditJobResult): Au
   return counts;
 }
 
+/** A stored run is still shown when resources/topics.json no longer matches the build; it only says so. */
+function vocabularyChange(manifest: AuditManifest): string {
+  let now: string;
+  try {
+    now = vocabularyDigest().sha256;
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return now === manifest.vocabulary.sha256 ? '' : 'the topic vocabulary has changed since';
+}
+
 /**
  * Why a stored run may differ from what an audit would find now. Thresholds and rule versions are compared as well
  * as the app version, because they change between builds of one version while the app is developed.
@@ -31,7 +42,7 @@ function staleness(context: ServiceContext, run: AuditRunRow): string[] {
   const now = auditSettings(manifest.kinds);
   return [
     datasetContentHash(context.db, run.datasetId) !== manifest.dataset.contentHash ? 'the dataset has changed since (files were added)' : '',
-    vocabularyDigest().sha256 !== manifest.vocabulary.sha256 ? 'the topic vocabulary has changed since' : '',
+    vocabularyChange(manifest),
     !isDeepStrictEqual(now.thresholds, manifest.thresholds) ? 'the thresholds have changed since' : '',
     !isDeepStrictEqual(now.ruleVersions, manifest.ruleVersions) ? 'a rule version has changed since' : '',
     APP_VERSION !== manifest.appVersion ? `made by Influence Lens ${manifest.appVersion}; this is ${APP_VERSION}` : '',
