@@ -32,6 +32,7 @@ import {
   WhatIfOutput,
 } from './analysis';
 import { WindowsInput, WindowsOutput } from './windows';
+import { ExportInput, ExportOutput, VerifyInput, VerifyOutput } from './run-bundle';
 import {
   AuditInput,
   AuditLatestInput,
@@ -190,6 +191,8 @@ export const api = {
   'runs.explain': { input: ExplainInput, output: Explanation },
   'runs.rerun': { input: RunId, output: RerunOutput },
   'runs.whatif': { input: WhatIfInput, output: WhatIfOutput },
+  'runs.export': { input: ExportInput, output: ExportOutput },
+  'runs.verify': { input: VerifyInput, output: VerifyOutput },
   'analysis.compare': { input: CompareInput, output: CompareOutput },
   'analysis.disagreements': { input: DisagreementsInput, output: DisagreementsOutput },
   'analysis.distribution': { input: DistributionInput, output: DistributionOutput },

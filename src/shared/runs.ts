@@ -133,7 +133,14 @@ export const ScoresInput = RunId.extend({
   limit: z.number().int().min(1).optional(),
   offset: z.number().int().min(0).default(0),
 });
-export const ScoresOutput = z.object({ run: z.number().int(), total: z.number().int(), columns: z.array(z.string()), rows: z.array(ScoreRow) });
+export const ScoresOutput = z.object({
+  run: z.number().int(),
+  /** The model that made the run, with its fidelity (null for runs made before it was recorded, and user models). */
+  model: z.object({ id: z.string(), version: z.string(), fidelity: Fidelity.nullable() }),
+  total: z.number().int(),
+  columns: z.array(z.string()),
+  rows: z.array(ScoreRow),
+});
 export type ScoresOutput = z.infer<typeof ScoresOutput>;
 
 export const AccountLabel = z.object({ accountId: z.string(), handle: z.string().nullable() });

@@ -30,7 +30,10 @@ describe('lens scoring commands', () => {
     expect(models.map((m) => m.id)).toEqual(['followers', 'indegree', 'pagerank', 'hits', 'kcore', 'tunkrank', 'kred', 'klout', 'spread', 'twitterrank', 'peerindex', 'tweetlevel']);
     const pagerank = models.find((m) => m.id === 'pagerank')!;
     expect(pagerank.params.properties.alpha!.default).toBe(0.85);
-    expect(lens('models').stdout).toContain('pagerank v1');
+    const text = lens('models').stdout;
+    expect(text).toContain('pagerank v1: PageRank (published)');
+    expect(text).toContain('kred v1: Kred Influence and Outreach (reconstructed)');
+    expect(text).toMatch(/bonus_points_per_thousand = 1 {2}\(ours: /);
   });
 
   it('score --json prints the run, its parameters after defaults, the seed, counts and seconds', () => {
@@ -43,9 +46,10 @@ describe('lens scoring commands', () => {
     expect(output.seconds).toBeGreaterThan(0);
   });
 
-  it('scores prints CSV account_id,handle,score,rank, highest first, ties sharing the lowest rank', () => {
+  it('scores prints CSV account_id,handle,score,rank,model, highest first, ties sharing the lowest rank', () => {
     const csv = lens('scores', '--run', '1').stdout.trim().split('\n');
-    expect(csv[0]).toBe('account_id,handle,score,rank');
+    expect(csv[0]).toBe('account_id,handle,score,rank,model');
+    for (const line of csv.slice(1)) expect(line.endsWith(',kcore v1 (published)')).toBe(true);
     expect(csv).toHaveLength(35);
     const rows = csv.slice(1).map((line) => line.split(','));
     const ranks = rows.map((row) => Number(row[3]));
@@ -64,7 +68,7 @@ describe('lens scoring commands', () => {
 
   it('extra outputs follow as extra columns (hits: hub)', () => {
     const { run } = scoreJson('--dataset', 'karate', '--model', 'hits');
-    expect(lens('scores', '--run', String(run.id), '--limit', '1').stdout.split('\n')[0]).toBe('account_id,handle,score,rank,hub');
+    expect(lens('scores', '--run', String(run.id), '--limit', '1').stdout.split('\n')[0]).toBe('account_id,handle,score,rank,hub,model');
   });
 
   it('explain finds an account by handle or id and shows what makes its score', () => {
@@ -102,6 +106,10 @@ describe('lens scoring commands', () => {
     const manifest = JSON.parse(lens('runs', 'show', '--run', '1').stdout);
     expect(manifest).toMatchObject({ model: { id: 'kcore', version: '1' }, dataset: { name: 'karate' }, seed: 1, accountsScored: 34 });
     expect(manifest.dataset.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(manifest.model.fidelity).toBe('published');
+    expect(manifest.provenance).toMatchObject({ ties: 'mean rank', build: { source: 'git', hash: expect.stringMatching(/^[0-9a-f]{40}$/) } });
+    expect(manifest.provenance.derivationVersion).toEqual(expect.any(Number));
+    expect(lens('runs', '--dataset', 'karate').stdout.split('\n')[0]).toMatch(/^ +1 {2}karate {2}kcore v1 \(published\) {2}seed 1/);
   });
 
   it('bad requests fail with one line naming the problem (exit 2 for bad input, 1 for missing things), and store nothing', () => {

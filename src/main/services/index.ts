@@ -9,6 +9,7 @@ import { modelHandlers } from './models';
 import { previewHandlers } from './preview';
 import { resultHandlers } from './results';
 import { runHandlers } from './runs';
+import { runBundleHandlers } from './run-bundle';
 import { whatIfHandlers } from './whatif';
 import { windowHandlers } from './windows';
 import { toApiError } from './errors';
@@ -18,6 +19,7 @@ const handlers = {
   ...previewHandlers,
   ...modelHandlers,
   ...runHandlers,
+  ...runBundleHandlers,
   ...resultHandlers,
   ...whatIfHandlers,
   ...analysisHandlers,

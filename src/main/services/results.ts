@@ -1,6 +1,6 @@
-import type { Explanation, ScoreRow } from '../../shared/runs';
+import type { Explanation, RunManifest, ScoreRow, ScoresOutput } from '../../shared/runs';
 import type { Db } from '../store/db';
-import { readRunResults, type RunRow } from '../store/runs';
+import { readRunResults, type RunResults, type RunRow } from '../store/runs';
 import type { ExplainJob, ExplainJobResult } from '../scoring/jobs';
 import { rankScores } from '../scoring/rank';
 import type { In, Out, ServiceContext } from './context';
@@ -57,25 +57,30 @@ export async function explainAccounts(
   }));
 }
 
+/** A run's scores highest first, rows offset to offset + limit: what `runs.scores` answers and a bundle's CSV holds. */
+export function scoreTable(db: Db, runId: number, manifest: RunManifest, results: RunResults, offset = 0, limit?: number): ScoresOutput {
+  const { order, rank } = rankScores(results.outputs[0]![1]);
+  const end = Math.min(order.length, offset + (limit ?? order.length));
+  const label = accountLabeller(db);
+  const rows: ScoreRow[] = [];
+  for (let position = offset; position < end; position++) {
+    const node = order[position]!;
+    rows.push({
+      ...label(results.accountIds[node]!),
+      rank: rank[node] || null,
+      values: results.outputs.map(([, scores]) => finite(scores[node]!)),
+    });
+  }
+  const { id, version, fidelity } = manifest.model;
+  const model = { id, version, fidelity: fidelity ?? null };
+  return { run: runId, model, total: order.length, columns: results.outputs.map(([name]) => name), rows };
+}
+
 /** A run's results read back: scores, ranks, and one account's explanation. */
 export const resultHandlers = {
   'runs.scores': async (context: ServiceContext, input: In<'runs.scores'>): Promise<Out<'runs.scores'>> => {
     const run = requireRun(context, input.run);
-    const results = readRunResults(context.db, run.id);
-    const score = results.outputs[0]![1];
-    const { order, rank } = rankScores(score);
-    const end = Math.min(order.length, input.offset + (input.limit ?? order.length));
-    const label = accountLabeller(context.db);
-    const rows: ScoreRow[] = [];
-    for (let position = input.offset; position < end; position++) {
-      const node = order[position]!;
-      rows.push({
-        ...label(results.accountIds[node]!),
-        rank: rank[node] || null,
-        values: results.outputs.map(([, scores]) => finite(scores[node]!)),
-      });
-    }
-    return { run: run.id, total: order.length, columns: results.outputs.map(([name]) => name), rows };
+    return scoreTable(context.db, run.id, run.manifest, readRunResults(context.db, run.id), input.offset, input.limit);
   },
   'runs.explain': async (context: ServiceContext, input: In<'runs.explain'>): Promise<Out<'runs.explain'>> => {
     const run = requireRun(context, input.run);

@@ -4,19 +4,37 @@ import { scoresCsv } from '../../../shared/scores-csv';
 import { formatExplanation, formatRunDetail, formatRunList, scoresAsJson } from '../format-runs';
 import { reportFailure } from '../report';
 import { withJob } from '../with-job';
+import type { VerifyOutput } from '../../../shared/run-bundle';
 
 export const runsCommand: Command = {
   name: 'runs',
-  summary: 'List stored runs, or show one run with its full manifest.',
-  usage: 'runs [--dataset NAME] [--json] | runs show --run ID [--json]',
-  options: { dataset: { type: 'string' }, run: { type: 'string' }, json: { type: 'boolean' } },
+  summary: 'List stored runs, show one run with its full manifest, export a run as a bundle, or verify a bundle.',
+  usage: 'runs [--dataset NAME] [--json] | runs show --run ID [--json] | runs export --run ID --out DIR | runs verify DIR [--json]',
+  details: [
+    '  export  writes DIR/manifest.json, DIR/scores.csv and DIR/dataset.sha256',
+    '  verify  recomputes the bundle\'s run against this database: prints "identical" (exit 0) or what differs (exit 1)',
+  ].join('\n'),
+  options: { dataset: { type: 'string' }, run: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } },
   allowPositionals: true,
   run: (args, io) =>
     withDb(io, args, async (db) => {
       const [action, ...extra] = args.positionals;
-      if ((action !== undefined && action !== 'show') || extra.length > 0) {
-        throw new UsageError('expected `runs` or `runs show --run ID`; see `lens runs --help`');
+      const usage = 'expected `runs`, `runs show --run ID`, `runs export --run ID --out DIR` or `runs verify DIR`; see `lens runs --help`';
+      if (action === 'export') {
+        if (extra.length > 0 || typeof args.values.out !== 'string') throw new UsageError(usage);
+        const result = await callService('runs.export', { run: runIdOption(args, 'runs export'), out: args.values.out }, { db });
+        if (!result.ok) return reportFailure(io, result.error);
+        io.out(args.values.json ? JSON.stringify(result.value) : `run ${result.value.run} exported to ${result.value.dir}: ${result.value.files.join(', ')}`);
+        return 0;
       }
+      if (action === 'verify') {
+        if (extra.length !== 1) throw new UsageError(usage);
+        const result = await withJob((signal, onJobProgress) => callService('runs.verify', { dir: extra[0] }, { db, signal, onJobProgress }));
+        if (!result.ok) return reportFailure(io, result.error);
+        io.out(args.values.json ? JSON.stringify(result.value) : formatVerify(result.value));
+        return result.value.identical ? 0 : 1;
+      }
+      if ((action !== undefined && action !== 'show') || extra.length > 0) throw new UsageError(usage);
       if (action === 'show') {
         const result = await callService('runs.show', { run: runIdOption(args, 'runs show') }, { db });
         if (!result.ok) return reportFailure(io, result.error);
@@ -29,6 +47,13 @@ export const runsCommand: Command = {
       return 0;
     }),
 };
+
+function formatVerify(output: VerifyOutput): string {
+  const lines = [output.identical ? 'identical' : `run ${output.run}: differs`];
+  for (const d of output.differences) lines.push(`  ${d.what}: bundle ${d.bundle}; database ${d.database}`);
+  for (const note of output.notes) lines.push(`  note: ${note}`);
+  return lines.join('\n');
+}
 
 export const scoresCommand: Command = {
   name: 'scores',
