@@ -125,8 +125,21 @@ function strength(t: Tables, a: number, topic: string) {
   return { total, topPost: top / total, rest: total - top, endorsed: endorsements.length / total, endorsements };
 }
 
-const NEGATION = /\b(don't|never|hate|not a fan of|can't stand)\W+(\w+\W+){0,3}bacon/i;
-const CUES: Record<string, RegExp> = { twins: /minnesota|mlb|game/i, bacon: /kevin/i };
+/**
+ * A first-person rejection, read by the test's own hand-written lists (not the generator's parts): a refusal,
+ * abstention, quitting, belief or allergy, a request to stop, or a dismissal - unless the negation praises the topic
+ * or is about something else.
+ */
+const REJECTS = /\b(won't|refuse|never|don't|do not|for me|gave up|quit|cut out|stopped|without|allergic|skip|says no|avoid|against|stop (posting|sending|sharing)|enough with|overrated|gross|not worth|awful|can't stand|hate|never liked|dislike|understand|don't get)\b/i;
+const PRAISES = /\b(say no to|can't get enough|nothing beats|too much|never met a|can't go wrong|never get tired|don't knock|stopped by|no more than|not gonna lie|didn't|never forget|no skips|can't stop|wasn't at|never skipping)\b/i;
+const rejects = (text: string) => REJECTS.test(text) && !PRAISES.test(text);
+
+/** Topic id -> cues of its other senses, and the cues other topics give for it (votes for its own sense). */
+const vocabulary = defaultVocabulary();
+const otherSenseCues = (topic: string) => vocabulary.find((t) => t.id === topic)!.senses.flatMap((s) => s.cues);
+const ownSenseCues = (topic: string) => vocabulary.flatMap((t) => t.senses.filter((s) => s.topic === topic).flatMap((s) => s.cues));
+const votes = (texts: string[], cues: string[]) =>
+  texts.filter((text) => cues.some((cue) => new RegExp(`(^|\\W)${cue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|\\W)`, 'i').test(text))).length;
 
 /** Whether a labelled case (or control) meets its definition in docs/AUDIT.md, read from the imported tables. */
 function meets(t: Tables, label: Label): boolean {
@@ -151,8 +164,13 @@ function meets(t: Tables, label: Label): boolean {
     case 'follow_back': { const { follows, back } = followBack(t, a); return follows >= 50 && back >= 0.9; }
     case 'bot_like_timing': { const { posts, cv } = timingCv(t, a); return posts >= 20 && cv < 0.1; }
     case 'single_post': { const s = strength(t, a, topic); return s.total >= 3 && s.topPost >= 0.6 && s.rest < 3; }
-    case 'negated': { const p = t.naming(a, topic); return p.filter((x) => NEGATION.test(x.text)).length >= p.length / 2; }
-    case 'sense_conflict': { const p = t.naming(a, topic); return p.filter((x) => CUES[topic]!.test(x.text)).length >= p.length / 2; }
+    case 'negated': { const p = t.naming(a, topic); return p.filter((x) => rejects(x.text)).length >= p.length / 2; }
+    case 'sense_conflict': {
+      // The bio and every own post vote; the other sense must win by at least 2 votes and twice the topic's own.
+      const texts = [t.bios.get(a) ?? '', ...t.posts.filter((p) => p.author === a && p.kind !== 'retweet').map((p) => p.text)];
+      const other = votes(texts, otherSenseCues(topic));
+      return other >= 2 && other >= 2 * votes(texts, ownSenseCues(topic));
+    }
     case 'endorsement_only': {
       const s = strength(t, a, topic);
       const silent = s.endorsements.filter((e) => !t.postsAbout(e.actor, topic)).length;
@@ -163,7 +181,7 @@ function meets(t: Tables, label: Label): boolean {
       const named = t.naming(a, topic).length;
       return posts >= 20 && named > 0 && named < 0.05 * posts;
     }
-    case 'minor': return (statedMinorAge(t.bios.get(a)) ?? 99) < 18;
+    case 'minor': return statedMinorAge(t.bios.get(a)) !== null;
     default: throw new Error(`unknown kind ${label.kind}`);
   }
 }

@@ -1,13 +1,20 @@
 import { z } from 'zod';
 import { CASE_KINDS, type AuditCase, type CaseKind } from '../../../shared/audit';
 
-/** The labels file `lens generate` writes beside a world. */
+const Labelled = z.object({ kind: z.enum(CASE_KINDS), accounts: z.array(z.string()).min(1), topic: z.string().optional() });
+
+/**
+ * The labels file `lens generate` writes beside a world: planted cases, and controls (near misses of a kind that
+ * must not be flagged: a rejection's look-alike, the main sense of an ambiguous word, an adult bio with numbers).
+ */
 export const WorldLabels = z.object({
   seed: z.number(),
   accounts: z.number(),
-  cases: z.array(z.object({ kind: z.enum(CASE_KINDS), accounts: z.array(z.string()).min(1), topic: z.string().optional() })),
+  cases: z.array(Labelled),
+  controls: z.array(Labelled).default([]),
 });
 export type WorldLabels = z.infer<typeof WorldLabels>;
+type Labelled = z.infer<typeof Labelled>;
 
 export interface KindScore {
   kind: CaseKind;
@@ -17,6 +24,9 @@ export interface KindScore {
   correct: number;
   /** Planted cases found. */
   recovered: number;
+  controls: number;
+  /** Controls of the kind that a found case matches: false positives on near misses. */
+  controlsFlagged: number;
   precision: number | null;
   recall: number | null;
 }
@@ -27,7 +37,7 @@ export interface KindScore {
  * members are members of the planted ring, whichever member the detector lists first.
  */
 export function scoreAudit(labels: WorldLabels, cases: AuditCase[]): KindScore[] {
-  const matches = (found: AuditCase, planted: WorldLabels['cases'][number]) => {
+  const matches = (found: AuditCase, planted: Labelled) => {
     if (found.kind !== planted.kind) return false;
     const members = found.accounts.map((a) => a.accountId);
     if (found.kind === 'reciprocity_ring') {
@@ -41,12 +51,16 @@ export function scoreAudit(labels: WorldLabels, cases: AuditCase[]): KindScore[]
     const found = cases.filter((c) => c.kind === kind);
     const correct = found.filter((f) => planted.some((p) => matches(f, p))).length;
     const recovered = planted.filter((p) => found.some((f) => matches(f, p))).length;
+    const controls = labels.controls.filter((c) => c.kind === kind);
+    const controlsFlagged = controls.filter((c) => found.some((f) => matches(f, c) && f.topic === (c.topic ?? f.topic))).length;
     return {
       kind,
       planted: planted.length,
       found: found.length,
       correct,
       recovered,
+      controls: controls.length,
+      controlsFlagged,
       precision: found.length === 0 ? null : correct / found.length,
       recall: planted.length === 0 ? null : recovered / planted.length,
     };

@@ -12,7 +12,7 @@ export interface GenerateOptions {
 export const MIN_ACCOUNTS = 100;
 export const MAX_ACCOUNTS = 1_000_000;
 /** Accounts one copy of every planted case and control can use at most (a ring of 6 and the largest helpers). */
-const RESERVED_PER_COPY = 34;
+const RESERVED_PER_COPY = 48;
 
 /** Copies of each planted case: one in a small world, several from 2,000 accounts (the issue asks for that). */
 export function copiesFor(accounts: number): number {
@@ -39,11 +39,11 @@ export function generateWorld({ seed, accounts }: GenerateOptions): World {
     plantFollowBack(builder);
     plantBot(builder, copy);
     plantSinglePost(builder, copy);
-    plantNegated(builder);
-    plantSenseConflict(builder, copy);
+    plantNegated(builder, copy);
+    plantSenseConflict(builder);
     plantEndorsementOnly(builder, copy);
     plantLowShare(builder, copy);
-    plantMinor(builder, copy);
+    plantMinor(builder);
   }
   return builder.world;
 }

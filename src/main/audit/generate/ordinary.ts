@@ -1,5 +1,5 @@
 import { DAY, START, WorldBuilder, YEAR } from './world';
-import { BIO_BY_TOPIC, FIRST_NAMES, LAST_NAMES, LOCATIONS, TOPICS } from './vocabulary';
+import { BIO_BY_TOPIC, FIRST_NAMES, LAST_NAMES, LOCATIONS, ORDINARY_TOPICS, TOPICS } from './vocabulary';
 
 /**
  * Limits that keep ordinary accounts clearly outside every gaming definition of docs/AUDIT.md by construction:
@@ -27,7 +27,7 @@ export function generateOrdinary(builder: WorldBuilder): void {
   const { random } = builder;
   const interests = new Uint16Array(builder.count);
   for (let a = 0; a < builder.count; a++) {
-    const topics = random.sample(TOPICS.map((_, t) => t), random.between(1, 3));
+    const topics = random.sample(ORDINARY_TOPICS.map((_, t) => t), random.between(1, 3));
     for (const t of topics) interests[a]! |= 1 << t;
     const first = random.pick(FIRST_NAMES);
     const last = random.pick(LAST_NAMES);
@@ -47,7 +47,7 @@ export function generateOrdinary(builder: WorldBuilder): void {
     // Heavy-tailed activity: most accounts post a handful of times a year, a few post hundreds. Each of an
     // account's topics gets at least MIN_TOPIC_POSTS of them, so no single post carries a topic (single_post) and
     // no topic is a sliver of a heavy poster's posts (low_share).
-    const topics = TOPICS.map((_, t) => t).filter((t) => (interests[a]! & (1 << t)) !== 0);
+    const topics = ORDINARY_TOPICS.map((_, t) => t).filter((t) => (interests[a]! & (1 << t)) !== 0);
     const count = Math.max(MIN_TOPIC_POSTS * topics.length, Math.min(400, Math.floor(3 / (1 - random.next()) ** 0.7)));
     for (let i = 0; i < count; i++) {
       const followee = builder.following[a]!.length > 0 && random.chance(0.1) ? random.pick(builder.following[a]!) : -1;
@@ -63,7 +63,7 @@ export function generateOrdinary(builder: WorldBuilder): void {
     // Endorsers vouch for topics both they and the endorsed account write on (retweets do not count: they name no
     // topic for the retweeter), so no ordinary endorsement looks like a burst or is endorsement_only.
     const shared = builder.wroteTopics[a]! & builder.wroteTopics[target]!;
-    const topics = TOPICS.map((_, t) => t).filter((t) => (shared & (1 << t)) !== 0);
+    const topics = ORDINARY_TOPICS.map((_, t) => t).filter((t) => (shared & (1 << t)) !== 0);
     if (topics.length > 0) builder.endorse(a, target, TOPICS[random.pick(topics)]!.name, START + random.next() * YEAR);
   }
 }

@@ -1,5 +1,5 @@
 import { DAY, START, type WorldBuilder } from './world';
-import { TOPIC, TOPIC_GROUPS, TOPICS } from './vocabulary';
+import { ORDINARY_TOPICS, TOPIC, TOPIC_GROUPS } from './vocabulary';
 
 const HOUR = 3_600_000;
 /** Ordinary accounts stay below follow_back's 50 follows even after planted cases add a follow or two to them. */
@@ -35,7 +35,7 @@ export function postAll(builder: WorldBuilder, author: number, topic: string, ti
  */
 export function plantRing(builder: WorldBuilder, copy: number): void {
   const { random } = builder;
-  const topic = TOPICS[copy % TOPICS.length]!.name;
+  const topic = ORDINARY_TOPICS[copy % ORDINARY_TOPICS.length]!.name;
   const ring = (members: number[], outside: number, reactions: number) => {
     const posts = members.map((member) => postAll(builder, member, topic, builder.times(8, 0, 330)));
     for (const a of members) for (const b of members) if (a !== b) builder.follow(a, b, START + random.next() * 10 * DAY);
@@ -62,7 +62,7 @@ export function plantRing(builder: WorldBuilder, copy: number): void {
  */
 export function plantConcentrated(builder: WorldBuilder, copy: number): void {
   const { random } = builder;
-  const topic = TOPICS[(copy + 3) % TOPICS.length]!.name;
+  const topic = ORDINARY_TOPICS[(copy + 3) % ORDINARY_TOPICS.length]!.name;
   const subject = builder.take(1)[0]!;
   const posts = postAll(builder, subject, topic, builder.times(25, 0, 350));
   const reactors = builder.take(random.between(2, 3));
@@ -71,7 +71,8 @@ export function plantConcentrated(builder: WorldBuilder, copy: number): void {
     const post = random.pick(posts);
     const kind = random.chance(0.75) ? 'retweet' : 'reply';
     builder.react(reactors[r]!, post, kind, builder.world.posts[post]!.time + random.between(1, 30) * HOUR);
-    given += kind === 'reply' ? 2 : 1;
+    // One reaction each: a reply's "@name" is part of its reply interaction, not a second mention (SPEC).
+    given += 1;
   }
   for (const passerBy of builder.someOrdinary(2)) builder.react(passerBy, random.pick(posts), 'retweet', START + 355 * DAY);
   builder.world.cases.push({ kind: 'concentrated_engagement', accounts: [subject, ...reactors], topic });
@@ -111,7 +112,7 @@ export function plantBurst(builder: WorldBuilder, copy: number): void {
  */
 export function plantScoreJump(builder: WorldBuilder, copy: number): void {
   const { random } = builder;
-  const topic = TOPICS[(copy + 6) % TOPICS.length]!.name;
+  const topic = ORDINARY_TOPICS[(copy + 6) % ORDINARY_TOPICS.length]!.name;
   const jumpMonth = random.between(6, 10);
   const plant = (usual: () => number, jump: number) => {
     const subject = builder.take(1)[0]!;

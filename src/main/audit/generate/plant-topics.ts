@@ -1,5 +1,8 @@
+import { adultBioWithNumbers, minorBio } from './bios';
 import { postAll, silentEndorsers } from './plant-gaming';
-import { BASEBALL_TWINS, KEVIN_BACON, MINOR_BIOS, MINOR_CONTROL_BIOS, NEGATED_BACON, TOPIC } from './vocabulary';
+import { AMBIGUOUS_WORDS, sensePost } from './senses';
+import { nearMiss, rejection, SPEECH } from './speech';
+import { TOPIC } from './vocabulary';
 import { DAY, START, type WorldBuilder } from './world';
 
 const HOUR = 3_600_000;
@@ -29,38 +32,54 @@ function retweeted(builder: WorldBuilder, posts: number[], each: number): void {
   }
 }
 
-/** negated: 8 of 10 posts naming bacon negate it. Control: 2 of 10. */
-export function plantNegated(builder: WorldBuilder): void {
-  const plant = (negated: number) => {
+/** Share of the posts naming the topic that reject it, in a negated case (the definition needs about half). */
+const REJECTED_SHARE = { min: 7, max: 10, of: 10 };
+
+/**
+ * negated: 7 to 10 of 10 posts naming the topic (bacon, or kpop in odd copies) reject it in the first person, in
+ * composed phrasings (speech.ts); the others are ordinary posts on it. Control: 10 posts naming the topic, 6 to 8
+ * of them with a negation word that praises it ("can't get enough of") or is about something else, none a rejection.
+ */
+export function plantNegated(builder: WorldBuilder, copy: number): void {
+  const { random } = builder;
+  const topic = copy % 2 === 0 ? 'bacon' : 'kpop';
+  const speech = SPEECH[topic];
+  const plant = (special: number, write: () => string) => {
     const subject = builder.take(1)[0]!;
-    for (const [i, time] of builder.times(10, 0, 360).entries()) {
-      if (i < negated) builder.written(subject, time, builder.random.pick(NEGATED_BACON), TOPIC.bacon!);
-      else builder.original(subject, time, TOPIC.bacon!);
+    for (const [i, time] of builder.times(REJECTED_SHARE.of, 0, 360).entries()) {
+      if (i < special) builder.written(subject, time, write(), TOPIC[topic]!);
+      else builder.original(subject, time, TOPIC[topic]!);
     }
     postAll(builder, subject, 'music', builder.times(5, 0, 360));
     return subject;
   };
-  builder.world.cases.push({ kind: 'negated', accounts: [plant(8)], topic: 'bacon' });
-  builder.world.controls.push({ kind: 'negated', accounts: [plant(2)], topic: 'bacon' });
+  const rejecter = plant(random.between(REJECTED_SHARE.min, REJECTED_SHARE.max), () => rejection(speech, random));
+  builder.world.cases.push({ kind: 'negated', accounts: [rejecter], topic });
+  const fan = plant(random.between(6, 8), () => nearMiss(speech, random));
+  builder.world.controls.push({ kind: 'negated', accounts: [fan], topic });
 }
 
+/** Posts a sense account writes on its word, each with one or more of its sense's signature words. */
+const SENSE_POSTS = 8;
+
 /**
- * sense_conflict: 8 of 10 posts naming twins carry baseball cues (Minnesota, MLB, game), or, in odd copies, 8 of 10
- * naming bacon carry Kevin Bacon cues. Control: 2 of 10.
+ * sense_conflict, for every ambiguous word of senses.ts: one account per sense, whose bio and 8 posts (composed
+ * from that sense's signature words beside the bare word) make the sense plain. The bare word names both topics,
+ * so each account is assigned both: a case on the other sense's topic, a control on its own (it means the main
+ * sense there, and must not be flagged). Bacon's "Bacon" names the food only: the film fan is its case.
  */
-export function plantSenseConflict(builder: WorldBuilder, copy: number): void {
-  const topic = copy % 2 === 0 ? 'twins' : 'bacon';
-  const texts = topic === 'twins' ? BASEBALL_TWINS : KEVIN_BACON;
-  const plant = (conflicting: number) => {
-    const subject = builder.take(1)[0]!;
-    for (const [i, time] of builder.times(10, 0, 360).entries()) {
-      if (i < conflicting) builder.written(subject, time, builder.random.pick(texts), TOPIC[topic]!);
-      else builder.original(subject, time, TOPIC[topic]!);
+export function plantSenseConflict(builder: WorldBuilder): void {
+  const { random } = builder;
+  for (const word of AMBIGUOUS_WORDS) {
+    for (const voice of word.voices) {
+      const subject = builder.take(1)[0]!;
+      builder.world.accounts[subject]!.bio = random.pick(voice.bios);
+      for (const time of builder.times(SENSE_POSTS, 0, 360)) builder.written(subject, time, sensePost(voice, random), TOPIC[voice.topic]!);
+      for (const topic of word.names) {
+        (topic === voice.topic ? builder.world.controls : builder.world.cases).push({ kind: 'sense_conflict', accounts: [subject], topic });
+      }
     }
-    return subject;
-  };
-  builder.world.cases.push({ kind: 'sense_conflict', accounts: [plant(8)], topic });
-  builder.world.controls.push({ kind: 'sense_conflict', accounts: [plant(2)], topic });
+  }
 }
 
 /**
@@ -103,14 +122,20 @@ export function plantLowShare(builder: WorldBuilder, copy: number): void {
   builder.world.controls.push({ kind: 'low_share', accounts: [plant(6)], topic });
 }
 
-/** minor: a bio stating an age under 18. Control: a bio with an age that is someone else's or no age at all. */
-export function plantMinor(builder: WorldBuilder, copy: number): void {
+/** Adult bios with numbers per copy: the near misses are many and varied, the minors one. */
+const ADULT_CONTROLS = 3;
+
+/**
+ * minor: a bio stating its author's age, 13 to 17, in one of many composed forms (bios.ts). Controls: adult bios
+ * with numbers that are not the author's age (heights, others' and things' ages, experience, counts, dates).
+ */
+export function plantMinor(builder: WorldBuilder): void {
   const plant = (bio: string) => {
     const subject = builder.take(1)[0]!;
     builder.world.accounts[subject]!.bio = bio;
     postAll(builder, subject, 'kpop', builder.times(10, 0, 360));
     return subject;
   };
-  builder.world.cases.push({ kind: 'minor', accounts: [plant(MINOR_BIOS[copy % MINOR_BIOS.length]!)] });
-  builder.world.controls.push({ kind: 'minor', accounts: [plant(MINOR_CONTROL_BIOS[copy % MINOR_CONTROL_BIOS.length]!)] });
+  builder.world.cases.push({ kind: 'minor', accounts: [plant(minorBio(builder.random).bio)] });
+  for (let i = 0; i < ADULT_CONTROLS; i++) builder.world.controls.push({ kind: 'minor', accounts: [plant(adultBioWithNumbers(builder.random))] });
 }

@@ -39,15 +39,23 @@ export const TOPICS: readonly Topic[] = [
     'Walk off win at Target Field #MNTwins', 'Opening day at Target Field #MNTwins',
     'Bullpen held on for the win tonight #MNTwins', 'Spring box scores look promising for #MNTwins'] },
   { name: 'twins', hashtags: ['twins', 'TwinMom'], sentences: [
-    'Raising twins means double the laundry', 'The twins learned to ride scooters today',
-    'The twins each picked a different shirt', 'Twins nap schedule finally in sync'] },
+    'Twins means double the laundry', 'The twins learned to ride scooters today',
+    'The twins each picked a different shirt', 'Twins bedtime finally in sync'] },
   { name: 'apple', hashtags: ['apples', 'orchard'], sentences: [
     'Picking apples at the orchard this weekend', 'Baked something with the last of the apples',
     'Crisp apples from the market stall', 'Honeycrisp apples are the best variety'] },
   { name: 'technology', hashtags: ['technology', 'tech'], sentences: [
     'New laptop setup done, technology is wonderful', 'Thinking about where technology goes next',
     'The technology conference keynote was great', 'Home network upgrade, better technology at last'] },
+  // The other senses of the ambiguous words (senses.ts): only planted accounts write on these, in composed texts.
+  { name: 'jaguar', hashtags: [], sentences: [] },
+  { name: 'jaguar-cars', hashtags: [], sentences: [] },
+  { name: 'apple-inc', hashtags: [], sentences: [] },
+  { name: 'kevin-bacon', hashtags: [], sentences: [] },
 ];
+
+/** The topics ordinary accounts write on: those with sentences (the first ones, so their indexes are TOPICS'). */
+export const ORDINARY_TOPICS: readonly Topic[] = TOPICS.filter((topic) => topic.sentences.length > 0);
 
 /** Topic indexes by name, for the planting code. */
 export const TOPIC = Object.fromEntries(TOPICS.map((topic, index) => [topic.name, index])) as Record<string, number>;
@@ -57,24 +65,8 @@ export const TOPIC = Object.fromEntries(TOPICS.map((topic, index) => [topic.name
  * technology): accounts that must "never post about" a topic are chosen among those silent on its whole group.
  */
 export const TOPIC_GROUPS: readonly (readonly string[])[] = [
-  ['food', 'bacon'], ['us-politics', 'brexit'], ['music', 'kpop'], ['sports', 'minnesota-twins'], ['technology', 'apple'], ['twins'],
-];
-
-/**
- * Planted texts. Negations sit within 4 words before "bacon", and the texts name no other topic. The baseball twins
- * name twins, the Minnesota Twins and baseball; the Kevin Bacon texts name bacon and Kevin Bacon; nothing else.
- */
-export const NEGATED_BACON = [
-  "I don't eat bacon", 'Never liked bacon, sorry', 'Honestly I hate bacon', 'Not a fan of bacon at all',
-  "I can't stand bacon",
-];
-export const BASEBALL_TWINS = [
-  'Twins game tonight in Minnesota, MLB at its best #twins', 'Twins lineup looks strong, MLB is back #twins',
-  'Great Twins game, Minnesota baseball forever #twins', 'Twins win the game, MLB standings update #twins',
-];
-export const KEVIN_BACON = [
-  'Kevin Bacon was great in Footloose #bacon', 'Six degrees of Kevin Bacon again #bacon',
-  'Rewatching Footloose, Kevin Bacon carries it #bacon', 'Kevin Bacon is in everything #bacon',
+  ['food', 'bacon', 'kevin-bacon'], ['us-politics', 'brexit'], ['music', 'kpop'], ['sports', 'minnesota-twins'],
+  ['technology', 'apple', 'apple-inc'], ['twins'], ['jaguar', 'jaguar-cars'],
 ];
 
 /** Real places in the spellings people type into a profile; '' is a blank location. */
@@ -100,6 +92,3 @@ export const BIO_BY_TOPIC: Record<string, string> = {
   music: 'Music lover', kpop: 'Kpop stan', sports: 'Sports fan', 'minnesota-twins': 'Baseball lifer',
   twins: 'Parent of twins', apple: 'Orchard keeper', technology: 'Software developer',
 };
-export const MINOR_BIOS = ['14 y/o | gamer', "I'm 15 | kpop forever", '16 years old, drummer'];
-/** Bios that mention an age that is not the author's, or a number that is not an age. */
-export const MINOR_CONTROL_BIOS = ['mom of a 14 y/o | gamer', "I'm 15 minutes from Seoul", 'Coaching 16 years | gamer'];
