@@ -7,10 +7,11 @@
  * Kept free of Node-only imports and of an NLP model: the renderer imports it too, and the forms people use to
  * state their age are few and short, so a clause split and a handful of rules read them.
  */
-export const MINOR_RULE_VERSION = 2;
+export const MINOR_RULE_VERSION = 3;
 
 export interface StatedAge {
-  age: number;
+  /** Null when the bio says the author is a minor without a number ("Minor", "I'm a minor"). */
+  age: number | null;
   /** The words read as the age, as the bio writes them ("I'm 15", "14 y/o", "16" as its own clause). */
   phrase: string;
 }
@@ -71,6 +72,14 @@ const NOT_AN_AGE_AFTER = new RegExp(`^(?:\\s*[.,:/×x'’′″"%-]\\s*\\d|['’
 ].join('|')})\\b|\\s*(?:yrs?|years?)\\b(?!\\s*(?:old|young)\\b|\\.?\\s*$))`, 'i');
 
 /** The words after a written age ("14 y/o ..."): a family member, pet, drink or business makes it not the author's. */
+/**
+ * A bio that calls its author a minor in words: the clause "Minor" on its own ("Heller | Minor | ADHD", a real bio
+ * in the labelled set) or "I'm a minor". "Minor league", "minor key" and "minors follow at your own risk" are not
+ * about the author, and the clause rule never sees them since they are not the whole clause.
+ */
+const MINOR_CLAUSE = /^(?:a\s+)?minor[.!]?$/i;
+const I_AM_A_MINOR = /\b(?:i'?m|i’m|i\s+am)\s+(?:still\s+)?a\s+minor\b(?!\s+(?:league|leaguer|key|chord|detail|character|role|player|celebrity|injury))/i;
+
 function describesAuthor(before: string, after: string): boolean {
   if (OTHERS_BEFORE.test(before)) return false;
   const next = after.trim().split(/\s+/).slice(0, 3).join(' ');
@@ -83,6 +92,8 @@ function minor(age: number, min: number, phrase: string): StatedAge | null {
 
 /** The first stated age of the author under 18 in one clause of the bio. */
 function clauseAge(clause: string, bio: { organisation: boolean; othersAges: boolean; work: boolean }): StatedAge | null {
+  const inWords = MINOR_CLAUSE.exec(clause) ?? I_AM_A_MINOR.exec(clause);
+  if (inWords) return { age: null, phrase: inWords[0].trim() };
   const iAm = I_AM.exec(clause);
   if (iAm && !NOT_AN_AGE_AFTER.test(clause.slice(iAm.index + iAm[0].length))) {
     return minor(toNumber(iAm[1]!), MIN_WRITTEN_AGE, iAm[0]);
@@ -105,12 +116,12 @@ function clauseAge(clause: string, bio: { organisation: boolean; othersAges: boo
 /**
  * The age under 18 a bio states about its author, with the words read as that age, or null. Counts: "I'm 15",
  * "15 y/o", "15 years old", "age 15", and a number alone between clause breaks ("17 | she/her", "jess, 15", "16.",
- * "15 yrs"). Does not count: heights ("5'9"), others' ages ("mom of a 14 y/o", "my daughter turns 13"), things'
+ * "15 yrs"), and the author called a minor in words ("Minor" as its own clause, "I'm a minor"). Does not count: heights ("5'9"), others' ages ("mom of a 14 y/o", "my daughter turns 13"), things'
  * ages ("est. 2012, 11 years old", "10yo tawny port"), years of experience, counts, dates, scores, and school
  * years ("sophomore", "class of 2027"), which name a range of ages and are used at university too.
  */
 export function statedMinorAge(bio: string | null | undefined): StatedAge | null {
-  if (!bio || !/\d|teen|ten|eleven|twelve/i.test(bio)) return null;
+  if (!bio || !/\d|teen|ten|eleven|twelve|minor/i.test(bio)) return null;
   const context = { organisation: ORGANISATION.test(bio), othersAges: OTHERS_IN_BIO.test(bio), work: WORK.test(bio) };
   for (const clause of bio.split(CLAUSE_BREAK)) {
     if (!clause) continue;

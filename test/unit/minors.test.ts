@@ -38,6 +38,24 @@ describe('statedMinorAge: minors stating their own age (hand-written)', () => {
   });
 });
 
+describe('statedMinorAge: the author called a minor in words (hand-written)', () => {
+  it.each([
+    ['sam | Minor | art acc', 'Minor'],
+    ['minor • dni if ur weird', 'minor'],
+    ["i'm a minor so pls no dms", "i'm a minor"],
+    ['I am still a minor, be nice', 'I am still a minor'],
+  ])('reads %j as a minor with no number, from %j', (bio, phrase) => {
+    expect(statedMinorAge(bio)).toEqual({ age: null, phrase });
+  });
+
+  it.each([
+    ['Minors follow at your own risk'], ['Minor League Baseball fan'], ["I'm a minor league umpire"], ['minor key enthusiast | piano'],
+    ['Minor in French, major in coffee'], ["I'm a minor character in my own life"], ['dad to HS girls • Minor League baseball'],
+  ])('does not read %j as a minor', (bio) => {
+    expect(statedMinorAge(bio)).toBeNull();
+  });
+});
+
 describe('statedMinorAge: adults and others with numbers in the bio (hand-written near misses)', () => {
   it.each([
     // heights
@@ -63,7 +81,7 @@ describe('statedMinorAge: adults and others with numbers in the bio (hand-writte
     expect([statedMinorAge(null), statedMinorAge(undefined), statedMinorAge('coffee, cats and code')]).toEqual([null, null, null]);
   });
 
-  it('is version 2 since the author-only rule', () => {
-    expect(MINOR_RULE_VERSION).toBe(2);
+  it('is version 3 since a minor stated in words counts', () => {
+    expect(MINOR_RULE_VERSION).toBe(3);
   });
 });

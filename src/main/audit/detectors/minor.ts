@@ -13,7 +13,11 @@ function detect(data: AuditData): DetectedCase[] {
   const cases: DetectedCase[] = [];
   for (let account = 0; account < data.accounts.count; account++) {
     const stated = statedMinorAge(data.accounts.bios[account]);
-    if (stated !== null) cases.push(gamingCase('minor', [account], [{ label: `stated age, read from "${stated.phrase}"`, value: stated.age }], []));
+    if (stated === null) continue;
+    const evidence = stated.age === null
+      ? { label: `says the author is a minor: "${stated.phrase}"` }
+      : { label: `stated age, read from "${stated.phrase}"`, value: stated.age };
+    cases.push(gamingCase('minor', [account], [evidence], []));
   }
   return cases;
 }
