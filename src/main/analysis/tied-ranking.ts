@@ -51,7 +51,7 @@ export interface TieSummary {
   tied_share: number | null;
   /** Size of the largest group of equal scores (1 when no score repeats, 0 when nothing is scored). */
   largest_group: number;
-  /** The score the largest group shares (the highest such score when several groups are equally large). */
+  /** The score the largest group shares (the highest when several are equally large); null when none repeats. */
   largest_group_score: number | null;
 }
 
@@ -82,7 +82,8 @@ export function tieSummary(sorted: Float64Array): TieSummary {
     tied_accounts: tied,
     tied_share: scored === 0 ? null : tied / scored,
     largest_group: largest,
-    largest_group_score: largestScore,
+    // With no score repeated there is no group to name (the top score would differ between imports in its last ulp).
+    largest_group_score: largest > 1 ? largestScore : null,
   };
 }
 

@@ -4,7 +4,46 @@ import { accountName, shortNumber } from './format';
 
 const num = (value: number | null, digits = 3) => (value === null ? '-' : value.toFixed(digits));
 
-/** A Spearman matrix over the runs, then every pair's statistics on one line. */
+type Pair = CompareOutput['pairs'][number];
+type Interval = { low: number; high: number } | null | undefined;
+
+/** "0.830 [0.790, 0.860]", or the figure alone without an interval. */
+function withInterval(value: number | null, interval: Interval): string {
+  return interval ? `${num(value)} [${num(interval.low)}, ${num(interval.high)}]` : num(value);
+}
+
+const percent = (share: number | null) => (share === null ? '-' : `${(share * 100).toFixed(1)}%`);
+
+function tieLine(run: number, ties: Pair['ties']['a']): string {
+  const largest = ties.largest_group > 1 ? `, largest group ${ties.largest_group} at ${shortNumber(ties.largest_group_score)}` : '';
+  return `run ${run}: ${percent(ties.tied_share)} of ${ties.scored} scores tied${largest}`;
+}
+
+function pairLines(pair: Pair): string[] {
+  const iv = pair.intervals;
+  const lines = [
+    `run ${pair.a} vs run ${pair.b}: ${pair.n} accounts scored by both` +
+      (pair.only_a || pair.only_b ? ` (by one run only: ${pair.only_a} + ${pair.only_b})` : ''),
+    `  Spearman rho     ${withInterval(pair.spearman, iv?.spearman)}`,
+    `  Kendall tau-b    ${withInterval(pair.kendall_tau_b, iv?.kendall_tau_b)}`,
+    `  RBO              ${withInterval(pair.rbo, iv?.rbo)}`,
+  ];
+  for (const [k, value] of Object.entries(pair.jaccard)) {
+    const range = pair.jaccard_range[k]!;
+    const cuts = range.min === range.max ? '' : `  (ties cut: ${num(range.min)} to ${num(range.max)} over the cuts)`;
+    lines.push(`  Jaccard top ${k.padEnd(4)} ${withInterval(value, iv?.jaccard[k])}${cuts}`);
+  }
+  for (const [name, segment] of [['top 10%', pair.segments.top10], ['top 1% ', pair.segments.top1]] as const) {
+    const seg = name === 'top 10%' ? iv?.segments.top10 : iv?.segments.top1;
+    const tied = segment.tied_past_cut > 0 ? ` (+${segment.tied_past_cut} tied past the cut)` : '';
+    lines.push(`  ${name} n=${segment.n}${tied}: rho ${withInterval(segment.spearman, seg?.spearman)}, tau-b ${withInterval(segment.kendall_tau_b, seg?.kendall_tau_b)}`);
+  }
+  lines.push(`  ties: ${tieLine(pair.a, pair.ties.a)}; ${tieLine(pair.b, pair.ties.b)}`);
+  for (const warning of pair.warnings) lines.push(`  note: ${warning}`);
+  return lines;
+}
+
+/** A Spearman matrix over the runs, then every pair's figures with their 95% intervals, tie shares and notes. */
 export function formatComparison(output: CompareOutput): string {
   const runs = [...new Set(output.pairs.flatMap((pair) => [pair.a, pair.b]))];
   const cell = (a: number, b: number) => {
@@ -14,17 +53,15 @@ export function formatComparison(output: CompareOutput): string {
   };
   const lines = ['Spearman rho (all accounts scored by both runs)', `${'run'.padStart(6)}${runs.map((r) => String(r).padStart(8)).join('')}`];
   for (const a of runs) lines.push(`${String(a).padStart(6)}${runs.map((b) => cell(a, b)).join('')}`);
-  lines.push('', `${'pair'.padEnd(10)} ${'n'.padStart(8)} ${'rho'.padStart(7)} ${'tau-b'.padStart(7)} ${'rbo'.padStart(6)}  jaccard@k          top10% rho/tau    top1% rho/tau`);
-  for (const pair of output.pairs) {
-    const jaccard = Object.entries(pair.jaccard).map(([k, j]) => `${k}:${num(j, 2)}`).join(' ');
-    const { top10, top1 } = pair.segments;
-    lines.push(
-      `${`${pair.a}-${pair.b}`.padEnd(10)} ${String(pair.n).padStart(8)} ${num(pair.spearman).padStart(7)} ${num(pair.kendall_tau_b).padStart(7)} ` +
-        `${num(pair.rbo).padStart(6)}  ${jaccard.padEnd(18)} ${`${num(top10.spearman)}/${num(top10.kendall_tau_b)}`.padEnd(17)} ` +
-        `${num(top1.spearman)}/${num(top1.kendall_tau_b)}` +
-        (pair.only_a || pair.only_b ? `  (scored by one run only: ${pair.only_a} + ${pair.only_b})` : ''),
-    );
-  }
+  for (const pair of output.pairs) lines.push('', ...pairLines(pair));
+  const { bootstrap } = output;
+  lines.push(
+    '',
+    bootstrap
+      ? `[intervals]: 95% bootstrap, ${bootstrap.resamples} resamples, seed ${bootstrap.seed} (${bootstrap.method})` +
+          (bootstrap.note ? `\n  ${bootstrap.note}` : '')
+      : 'no intervals (--bootstrap 0)',
+  );
   return lines.join('\n');
 }
 

@@ -109,8 +109,8 @@ describe('compareRuns', () => {
         top1: { n: 0, nominal: 1, tied_past_cut: 0, spearman: null, kendall_tau_b: null },
       },
       ties: {
-        a: { scored: 1, distinct_scores: 1, tied_accounts: 0, tied_share: 0, largest_group: 1, largest_group_score: 1 },
-        b: { scored: 1, distinct_scores: 1, tied_accounts: 0, tied_share: 0, largest_group: 1, largest_group_score: 2 },
+        a: { scored: 1, distinct_scores: 1, tied_accounts: 0, tied_share: 0, largest_group: 1, largest_group_score: null },
+        b: { scored: 1, distinct_scores: 1, tied_accounts: 0, tied_share: 0, largest_group: 1, largest_group_score: null },
       },
       warnings: [],
     });
