@@ -163,11 +163,18 @@ export const CascadeSummary = z.object({
   root_account: AccountLabel,
   label: z.string().nullable(),
   source: z.enum(['tree', 'reconstructed']),
+  /**
+   * Where the parent links come from: `given` by the data, `inferred` from follows as Goel et al. 2016 do, or
+   * `star (parents unknown)` (retweet metadata names only the original, so every retweet hangs from the root).
+   */
+  parents: z.enum(['given', 'inferred', 'star (parents unknown)']),
   size: z.number().int(),
   depth: z.number().int(),
   max_breadth: z.number().int(),
   /** Goel et al. 2016: mean shortest-path distance over all pairs of nodes; null for a single node. */
   structural_virality: z.number().nullable(),
+  /** Why structural virality is not reported for a tree of two or more nodes (a star); null when it is. */
+  structural_virality_note: z.string().nullable(),
   half_size_minutes: z.number().nullable(),
   top_spreaders: z.array(Spreader),
 });

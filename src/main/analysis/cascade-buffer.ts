@@ -1,3 +1,4 @@
+import type { CascadeParents } from './cascade-parents';
 import { treeMetrics, type TreeMetrics } from './cascade-tree';
 
 /** A cascade's metrics, its accounts still as row ids (they are looked up once, for all cascades together). */
@@ -7,6 +8,7 @@ export interface MeasuredTree {
   rootAccount: number;
   label: string | null;
   source: 'tree' | 'reconstructed';
+  parents: CascadeParents;
   metrics: TreeMetrics;
   /** The account row id of each of `metrics.top_spreaders`. */
   spreaderAccounts: number[];

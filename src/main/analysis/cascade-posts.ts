@@ -1,6 +1,7 @@
 import { rowIdRange, scanRows } from '../scoring/input/scan';
 import type { Db } from '../store/db';
 import { TreeBuffer, type MeasuredTree } from './cascade-buffer';
+import { inferParents, readFollows, type AdoptionNode, type CascadeParents, type FollowLookup } from './cascade-parents';
 
 const MINUTE_MS = 60_000;
 
@@ -9,10 +10,16 @@ const MINUTE_MS = 60_000;
  * or quotes, when that post is in the dataset. A root is a post without a parent in the dataset; only roots with at
  * least one child make a tree. Delays are minutes since the root post (NaN where either time is unknown). Posts
  * whose references run in a cycle reach no root and belong to no tree. Trees come ordered by root post id.
+ *
+ * Retweet metadata names only the original post, so the retweets of a root all hang from it: the tree is a star,
+ * labelled `star (parents unknown)`. Where the dataset has follow interactions, each retweet's parent is inferred
+ * as Goel et al. 2016 do (cascade-parents.ts) and the tree is labelled `inferred`; a tree of replies and quotes
+ * only has its parents `given`.
  */
 export function reconstructedTrees(db: Db, datasetId: number): MeasuredTree[] {
   const posts = readPosts(db, datasetId);
-  const { count, author, createdAt, parent } = posts;
+  const { count, author, createdAt, parent, retweet } = posts;
+  const follows = readFollows(db, datasetId);
   const offsets = new Int32Array(count + 1);
   for (let post = 0; post < count; post++) if (parent[post]! >= 0) offsets[parent[post]! + 1]!++;
   for (let post = 0; post < count; post++) offsets[post + 1]! += offsets[post]!;
@@ -43,12 +50,31 @@ export function reconstructedTrees(db: Db, datasetId: number): MeasuredTree[] {
       tree.set(head, head === 0 ? -1 : local[parent[post]!]!, delay, author[post]!);
       for (let edge = offsets[post]!; edge < offsets[post + 1]!; edge++) queue[size++] = children[edge]!;
     }
+    const retweets: number[] = [];
+    for (let at = 1; at < size; at++) if (retweet[queue[at]!] === 1 && parent[queue[at]!] === root) retweets.push(at);
+    const parents: CascadeParents = retweets.length === 0 ? 'given' : follows ? 'inferred' : 'star (parents unknown)';
+    if (parents === 'inferred') {
+      const adopters = [0, ...retweets].map((at) => queue[at]!);
+      const postIds = readPlatformIds(db, adopters.map((post) => post + posts.low));
+      const nodes = adopters.map((post, at): AdoptionNode => ({
+        node: at === 0 ? 0 : retweets[at - 1]!, account: author[post]!, time: createdAt[post]!, postId: postIds.get(post + posts.low)!,
+      }));
+      reattach(tree, queue, nodes, follows!, createdAt, root);
+    }
     const { metrics, spreaderAccounts } = tree.measure();
     const rootAccount = author[root]!;
-    trees.push({ cascadeId: null, rootPostId, rootAccount, label: null, source: 'reconstructed', metrics, spreaderAccounts });
+    trees.push({ cascadeId: null, rootPostId, rootAccount, label: null, source: 'reconstructed', parents, metrics, spreaderAccounts });
     tree.clear();
   }
   return trees;
+}
+
+/** Moves each retweet node under its inferred parent; its delay stays minutes since the root post. */
+function reattach(tree: TreeBuffer, queue: Int32Array, nodes: AdoptionNode[], follows: FollowLookup, createdAt: Float64Array, root: number) {
+  for (const [node, parentNode] of inferParents(nodes, follows)) {
+    const post = queue[node]!;
+    tree.set(node, parentNode, (createdAt[post]! - createdAt[root]!) / MINUTE_MS, nodes.find((n) => n.node === node)!.account);
+  }
 }
 
 /**
@@ -63,20 +89,22 @@ function readPosts(db: Db, datasetId: number) {
   const author = new Int32Array(count);
   const createdAt = new Float64Array(count);
   const parent = new Int32Array(count).fill(-1);
+  const retweet = new Uint8Array(count);
   scanRows(
     db,
-    'p.id - ?, p.author_id, p.created_at, q.id - ?',
+    "p.id - ?, p.author_id, p.created_at, q.id - ?, p.kind = 'retweet'",
     `posts p NOT INDEXED LEFT JOIN posts q ON q.dataset_id = p.dataset_id AND q.platform_id = p.ref_platform_id
       AND p.kind IN ('retweet', 'reply', 'quote') WHERE p.id BETWEEN ? AND ? AND p.dataset_id = ?`,
     [low, low, low, high, datasetId],
-    (post: number, authorId: number, created: number | null, up: number | null) => {
+    (post: number, authorId: number, created: number | null, up: number | null, isRetweet: number) => {
       author[post] = authorId;
+      retweet[post] = isRetweet;
       createdAt[post] = created ?? Number.NaN;
       // A post that names itself has no parent in any useful sense; it can still be a root.
       if (up !== null && up !== post) parent[post] = up;
     },
   );
-  return { low, count, author, createdAt, parent };
+  return { low, count, author, createdAt, parent, retweet };
 }
 
 function readPlatformIds(db: Db, postIds: number[]): Map<number, string> {

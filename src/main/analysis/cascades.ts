@@ -1,6 +1,7 @@
 import { scanRows } from '../scoring/input/scan';
 import type { Db } from '../store/db';
 import { TreeBuffer, type MeasuredTree } from './cascade-buffer';
+import { STAR_VIRALITY_NOTE, type CascadeParents } from './cascade-parents';
 import { reconstructedTrees } from './cascade-posts';
 import { readAccounts, type EgoAccount } from './ego';
 
@@ -18,10 +19,14 @@ export interface CascadeSummary {
   root_account: CascadeAccount;
   label: string | null;
   source: CascadeSource;
+  /** Where the parent links come from; structural virality is reported only where they mean something. */
+  parents: CascadeParents;
   size: number;
   depth: number;
   max_breadth: number;
   structural_virality: number | null;
+  /** Why structural virality is null for a tree of two or more nodes (a star); null when it is reported. */
+  structural_virality_note: string | null;
   half_size_minutes: number | null;
   /** Accounts by the most descendants of any of their nodes, each account once. */
   top_spreaders: (CascadeAccount & { descendants: number })[];
@@ -55,16 +60,19 @@ export function cascadeMetrics(db: Db, datasetId: number, options: CascadeMetric
     for (const account of tree.spreaderAccounts) accountIds.add(account);
   }
   const accounts = readAccounts(db, accountIds);
-  return measured.map(({ cascadeId, rootPostId, rootAccount, label, source, metrics, spreaderAccounts }) => ({
+  return measured.map(({ cascadeId, rootPostId, rootAccount, label, source, parents, metrics, spreaderAccounts }) => ({
     cascade_id: cascadeId,
     root_post_id: rootPostId,
     root_account: accounts.get(rootAccount)!,
     label,
     source,
+    parents,
     size: metrics.size,
     depth: metrics.depth,
     max_breadth: metrics.max_breadth,
-    structural_virality: metrics.structural_virality,
+    // A star's virality says only that its parents are unknown (Goel et al. 2016 need the real tree).
+    structural_virality: parents === 'star (parents unknown)' ? null : metrics.structural_virality,
+    structural_virality_note: parents === 'star (parents unknown)' && metrics.size > 1 ? STAR_VIRALITY_NOTE : null,
     half_size_minutes: metrics.half_size_minutes,
     top_spreaders: metrics.top_spreaders.map(({ descendants }, at) => {
       const { accountId, handle } = accounts.get(spreaderAccounts[at]!)!;
@@ -93,7 +101,7 @@ function storedTrees(db: Db, datasetId: number): MeasuredTree[] {
     if (matched) {
       const [cascadeId, rootPostId, rootAccount, label] = matched;
       const { metrics, spreaderAccounts } = tree.measure();
-      trees.push({ cascadeId, rootPostId, rootAccount, label, source: 'tree', metrics, spreaderAccounts });
+      trees.push({ cascadeId, rootPostId, rootAccount, label, source: 'tree', parents: 'given', metrics, spreaderAccounts });
     }
     tree.clear();
   };
