@@ -33,6 +33,7 @@ import {
 } from './analysis';
 import { WindowsInput, WindowsOutput } from './windows';
 import { ExportInput, ExportOutput, VerifyInput, VerifyOutput } from './run-bundle';
+import { SensitivityInput, SensitivityOutput } from './sensitivity';
 import {
   AuditInput,
   AuditLatestInput,
@@ -193,6 +194,7 @@ export const api = {
   'runs.whatif': { input: WhatIfInput, output: WhatIfOutput },
   'runs.export': { input: ExportInput, output: ExportOutput },
   'runs.verify': { input: VerifyInput, output: VerifyOutput },
+  'runs.sensitivity': { input: SensitivityInput, output: SensitivityOutput },
   'analysis.compare': { input: CompareInput, output: CompareOutput },
   'analysis.disagreements': { input: DisagreementsInput, output: DisagreementsOutput },
   'analysis.distribution': { input: DistributionInput, output: DistributionOutput },

@@ -13,6 +13,7 @@ import { datasetCommand, datasetsCommand } from './commands/datasets';
 import { importCommand } from './commands/import';
 import { explainCommand, runsCommand, scoresCommand } from './commands/runs';
 import { modelsCommand, rerunCommand, scoreCommand } from './commands/scoring';
+import { sensitivityCommand } from './commands/sensitivity';
 import { windowsCommand } from './commands/windows';
 import { auditCommand } from './commands/audit';
 import { generateCommand } from './commands/generate';
@@ -31,6 +32,7 @@ export const commands: readonly Command[] = [
   scoresCommand,
   explainCommand,
   rerunCommand,
+  sensitivityCommand,
   compareCommand,
   disagreementsCommand,
   distributionCommand,

@@ -10,6 +10,7 @@ import { previewHandlers } from './preview';
 import { resultHandlers } from './results';
 import { runHandlers } from './runs';
 import { runBundleHandlers } from './run-bundle';
+import { sensitivityHandlers } from './sensitivity';
 import { whatIfHandlers } from './whatif';
 import { windowHandlers } from './windows';
 import { toApiError } from './errors';
@@ -20,6 +21,7 @@ const handlers = {
   ...modelHandlers,
   ...runHandlers,
   ...runBundleHandlers,
+  ...sensitivityHandlers,
   ...resultHandlers,
   ...whatIfHandlers,
   ...analysisHandlers,
