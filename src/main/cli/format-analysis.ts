@@ -89,6 +89,8 @@ export function formatDistribution(output: DistributionOutput): string {
     `min ${shortNumber(output.min)}  median ${shortNumber(output.median)}  mean ${shortNumber(output.mean)}  max ${shortNumber(output.max)}  ` +
       `Gini ${num(output.gini)}  top 1% hold ${output.top1Share === null ? '-' : `${(output.top1Share * 100).toFixed(1)}%`}`,
     `percentiles: ${output.percentiles.map((p) => `p${p.p}=${shortNumber(p.value)}`).join('  ')}`,
+    `ties: ${percent(output.ties.tied_share)} of scores equal another's` +
+      (output.ties.largest_group > 1 ? `; largest group ${output.ties.largest_group} at ${shortNumber(output.ties.largest_group_score)}` : ''),
   ];
   const histogram = output.histogram.log ?? output.histogram.linear;
   const most = Math.max(1, ...histogram.map((bin) => bin.count));

@@ -5,7 +5,7 @@ import { ErrorNotice } from '../../ui/notices';
 import { useCall } from '../../ui/use-call';
 import { CorrelationMatrix, type Measure } from './CorrelationMatrix';
 import { Disagreements } from './Disagreements';
-import { PairTable, SegmentTable } from './PairTables';
+import { CompareNotes, PairTable, SegmentTable } from './PairTables';
 import { RankScatter } from './RankScatter';
 import { RunPicker, runLabel, useRunSelection } from './RunPicker';
 import { TopKLists } from './TopKLists';
@@ -73,6 +73,7 @@ export function CompareView({ params }: ViewProps) {
             <PairTable runs={selected} pairs={pairs} />
             <h2>By segment (Cha et al. 2010)</h2>
             <SegmentTable runs={selected} pairs={pairs} />
+            <CompareNotes pairs={pairs} bootstrap={compare.data?.bootstrap ?? null} />
           </section>
         </>
       )}

@@ -1,14 +1,57 @@
-import type { PairAgreement } from '../../../../shared/analysis';
+import type { CompareOutput, PairAgreement } from '../../../../shared/analysis';
 import type { RunSummary } from '../../../../shared/runs';
 import { dataValue, fixed3 } from '../../ui/charts/format';
 import { runLabel } from './RunPicker';
 
-/** A statistic as printed (3 decimals) with the API's exact value alongside for tests and copy-paste. */
-function Stat({ value }: { value: number | null }) {
+type Interval = { low: number; high: number } | null | undefined;
+
+/**
+ * A statistic as printed (3 decimals) with its 95% bootstrap interval, "0.830 [0.790, 0.860]", and the API's exact
+ * values alongside for tests and copy-paste.
+ */
+function Stat({ value, interval, note }: { value: number | null; interval?: Interval; note?: string }) {
+  const exact = interval ? `${dataValue(value)} (95% interval ${interval.low} to ${interval.high})` : dataValue(value);
   return (
-    <td data-value={dataValue(value)} title={dataValue(value)}>
+    <td
+      data-value={dataValue(value)}
+      data-low={interval ? interval.low : undefined}
+      data-high={interval ? interval.high : undefined}
+      title={note ? `${exact}; ${note}` : exact}
+    >
       {fixed3(value)}
+      {interval && <span className="muted"> [{fixed3(interval.low)}, {fixed3(interval.high)}]</span>}
+      {note && <span className="muted"> *</span>}
     </td>
+  );
+}
+
+const percent = (share: number | null) => (share === null ? 'n/a' : `${(share * 100).toFixed(1)}%`);
+
+/** Share of tied scores in one run, with its largest group. */
+function tiesText(ties: PairAgreement['ties']['a']): string {
+  return ties.largest_group > 1 ? `${percent(ties.tied_share)} (largest ${ties.largest_group.toLocaleString()})` : percent(ties.tied_share);
+}
+
+/** What the figures need said: all-tied rankings and top-k cuts through ties, and how the intervals were made. */
+export function CompareNotes({ pairs, bootstrap }: { pairs: PairAgreement[]; bootstrap: CompareOutput['bootstrap'] }) {
+  const warnings = [...new Set(pairs.flatMap((pair) => pair.warnings))];
+  return (
+    <div data-testid="compare-notes" className="muted">
+      <p>
+        {bootstrap
+          ? `[intervals]: 95% bootstrap, ${bootstrap.resamples} resamples, seed ${bootstrap.seed} (${bootstrap.method}).`
+          : 'No intervals (bootstrap off).'}
+        {bootstrap?.note ? ` ${bootstrap.note}.` : ''} Tied scores share their mean rank; top-k lists take a tie group
+        whole, and * marks a top k that cuts through a tie (hover for the range over the cuts).
+      </p>
+      {warnings.length > 0 && (
+        <ul>
+          {warnings.map((warning) => (
+            <li key={warning}>{warning}</li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 
@@ -36,8 +79,9 @@ export function PairTable({ runs, pairs }: { runs: RunSummary[]; pairs: PairAgre
           {ks.map((k) => (
             <th key={k}>Jaccard@{k}</th>
           ))}
-          <th title="rank-biased overlap">RBO</th>
+          <th title="rank-biased overlap, with ties (Webber et al. 2010, section 5)">RBO</th>
           <th title="accounts scored by one run only">only A / only B</th>
+          <th title="share of each run's scores equal to another account's, and the largest group of equal scores">tied A / tied B</th>
         </tr>
       </thead>
       <tbody>
@@ -53,14 +97,19 @@ export function PairTable({ runs, pairs }: { runs: RunSummary[]; pairs: PairAgre
             <td>{label(pair.a)}</td>
             <td>{label(pair.b)}</td>
             <td data-value={pair.n}>{pair.n.toLocaleString()}</td>
-            <Stat value={pair.spearman} />
-            <Stat value={pair.kendall_tau_b} />
-            {ks.map((k) => (
-              <Stat key={k} value={pair.jaccard[k] ?? null} />
-            ))}
-            <Stat value={pair.rbo} />
+            <Stat value={pair.spearman} interval={pair.intervals?.spearman} />
+            <Stat value={pair.kendall_tau_b} interval={pair.intervals?.kendall_tau_b} />
+            {ks.map((k) => {
+              const range = pair.jaccard_range[k];
+              const cut = range && range.min !== range.max ? `the ties cut at ${k} give ${range.min} to ${range.max} over the cuts` : undefined;
+              return <Stat key={k} value={pair.jaccard[k] ?? null} interval={pair.intervals?.jaccard[k]} note={cut} />;
+            })}
+            <Stat value={pair.rbo} interval={pair.intervals?.rbo} />
             <td>
               {pair.only_a.toLocaleString()} / {pair.only_b.toLocaleString()}
+            </td>
+            <td data-tied-a={dataValue(pair.ties.a.tied_share)} data-tied-b={dataValue(pair.ties.b.tied_share)}>
+              {tiesText(pair.ties.a)} / {tiesText(pair.ties.b)}
             </td>
           </tr>
         ))}
@@ -89,17 +138,20 @@ export function SegmentTable({ runs, pairs }: { runs: RunSummary[]; pairs: PairA
       <tbody>
         {pairs.flatMap((pair) => {
           const segments = [
-            { id: 'all', name: 'all', n: pair.n, spearman: pair.spearman, kendall: pair.kendall_tau_b },
-            { id: 'top10', name: 'top 10%', n: pair.segments.top10.n, spearman: pair.segments.top10.spearman, kendall: pair.segments.top10.kendall_tau_b },
-            { id: 'top1', name: 'top 1%', n: pair.segments.top1.n, spearman: pair.segments.top1.spearman, kendall: pair.segments.top1.kendall_tau_b },
+            { id: 'all', name: 'all', tied: 0, ...pair, intervals: pair.intervals },
+            { id: 'top10', name: 'top 10%', tied: pair.segments.top10.tied_past_cut, ...pair.segments.top10, intervals: pair.intervals?.segments.top10 },
+            { id: 'top1', name: 'top 1%', tied: pair.segments.top1.tied_past_cut, ...pair.segments.top1, intervals: pair.intervals?.segments.top1 },
           ];
           return segments.map((segment, i) => (
             <tr key={`${pair.a}-${pair.b}-${segment.id}`} data-testid={`segment-${pair.a}-${pair.b}-${segment.id}`}>
               <td>{i === 0 ? `${label(pair.a)} vs ${label(pair.b)}` : ''}</td>
               <td>{segment.name}</td>
-              <td data-value={segment.n}>{segment.n.toLocaleString()}</td>
-              <Stat value={segment.spearman} />
-              <Stat value={segment.kendall} />
+              <td data-value={segment.n} title={segment.tied > 0 ? `${segment.tied} accounts tied with the last one inside the segment are in it too` : undefined}>
+                {segment.n.toLocaleString()}
+                {segment.tied > 0 && <span className="muted"> (+{segment.tied.toLocaleString()} tied)</span>}
+              </td>
+              <Stat value={segment.spearman} interval={segment.intervals?.spearman} />
+              <Stat value={segment.kendall_tau_b} interval={segment.intervals?.kendall_tau_b} />
             </tr>
           ));
         })}

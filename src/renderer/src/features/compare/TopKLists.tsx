@@ -22,9 +22,23 @@ function TopList({ dataset, run, other, scores, otherRanks, k, side }: {
   k: number;
   side: 'a' | 'b';
 }) {
+  // One row past k is fetched to see whether the cut falls inside a tie: then which tied accounts are listed is
+  // arbitrary (storage order), and the list says so instead of pretending the top k is settled.
+  const rows = scores.rows.slice(0, k);
+  const last = rows[rows.length - 1];
+  const next = scores.rows[k];
+  const cutsTie = last !== undefined && next !== undefined && last.values[0] === next.values[0];
   return (
-    <table data-testid={`topk-${side}`}>
-      <caption style={{ textAlign: 'left', fontWeight: 600 }}>{runLabel(run)}</caption>
+    <table data-testid={`topk-${side}`} data-cuts-tie={cutsTie}>
+      <caption style={{ textAlign: 'left', fontWeight: 600 }}>
+        {runLabel(run)}
+        {cutsTie && (
+          <div className="muted" data-testid={`topk-${side}-tie`} style={{ fontWeight: 400 }}>
+            The top {k} cuts through a tie at {sig4(last.values[0] ?? null)}: more accounts share that score (and rank {last.rank}), so
+            which of them appear here is arbitrary; Jaccard@{k} above takes the whole tie group.
+          </div>
+        )}
+      </caption>
       <thead>
         <tr>
           <th>Rank</th>
@@ -34,7 +48,7 @@ function TopList({ dataset, run, other, scores, otherRanks, k, side }: {
         </tr>
       </thead>
       <tbody>
-        {scores.rows.map((row) => {
+        {rows.map((row) => {
           const otherRank = otherRanks?.get(row.accountId) ?? null;
           const moved = otherRanks !== null && (otherRank === null || otherRank > k);
           return (
@@ -61,8 +75,8 @@ export function TopKLists({ dataset, a, b, ranks }: {
   ranks: { ranksA: Map<string, number>; ranksB: Map<string, number> } | null;
 }) {
   const [k, setK] = useState(10);
-  const first = useCall('runs.scores', { run: a.id, limit: k });
-  const second = useCall('runs.scores', { run: b.id, limit: k });
+  const first = useCall('runs.scores', { run: a.id, limit: k + 1 });
+  const second = useCall('runs.scores', { run: b.id, limit: k + 1 });
   return (
     <section className="panel" aria-label="Top accounts">
       <div className="row">

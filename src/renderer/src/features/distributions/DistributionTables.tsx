@@ -28,6 +28,8 @@ export function StatsTable({ runs }: { runs: RunDistribution[] }) {
           <th>max</th>
           <th title="0 = everyone scores the same, 1 = one account has everything">Gini</th>
           <th title="share of the total score held by the top 1% of accounts">top-1% share</th>
+          <th title="share of accounts whose score equals another account's; tied accounts share their mean rank">tied</th>
+          <th title="the largest group of accounts with one and the same score">largest tie</th>
         </tr>
       </thead>
       <tbody>
@@ -46,6 +48,11 @@ export function StatsTable({ runs }: { runs: RunDistribution[] }) {
             <Cell value={d.max} text={sig4(d.max)} />
             <Cell value={d.gini} text={fixed3(d.gini)} />
             <Cell value={d.top1Share} text={percent(d.top1Share)} />
+            <Cell value={d.ties.tied_share} text={percent(d.ties.tied_share)} />
+            <Cell
+              value={d.ties.largest_group}
+              text={d.ties.largest_group > 1 ? `${d.ties.largest_group.toLocaleString()} at ${sig4(d.ties.largest_group_score)}` : 'none'}
+            />
           </tr>
         ))}
       </tbody>
