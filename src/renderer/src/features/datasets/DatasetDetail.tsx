@@ -39,6 +39,17 @@ export function DatasetDetail({ name, onDeleted }: { name: string; onDeleted: ()
               .map(([kind, n]) => `${kind} ${count(n)}`)
               .join(', ') || 'none'}
           </p>
+          {d.derivation.reimport && (
+            <div className="notice" data-testid="dataset-outdated">
+              Imported under derivation rules v{d.derivation.version} (now v{d.derivation.current}: a reply&apos;s own @ is no
+              second mention). Re-import it to score it by the current rules: <code>{d.derivation.reimport}</code>
+            </div>
+          )}
+          <p className="muted" data-testid="dataset-provenance">
+            Plain edges:{' '}
+            {d.edgeDirection ?? (d.interactions.edge > 0 ? 'direction not declared (read as attention; declare it at import)' : 'none')}.
+            Derivation rules v{d.derivation.version}. Content hash <code style={{ fontSize: 12 }}>{d.contentHash}</code>
+          </p>
           <h2>Source files</h2>
           <table data-testid="dataset-sources" style={{ whiteSpace: 'nowrap' }}>
             <thead>

@@ -1,5 +1,5 @@
 import { useState, type DragEvent } from 'react';
-import type { CsvMapping } from '../../../../shared/api';
+import type { CsvMapping, EdgeDeclaration } from '../../../../shared/api';
 import type { ApiError, ImportFormat } from '../../../../shared/domain';
 import { client } from '../../api';
 import { useCall } from '../../ui/use-call';
@@ -25,6 +25,7 @@ export function ImportPanel({ onImported }: { onImported: (dataset: string) => v
   const [name, setName] = useState('');
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [pseudonymize, setPseudonymize] = useState(false);
+  const [edges, setEdges] = useState<EdgeDeclaration | ''>('');
   const [dragging, setDragging] = useState(false);
   const paths = files.map((file) => file.path);
   const preview = useCall('datasets.preview', paths.length ? { paths, format: format || undefined } : null);
@@ -57,7 +58,7 @@ export function ImportPanel({ onImported }: { onImported: (dataset: string) => v
   };
   const start = async () => {
     const hasMapping = Object.values(map).some(Boolean);
-    const output = await importing.start({ paths, dataset: name.trim() || undefined, format: format || undefined, map: hasMapping ? map : undefined, skipInvalid, pseudonymize });
+    const output = await importing.start({ paths, dataset: name.trim() || undefined, format: format || undefined, map: hasMapping ? map : undefined, skipInvalid, pseudonymize, edges: edges || undefined });
     if (output) {
       setFiles([]);
       onImported(output.totals.dataset.name);
@@ -91,6 +92,14 @@ export function ImportPanel({ onImported }: { onImported: (dataset: string) => v
               Dataset name{' '}
               <input data-testid="import-dataset-name" value={name} onChange={(event) => setName(event.target.value)} placeholder="default: from the first file" />
             </label>
+            <label title="What the plain edges of a graph file mean; stored on the dataset. Undeclared, scoring warns.">
+              Edges point{' '}
+              <select data-testid="import-edges" value={edges} onChange={(event) => setEdges(event.target.value as EdgeDeclaration | '')}>
+                <option value="">(not declared)</option>
+                <option value="attention">attention: source gives attention to target (follow, retweet)</option>
+                <option value="influence">influence: source influences target (Congress edge list)</option>
+              </select>
+            </label>
             <label>
               <input type="checkbox" checked={skipInvalid} onChange={(event) => setSkipInvalid(event.target.checked)} /> skip invalid records
             </label>
@@ -114,6 +123,7 @@ export function ImportPanel({ onImported }: { onImported: (dataset: string) => v
           Imported into <strong>{importing.result.totals.dataset.name}</strong>: {count(importing.result.totals.accounts)} accounts, {count(importing.result.totals.posts)} posts,{' '}
           {count(importing.result.totals.skipped)} skipped.{' '}
           {importing.result.files.map((file) => `${file.path.split(/[\\/]/).pop()}: ${file.status} (${file.format}, ${count(file.records)} records)`).join('; ')}
+          {importing.result.warnings.map((warning) => <div key={warning.code}>Warning: {warning.message}</div>)}
         </div>
       )}
     </div>
