@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { withFidelity, type Fidelity } from '../../../../shared/models/fidelity';
 import type { Output } from '../../api';
 import { useCall } from '../../ui/use-call';
 import { count, DatasetPicker, Failure, LongCallProgress } from '../datasets/common';
@@ -6,6 +7,12 @@ import { useLongCall } from '../datasets/use-long-call';
 import { ParamForm, type JsonSchema, type Overrides } from './ParamForm';
 
 type Model = Output<'models.list'>[number];
+
+const FIDELITY_MEANING: Record<Fidelity, string> = {
+  published: 'the published formula with its published constants.',
+  reconstructed: "rebuilt from a public description; forms and constants marked \"ours\" below are our choices, not the vendor's (docs/MODELS.md lists each deviation).",
+  invented: 'our own formula; no public description exists.',
+};
 
 /** `lens score`: a model, its parameters (from the model's own schema), a dataset and a seed. */
 export function RunForm({ dataset, onDataset, onScored }: { dataset: string; onDataset: (name: string) => void; onScored: (run: number) => void }) {
@@ -30,7 +37,7 @@ export function RunForm({ dataset, onDataset, onScored }: { dataset: string; onD
         <label>
           Model{' '}
           <select data-testid="model-select" value={model?.id ?? ''} onChange={(event) => { setModelId(event.target.value); setParams({}); }}>
-            {models.data?.map((m) => <option key={m.id} value={m.id}>{m.label} ({m.id} v{m.version})</option>)}
+            {models.data?.map((m) => <option key={m.id} value={m.id}>{withFidelity(m.label, m.fidelity)} ({m.id} v{m.version})</option>)}
           </select>
         </label>
         <label htmlFor="run-dataset">Dataset</label>
@@ -41,6 +48,11 @@ export function RunForm({ dataset, onDataset, onScored }: { dataset: string; onD
       </div>
       {model && (
         <>
+          {model.fidelity && (
+            <p data-testid="model-fidelity">
+              <strong>{withFidelity(model.label, model.fidelity)}</strong>: {FIDELITY_MEANING[model.fidelity]}
+            </p>
+          )}
           <p data-testid="model-description">{model.description}</p>
           <p className="muted" style={{ fontSize: 12 }}>
             Cites: {model.citation}
@@ -49,6 +61,14 @@ export function RunForm({ dataset, onDataset, onScored }: { dataset: string; onD
             <br />
             {model.stochastic ? 'Monte Carlo: the seed changes the result.' : 'Deterministic: the seed is recorded but does not change the result.'}
           </p>
+          {model.constants && model.constants.length > 0 && (
+            <details data-testid="model-constants">
+              <summary>Constants and their sources</summary>
+              <ul style={{ fontSize: 12 }}>
+                {model.constants.map((c) => <li key={c.name}><code>{c.name}</code> = {String(c.value)}: {c.source}</li>)}
+              </ul>
+            </details>
+          )}
           <div className="row" style={{ justifyContent: 'space-between' }}>
             <h2 style={{ margin: '4px 0' }}>Parameters</h2>
             <button type="button" onClick={() => { setParams({}); setResets((n) => n + 1); }} disabled={Object.keys(params).length === 0}>Reset to defaults</button>

@@ -1,3 +1,4 @@
+import { withFidelity } from '../../../../shared/models/fidelity';
 import { useCall } from '../../ui/use-call';
 import { count, DatasetPicker, Failure, time } from '../datasets/common';
 
@@ -37,7 +38,7 @@ export function RunHistory({ dataset, selected, onDataset, onSelect }: { dataset
                     </a>
                   </td>
                   <td>{run.dataset}</td>
-                  <td>{run.model} v{run.version}</td>
+                  <td>{withFidelity(`${run.model} v${run.version}`, run.fidelity ?? undefined)}</td>
                   <td>{run.seed}</td>
                   <td>{count(run.accountsScored)}</td>
                   <td>{count(run.excluded)}</td>

@@ -4,6 +4,7 @@ import { navigate } from '../../app/routes';
 import { RunDetail } from './RunDetail';
 import { RunForm } from './RunForm';
 import { RunHistory } from './RunHistory';
+import { SensitivityPanel } from './SensitivityPanel';
 
 /** Models and runs: start a run, browse the stored ones, and read one run's manifest and scores. */
 export function RunsView({ params }: ViewProps) {
@@ -23,6 +24,8 @@ export function RunsView({ params }: ViewProps) {
       <RunForm dataset={dataset} onDataset={(name) => select({ dataset: name })} onScored={scored} />
       <RunHistory key={generation} dataset={dataset} selected={run} onDataset={(name) => select({ dataset: name, run: null })} onSelect={(id) => select({ run: id })} />
       {run && <RunDetail key={run} run={run} onRerun={() => setGeneration((n) => n + 1)} onOpen={(id) => select({ run: id })} />}
+      {/* Every swept value is a stored run, so the history lists them once the sweep ends. */}
+      <SensitivityPanel dataset={dataset} onDataset={(name) => select({ dataset: name })} onSwept={() => setGeneration((n) => n + 1)} />
     </>
   );
 }
