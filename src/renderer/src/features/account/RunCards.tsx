@@ -1,3 +1,4 @@
+import { withFidelity } from '../../../../shared/models/fidelity';
 import type { RunSummary } from '../../../../shared/runs';
 import { ErrorNotice } from '../../ui/notices';
 import { useCall } from '../../ui/use-call';
@@ -12,7 +13,7 @@ function RunCard({ run, account, dataset }: { run: RunSummary; account: string; 
     <div className="panel" data-testid={`run-card-${run.id}`} data-score={e?.score ?? ''} data-rank={e?.rank ?? ''} style={{ marginBottom: 0 }}>
       <div className="row" style={{ justifyContent: 'space-between' }}>
         <strong>
-          {run.model} <span className="muted">v{run.version} · run {run.id}</span>
+          {withFidelity(run.model, run.fidelity ?? undefined)} <span className="muted">v{run.version} · run {run.id}</span>
         </strong>
         {e && (
           <span>

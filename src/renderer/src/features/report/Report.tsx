@@ -1,4 +1,5 @@
 import type { AuditCase } from '../../../../shared/audit';
+import { withFidelity } from '../../../../shared/models/fidelity';
 import { ScoreLineChart } from '../account/ScoreLineChart';
 import { accountName } from '../cases/account-link';
 import { BeforeAfterChart } from '../cases/BeforeAfterChart';
@@ -53,7 +54,7 @@ function Run({ run }: { run: ReportRun }) {
   return (
     <section className="card">
       <h3>
-        Run {run.detail.id}: {run.detail.model} {run.detail.version}
+        Run {run.detail.id}: {withFidelity(`${run.detail.model} v${run.detail.version}`, run.detail.fidelity ?? undefined)}
       </h3>
       {e ? (
         <>
@@ -102,7 +103,7 @@ export function Report({ data }: { data: ReportData }) {
         <thead><tr><th>Run</th><th>Model</th><th>Score</th><th>Rank</th><th>Accounts scored</th></tr></thead>
         <tbody>
           {data.runs.map((r) => (
-            <tr key={r.detail.id}><td>{r.detail.id}</td><td>{r.detail.model} {r.detail.version}</td><td>{num(r.explanation?.score)}</td><td>{r.explanation?.rank ?? '–'}</td><td>{r.detail.accountsScored}</td></tr>
+            <tr key={r.detail.id}><td>{r.detail.id}</td><td>{withFidelity(`${r.detail.model} v${r.detail.version}`, r.detail.fidelity ?? undefined)}</td><td>{num(r.explanation?.score)}</td><td>{r.explanation?.rank ?? '–'}</td><td>{r.detail.accountsScored}</td></tr>
           ))}
         </tbody>
       </table>
