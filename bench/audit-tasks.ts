@@ -6,10 +6,15 @@ import { writeWorld } from '../src/main/audit/generate/write';
 import { runImport } from '../src/main/import/run-import';
 import { callService } from '../src/main/services';
 import { openDatabase } from '../src/main/store/db';
+import { scoreRealLabels } from './audit-real';
 
 const seconds = (start: number) => (performance.now() - start) / 1000;
 
 export const auditTasks: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
+  /** The real tweets and bios judged by reading, each file imported and audited through the service. */
+  async 'audit-real'([dir, datasetsDir]) {
+    return { ...(await scoreRealLabels(datasetsDir!, path.join(dir!, 'real.sqlite'))) };
+  },
   /** One world: generated, imported, audited through the service (the scoring worker), scored against its labels. */
   async 'audit-world'([dir, seed, accounts]) {
     let start = performance.now();

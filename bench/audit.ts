@@ -3,9 +3,30 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { KindScore } from '../src/main/audit/generate/evaluate';
+import type { FlagScore } from '../src/main/audit/real-labels';
 import { fmt, measureInChild } from './measure';
 
 const TARGET = 0.9;
+/** Real text is harder than our own worlds; issue 12 sets 0.85 there for the language flags. */
+const REAL_TARGET = 0.85;
+const DATASETS_DIR = path.resolve(import.meta.dirname, '..', '..', 'shared', 'datasets');
+
+const share = (value: number | null) => (value === null ? '-' : value.toFixed(2));
+
+/** Precision and recall on the labels read from real tweets and bios, with the count of positives behind each. */
+function printRealLabels(dir: string): void {
+  const run = measureInChild('audit-real', [dir, DATASETS_DIR]);
+  const { scores, auditSeconds } = run.detail as { scores: FlagScore[]; auditSeconds: number };
+  console.log(`real labels (test/fixtures/audit-labels, audited in ${fmt(auditSeconds, 1)} s; target: both at least ${REAL_TARGET})`);
+  for (const score of scores) {
+    const meets = (score.precision ?? 1) >= REAL_TARGET && (score.recall ?? 1) >= REAL_TARGET;
+    const few = score.positives < 10 ? `  (only ${score.positives} positive${score.positives === 1 ? '' : 's'} in the real data: a weak test)` : '';
+    console.log(`  ${score.flag.padEnd(16)} ${String(score.judged).padStart(4)} ${score.unit} judged, ${String(score.positives).padStart(3)} positive, ` +
+      `${String(score.flagged).padStart(3)} flagged  precision ${share(score.precision)}  recall ${share(score.recall)}  ${meets ? 'meets' : 'MISSES'}${few}`);
+    for (const line of [...score.misses, ...score.unjudgedFlags.map((pair) => `flagged, not judged: ${pair}`), ...score.notes]) console.log(`      ${line}`);
+  }
+  console.log('');
+}
 
 /**
  * `npm run bench -- audit [--seeds 1,2,3] [--sizes 1000,5000]`: generated worlds with planted cases, each imported
@@ -16,6 +37,7 @@ export async function benchAudit(argv: string[]): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lens-bench-audit-'));
   const worst = new Map<string, { precision: number; recall: number }>();
   try {
+    printRealLabels(dir);
     for (const size of values.sizes.split(',').map(Number)) {
       for (const seed of values.seeds.split(',').map(Number)) {
         const run = measureInChild('audit-world', [dir, String(seed), String(size)]);
