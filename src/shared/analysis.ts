@@ -13,6 +13,11 @@ export const CompareInput = z.object({
    */
   bootstrap: z.number().int().min(0).max(10_000).optional(),
   bootstrap_seed: z.number().int().min(0).default(1),
+  /**
+   * The seed-vs-seed agreement of each Monte Carlo run: `score` finds the run scored with the next seed, or scores
+   * and stores it (a normal run, so the next compare finds it); `stored` only uses one already stored; `off` skips.
+   */
+  noise_ceiling: z.enum(['score', 'stored', 'off']).default('score'),
 });
 
 const SegmentAgreement = z.object({
@@ -83,7 +88,35 @@ export const BootstrapInfo = z.object({
   note: z.string().nullable(),
 });
 
-export const CompareOutput = z.object({ pairs: z.array(PairAgreement), bootstrap: BootstrapInfo.nullable() });
+/**
+ * A Monte Carlo run against the same model, parameters and data under another seed: the agreement no pair with
+ * this run can be read beyond, since its own ranking moves that much from noise alone.
+ */
+export const NoiseCeiling = z.object({
+  run: z.number().int(),
+  model: z.string(),
+  seed: z.number().int(),
+  reseeded_seed: z.number().int(),
+  /** The other seed's run; null when it is not stored and was not scored (`noise_ceiling: stored`, or a stale run). */
+  reseeded_run: z.number().int().nullable(),
+  /** `found`: a stored run reused; `scored`: scored now and stored as a normal run with its manifest. */
+  source: z.enum(['found', 'scored', 'unavailable']),
+  n: z.number().int(),
+  spearman: z.number().nullable(),
+  kendall_tau_b: z.number().nullable(),
+  rbo: z.number().nullable(),
+  jaccard: z.record(z.string(), z.number()),
+  /** Why there is no figure, when there is none. */
+  note: z.string().nullable(),
+});
+export type NoiseCeiling = z.infer<typeof NoiseCeiling>;
+
+export const CompareOutput = z.object({
+  pairs: z.array(PairAgreement),
+  bootstrap: BootstrapInfo.nullable(),
+  /** One per compared run whose model is Monte Carlo (descriptor `stochastic`); empty with `noise_ceiling: off`. */
+  noise_ceiling: z.array(NoiseCeiling),
+});
 export type CompareOutput = z.infer<typeof CompareOutput>;
 
 export const DisagreementsInput = z.object({

@@ -182,3 +182,54 @@ describe('compare does not depend on storage order', () => {
     expect(pair!.warnings).toContain('run A: the top 10 cuts through a tie; the tie-aware top 10 holds 175 accounts'.replace('run A', `run ${pair!.a}`));
   });
 });
+
+/** Issue 13, uncertainty: a Monte Carlo run is compared with itself under the next seed, its noise ceiling. */
+describe('compare shows the noise ceiling of a Monte Carlo run', () => {
+  it('scores spread again with seed + 1 once, stores that run, and finds it on the next compare', () => {
+    lens('import', path.join(datasetsDir, 'congress-twitter', 'congress_network_data.json'), '--dataset', 'congress-noise', '--edges', 'influence');
+    const spread = runOf('congress-noise', 'spread', 'probability=0.05');
+    const pagerank = runOf('congress-noise', 'pagerank');
+    const first = CompareOutput.parse(json('compare', '--runs', `${spread},${pagerank}`, '--bootstrap', '0'));
+    // PageRank is deterministic: only the spread run gets a ceiling.
+    expect(first.noise_ceiling).toHaveLength(1);
+    const [ceiling] = first.noise_ceiling;
+    expect(ceiling).toMatchObject({ run: spread, model: 'spread', seed: 1, reseeded_seed: 2, source: 'scored', n: 475, note: null });
+    const reseeded = ceiling!.reseeded_run!;
+    // A normal stored run: the same recipe under seed 2, with its own manifest.
+    const manifest = JSON.parse(lens('runs', 'show', '--run', String(reseeded), '--json')).manifest;
+    const original = JSON.parse(lens('runs', 'show', '--run', String(spread), '--json')).manifest;
+    expect(manifest).toMatchObject({ seed: 2, params: original.params, model: original.model, dataset: original.dataset });
+
+    // Its figures are those of comparing the two runs directly, and they show real Monte Carlo noise.
+    const [direct] = CompareOutput.parse(json('compare', '--runs', `${spread},${reseeded}`, '--bootstrap', '0', '--noise-ceiling', 'off')).pairs;
+    expect(ceiling).toMatchObject({ spearman: direct!.spearman, kendall_tau_b: direct!.kendall_tau_b, rbo: direct!.rbo, jaccard: direct!.jaccard });
+    expect(ceiling!.spearman!).toBeGreaterThan(0.5);
+    expect(ceiling!.spearman!).toBeLessThan(1);
+
+    const again = CompareOutput.parse(json('compare', '--runs', `${spread},${pagerank}`, '--bootstrap', '0'));
+    expect(again.noise_ceiling).toEqual([{ ...ceiling, source: 'found' }]);
+    const runCount = (JSON.parse(lens('runs', '--dataset', 'congress-noise', '--json')) as unknown[]).length;
+    expect(runCount).toBe(3);
+    const text = lens('compare', '--runs', `${spread},${pagerank}`, '--bootstrap', '0');
+    expect(text).toContain(`run ${spread} (spread, seed 1) agrees with itself under seed 2 (run ${reseeded}, a stored run) at Spearman ${ceiling!.spearman!.toFixed(3)}`);
+    expect(text).toContain(`no pair with run ${spread} can be read beyond that`);
+  });
+
+  it('says there is no ceiling when asked to use only stored runs and none is stored', () => {
+    const spread = runOf('congress-noise', 'spread', 'probability=0.05', 'runs=20');
+    const pagerank = runOf('congress-noise', 'pagerank');
+    const output = CompareOutput.parse(json('compare', '--runs', `${spread},${pagerank}`, '--bootstrap', '0', '--noise-ceiling', 'stored'));
+    expect(output.noise_ceiling).toEqual([
+      expect.objectContaining({ run: spread, reseeded_run: null, source: 'unavailable', spearman: null, note: expect.stringContaining('seed 2') }),
+    ]);
+  });
+
+  it('stores the standard error of every spread score on real data', () => {
+    const spread = runOf('congress-noise', 'spread', 'probability=0.05');
+    const scores = JSON.parse(lens('scores', '--run', String(spread), '--format', 'json')) as { score: number; stderr: number }[];
+    expect(scores).toHaveLength(475);
+    // Sample sd / sqrt(100 runs): positive wherever a cascade can grow, never larger than the mean itself.
+    expect(scores.filter((row) => row.stderr > 0).length).toBeGreaterThan(400);
+    for (const row of scores) expect(row.stderr).toBeLessThanOrEqual(row.score);
+  });
+});

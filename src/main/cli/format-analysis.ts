@@ -1,4 +1,4 @@
-import type { CompareOutput, DisagreementsOutput, DistributionOutput, WhatIfOutput } from '../../shared/analysis';
+import type { CompareOutput, DisagreementsOutput, DistributionOutput, NoiseCeiling, WhatIfOutput } from '../../shared/analysis';
 import type { Explanation } from '../../shared/runs';
 import { accountName, shortNumber } from './format';
 
@@ -43,6 +43,19 @@ function pairLines(pair: Pair): string[] {
   return lines;
 }
 
+/** "run 12 (spread, seed 1) agrees with itself under seed 2 (run 15, ...) at Spearman 0.74, ...". */
+export function noiseCeilingLine(ceiling: NoiseCeiling): string {
+  const who = `run ${ceiling.run} (${ceiling.model}, seed ${ceiling.seed})`;
+  if (ceiling.reseeded_run === null) return `${who}: no noise ceiling: ${ceiling.note}`;
+  const how = ceiling.source === 'scored' ? 'scored now and stored as a normal run' : 'a stored run';
+  const jaccard = Object.entries(ceiling.jaccard).map(([k, value]) => `top-${k} Jaccard ${num(value)}`);
+  const figures = [`Spearman ${num(ceiling.spearman)}`, `Kendall tau-b ${num(ceiling.kendall_tau_b)}`, `RBO ${num(ceiling.rbo)}`, ...jaccard];
+  return (
+    `${who} agrees with itself under seed ${ceiling.reseeded_seed} (run ${ceiling.reseeded_run}, ${how}) at ${figures.join(', ')}` +
+    `: no pair with run ${ceiling.run} can be read beyond that`
+  );
+}
+
 /** A Spearman matrix over the runs, then every pair's figures with their 95% intervals, tie shares and notes. */
 export function formatComparison(output: CompareOutput): string {
   const runs = [...new Set(output.pairs.flatMap((pair) => [pair.a, pair.b]))];
@@ -54,6 +67,8 @@ export function formatComparison(output: CompareOutput): string {
   const lines = ['Spearman rho (all accounts scored by both runs)', `${'run'.padStart(6)}${runs.map((r) => String(r).padStart(8)).join('')}`];
   for (const a of runs) lines.push(`${String(a).padStart(6)}${runs.map((b) => cell(a, b)).join('')}`);
   for (const pair of output.pairs) lines.push('', ...pairLines(pair));
+  if (output.noise_ceiling.length > 0) lines.push('', 'noise ceiling (the same model, parameters and data under the next seed):');
+  for (const ceiling of output.noise_ceiling) lines.push(`  ${noiseCeilingLine(ceiling)}`);
   const { bootstrap } = output;
   lines.push(
     '',

@@ -11,6 +11,7 @@ import { readRunResults, type RunRow } from '../store/runs';
 import { rankScores } from '../scoring/rank';
 import type { In, Out, ServiceContext } from './context';
 import { ServiceError } from './errors';
+import { noiseCeilings } from './noise-ceiling';
 import { explainAccounts, runRef } from './results';
 import { requireDataset } from './datasets';
 import { requireRun } from './runs';
@@ -86,7 +87,8 @@ export const analysisHandlers = {
         pairs.push({ a: runs[i]!.id, b: runs[j]!.id, ...agreement, intervals });
       }
     }
-    return { pairs, bootstrap: bootstrap && bootstrap.resamples > 0 ? bootstrap : null };
+    const noise_ceiling = await noiseCeilings(context, runs, input.noise_ceiling, { k: input.k, p: input.p });
+    return { pairs, bootstrap: bootstrap && bootstrap.resamples > 0 ? bootstrap : null, noise_ceiling };
   },
   'analysis.disagreements': async (
     context: ServiceContext,

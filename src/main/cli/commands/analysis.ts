@@ -10,12 +10,15 @@ import { withJob } from '../with-job';
 export const compareCommand: Command = {
   name: 'compare',
   summary: 'Rank agreement of runs on one dataset: Spearman, Kendall tau-b, top-k Jaccard, RBO, top 10% and 1%, with 95% intervals.',
-  usage: 'compare --runs A,B[,C...] [--k 10,100] [--p 0.9] [--bootstrap N] [--seed N] [--json]',
+  usage: 'compare --runs A,B[,C...] [--k 10,100] [--p 0.9] [--bootstrap N] [--seed N] [--noise-ceiling score|stored|off] [--json]',
   details: [
     'Every pair of the runs is compared; the top 10% and 1% segments are those of the first run of each pair.',
     'Tied scores share their mean rank; top-k lists and segments take a tie group whole, and each run\'s share of tied',
     'scores is shown. --bootstrap N: resamples for the 95% percentile intervals (default 200, fewer on very large runs,',
     'as the output says; 0 turns them off); --seed N: the bootstrap seed (default 1). Ctrl-C cancels.',
+    'A Monte Carlo run (spread) is compared with its own recipe under the next seed: its noise ceiling, which no pair',
+    'with it can be read beyond. That run is found if stored, else scored in the worker and stored as a normal run',
+    '(--noise-ceiling stored: only use a stored one; off: skip).',
   ].join('\n'),
   options: {
     runs: { type: 'string' },
@@ -23,6 +26,7 @@ export const compareCommand: Command = {
     p: { type: 'string' },
     bootstrap: { type: 'string' },
     seed: { type: 'string' },
+    'noise-ceiling': { type: 'string' },
     json: { type: 'boolean' },
   },
   async run(args, io) {
@@ -30,10 +34,12 @@ export const compareCommand: Command = {
     if (runs.length < 2) throw new UsageError('compare needs at least two runs: --runs A,B');
     const k = args.values.k === undefined ? undefined : integerList(args.values.k, 'k');
     const number = (name: string) => (args.values[name] === undefined ? undefined : Number(args.values[name]));
-    const input = { runs, k, p: number('p'), bootstrap: number('bootstrap'), bootstrap_seed: number('seed') };
+    const noiseCeiling = args.values['noise-ceiling'];
+    if (noiseCeiling !== undefined && !['score', 'stored', 'off'].includes(noiseCeiling as string)) throw new UsageError('--noise-ceiling is score, stored or off');
+    const input = { runs, k, p: number('p'), bootstrap: number('bootstrap'), bootstrap_seed: number('seed'), noise_ceiling: noiseCeiling };
     return withDb(io, args, (db) =>
-      withJob(async (signal) => {
-        const result = await callService('analysis.compare', input, { db, signal });
+      withJob(async (signal, onJobProgress) => {
+        const result = await callService('analysis.compare', input, { db, signal, onJobProgress });
         if (!result.ok) return reportFailure(io, result.error);
         io.out(args.values.json ? JSON.stringify(result.value) : formatComparison(result.value));
         return 0;
