@@ -30,13 +30,30 @@ describe('topic vocabulary', () => {
   });
 
   it('rejects malformed vocabularies', () => {
-    const good: Vocabulary = [{ id: 'food', label: 'Food', terms: ['food', '#foodie', 'street food'], senses: [] }];
+    const good: Vocabulary = [{ id: 'food', label: 'Food', terms: ['food', '#foodie', 'street food'], ambiguous: [], senses: [] }];
     expect(parseVocabulary(good)).toEqual(good);
     expect(() => parseVocabulary([{ ...good[0], terms: ['Food'] }])).toThrow(/tokenised/);
     expect(() => parseVocabulary([{ ...good[0], terms: ['k-pop'] }])).toThrow(/tokenised/);
     expect(() => parseVocabulary([...good, ...good])).toThrow(/duplicate/);
     expect(() => parseVocabulary([{ ...good[0], senses: [{ sense: 'x', topic: 'nope', cues: ['x'] }] }])).toThrow(/unknown/);
     expect(() => parseVocabulary([{ id: 'Food', label: 'Food', terms: ['food'], senses: [] }])).toThrow();
+    // A topic with other senses needs a signature of its own sense, and its ambiguous terms must be its terms.
+    const sense = { sense: 'x', cues: ['x'] };
+    expect(() => parseVocabulary([{ ...good[0], senses: [sense] }])).toThrow(/no signature/);
+    expect(() => parseVocabulary([{ ...good[0], senses: [sense], signature: { cues: ['y'] }, ambiguous: ['soup'] }])).toThrow(/not a term/);
+    expect(() => parseVocabulary([{ ...good[0], senses: [{ ...sense, hashtags: ['nohash'] }], signature: { cues: ['y'] } }])).toThrow(/hashtag/);
+  });
+
+  it('gives every topic with senses a signature both ways, and ambiguous terms that are its own', () => {
+    for (const t of vocabulary.filter((x) => x.senses.length > 0)) {
+      expect(t.signature, t.id).toBeDefined();
+      for (const term of t.ambiguous) expect(t.terms, t.id).toContain(term);
+      for (const s of t.senses) {
+        expect(s.bio.length + s.hashtags.length, `${t.id}: ${s.sense}`).toBeGreaterThan(0);
+        // Both directions: a sense topic that points back has a signature of its own sense too.
+        if (s.topic && topic(s.topic)!.senses.some((back) => back.topic === t.id)) expect(topic(s.topic)!.signature, s.topic).toBeDefined();
+      }
+    }
   });
 });
 
@@ -57,15 +74,19 @@ describe('matchPost', () => {
     expect(mentions('baconator')).toEqual({});
   });
 
-  it('negates a mention when a cue ends within 4 words before it', () => {
-    expect(mentions("I don't eat bacon").bacon).toMatchObject({ negated: true, negation: "don't" });
-    expect(mentions("I don't really like to eat bacon").bacon!.negated).toBe(false); // "don't" is 5 words before
-    expect(mentions('Honestly not a fan of bacon').bacon).toMatchObject({ negated: true, negation: 'not a fan of' });
-    expect(mentions("can't stand bacon").bacon!.negated).toBe(true);
-    // One mention without a cue is enough to count the post as naming the topic plainly.
+  it('marks a mention rejected only when a rejection governs it (the rules: topics-negation.test.ts)', () => {
+    expect(mentions("I don't eat bacon").bacon).toMatchObject({ negated: true, negation: "don't eat", governs: 'bacon' });
+    // "don't" 5 words before the term, governing "like to eat": still the author's refusal.
+    expect(mentions("I don't really like to eat bacon").bacon).toMatchObject({ negated: true, negation: "don't really like" });
+    // One mention without a rejection is enough to count the post as naming the topic plainly.
     expect(mentions('I never eat bacon on Mondays but bacon on Sundays is great').bacon!.negated).toBe(false);
-    // A tag only in the post's hashtags has no place in the text, so nothing can negate it.
+    // A tag only in the post's hashtags has no place in the text, so nothing can reject it.
     expect(mentions('never again', ['bacon']).bacon!.negated).toBe(false);
+  });
+
+  it('says when a post names a topic only through its ambiguous terms', () => {
+    expect(mentions('Bacon for breakfast').bacon).toMatchObject({ ambiguous: true });
+    expect(mentions('Crispy bacon for breakfast').bacon).toMatchObject({ ambiguous: false });
   });
 
   it('reports cues of another sense, from words or tags', () => {

@@ -8,10 +8,12 @@ import { defaultVocabulary } from '../../../src/main/audit/topics/vocabulary';
 /** A small world built by hand: accounts, posts with text, reactions (a reacting post plus its interaction), endorsements. */
 class World {
   private readonly handles: string[] = [];
+  private readonly bios: (string | null)[] = [];
   private readonly posts: { author: number; kind: PostKind; text: string; hashtags: string[]; parent: number }[] = [];
   private readonly interactions: { actor: number; target: number; kind: InteractionKind; topic: string | null; post: number }[] = [];
 
-  account(handle: string): number {
+  account(handle: string, bio: string | null = null): number {
+    this.bios.push(bio);
     return this.handles.push(handle) - 1;
   }
 
@@ -41,7 +43,7 @@ class World {
     const i = this.interactions;
     return {
       accounts: { count: n, rowIds: Int32Array.from(this.handles, (_, at) => at + 1), platformIds: this.handles.map((_, at) => String(at + 1)),
-        handles: [...this.handles], bios: this.handles.map(() => null), locations: this.handles.map(() => null),
+        handles: [...this.handles], bios: [...this.bios], locations: this.handles.map(() => null),
         followers: new Float64Array(n).fill(Number.NaN), following: new Float64Array(n).fill(Number.NaN) },
       posts: { count: p.length, rowIds: Int32Array.from(p, (_, at) => at + 1), platformIds: p.map((_, at) => `p${at}`),
         author: Int32Array.from(p, (x) => x.author), createdAt: Float64Array.from(p, (_, at) => at * 60_000),
@@ -76,10 +78,11 @@ describe('assignTopics', () => {
     const endorsement = w.endorse(fan, cook, 'Bacon');
     const assignments = assignTopics(w.build(), vocabulary);
     const bacon = find(assignments, cook, 'bacon')!;
-    expect(bacon).toMatchObject({ strength: 4, posts: 2 });
+    expect(bacon).toMatchObject({ strength: 4, posts: 2, ownPosts: 2, ambiguousPosts: 1 });
+    expect(bacon.thinEvidence).toMatch(/^thin evidence: 2 own posts/u);
     expect(bacon.evidence).toEqual([
-      { source: 'post', post: first, amount: 1, term: 'crispy bacon' },
-      { source: 'post', post: 1, amount: 1, term: 'bacon' },
+      { source: 'post', post: first, amount: 1, term: 'crispy bacon', postTopics: 3 },
+      { source: 'post', post: 1, amount: 1, term: 'bacon', ambiguous: true, postTopics: 1 },
       { source: 'reaction', post: first, interaction: retweet, amount: 0.5 },
       { source: 'reaction', post: first, interaction: quote, amount: 0.5 },
       { source: 'endorsement', interaction: endorsement, amount: 1 },
@@ -113,6 +116,7 @@ describe('misattributionFlags', () => {
     const steady = w.account('steady');
     const crowd = Array.from({ length: 6 }, (_, at) => w.account(`c${at}`));
     const post = w.post(viral, 'Brexit is a mess');
+    w.filler(viral, 4);
     const reactions = crowd.map((c) => w.react(c, post));
     // Control: five posts with one reaction each; no single post carries 60%.
     for (let at = 0; at < 5; at++) w.react(crowd[at]!, w.post(steady, `#Brexit day ${at}`));
@@ -121,9 +125,10 @@ describe('misattributionFlags', () => {
     expect(cases).toHaveLength(1);
     expect(cases[0]).toMatchObject({ accounts: [viral], topic: 'brexit', strength: 4, interactions: reactions });
     expect(cases[0]!.evidence).toEqual([
-      { label: 'post naming "brexit" with 6 reactions', account: viral, post, value: 4 },
+      { label: 'post naming "brexit" with 6 reactions from 6 other accounts', account: viral, post, value: 4 },
       { label: 'share of the strength from this post', value: 1 },
       { label: 'strength without this post', value: 0 },
+      { label: 'own posts of the account (1 naming the topic)', value: 5 },
     ]);
     // Under a higher minimum strength the viral post (4) is no case.
     expect(misattributionFlags(data, assignTopics(data, vocabulary), { singlePostMinStrength: 5 })).toEqual([]);
@@ -136,6 +141,7 @@ describe('misattributionFlags', () => {
     const post = w.post(regular, 'Brexit is a mess');
     for (const c of crowd) w.react(c, post);
     for (let at = 0; at < 3; at++) w.post(regular, `#Brexit day ${at}`);
+    w.filler(regular, 1);
     const data = w.build();
     // 7 of 10 (70%) from one post, but the other three posts alone give 3: the topic does not rest on the post.
     expect(flagsOf(data, regular, 'brexit')).toEqual([]);
@@ -146,8 +152,12 @@ describe('misattributionFlags', () => {
     const w = new World();
     const hater = w.account('hater');
     const lover = w.account('lover');
+    // Hand-written: three rejections (refusing, never having liked it, dismissing) and one plain mention.
     const negated = [w.post(hater, "I don't eat bacon"), w.post(hater, 'Never liked bacon and never will'), w.post(hater, 'I hate #bacon')];
     w.post(hater, 'Bacon smells nice though');
+    // Control: negation words that praise, from a bacon lover.
+    w.post(lover, "Can't get enough of bacon");
+    w.post(lover, 'Would never say no to bacon');
     const reaction = w.react(lover, negated[0]!);
     for (let at = 0; at < 12; at++) w.post(lover, `Crispy bacon with eggs, breakfast number ${at} #bacon`);
     const data = w.build();
@@ -156,10 +166,11 @@ describe('misattributionFlags', () => {
     expect(cases.map((c) => [c.kind, c.accounts[0]])).toEqual([['negated', hater]]);
     expect(cases[0]!.interactions).toEqual([reaction]);
     expect(cases[0]!.evidence.map((row) => row.label)).toEqual([
-      '"don\'t" before "bacon"', '"never" before "bacon"', '"hate" before "#bacon"', 'share of the 4 posts naming the topic',
+      'rejects "bacon": "don\'t eat" governs "bacon"', 'rejects "bacon": "never liked" governs "bacon"',
+      'rejects "bacon": "hate" governs "#bacon"', 'share of the 4 posts naming the topic that reject it',
     ]);
     expect(cases[0]!.evidence.at(-1)!.value).toBe(0.75);
-    expect(find(assignments, lover, 'bacon')).toMatchObject({ strength: 12, posts: 12 });
+    expect(find(assignments, lover, 'bacon')).toMatchObject({ strength: 14, posts: 14 });
   });
 
   it('flags a sense conflict on the other sense and not on the sense the posts are about', () => {
@@ -184,7 +195,35 @@ describe('misattributionFlags', () => {
     expect(flagsOf(data, movieBuff, 'kevin-bacon')).toEqual([]);
     expect(flagsOf(data, movieBuff, 'bacon')).toEqual(['sense_conflict']);
     const conflict = misattributionFlags(data, assignments).find((c) => c.accounts[0] === mother)!;
-    expect(conflict.evidence[0]!.label).toBe('"twins" with "mother of", a cue of twins (siblings)');
+    expect(conflict.evidence.map((row) => [row.label, row.value])).toEqual([
+      ['post votes for twins (siblings): "mother of", "my twins"', 2],
+      ['post votes for twins (siblings): "babies"', 1],
+      ['post votes for twins (siblings): "babies"', 1],
+      ['votes for twins (siblings)', 4],
+      ["votes for Minnesota Twins (this topic's sense)", 0],
+      ['posts naming the topic only through an ambiguous term', 3],
+    ]);
+  });
+
+  it('reads the sense from the bio and the other posts, and lets a few stray cues be outvoted (hand-written)', () => {
+    const w = new World();
+    // A zoo keeper: her jaguar posts carry few cues, her bio and other posts make the animal plain.
+    const keeper = w.account('keeper', 'Head keeper at the city zoo, big cats and conservation');
+    w.post(keeper, 'Our jaguar Luna turned ten today');
+    w.post(keeper, 'The jaguars were restless before the storm');
+    w.post(keeper, 'Enrichment day for the big cats #wildlife');
+    // A car dealer with one stray cue of the animal among plain and car posts: the car sense is not outvoted.
+    const dealer = w.account('dealer', 'Dealership manager, motoring since 1998');
+    w.post(dealer, 'New Jaguar on the forecourt, spotted it first');
+    w.post(dealer, 'Jaguar test drive slots open this weekend');
+    w.post(dealer, 'That Jaguar engine note though');
+    const data = w.build();
+    expect(flagsOf(data, keeper, 'jaguar-cars')).toEqual(['sense_conflict']);
+    expect(flagsOf(data, keeper, 'jaguar')).toEqual([]);
+    expect(flagsOf(data, dealer, 'jaguar-cars')).toEqual([]);
+    expect(flagsOf(data, dealer, 'jaguar')).toEqual(['sense_conflict']);
+    const keeperCase = misattributionFlags(data, assignTopics(data, vocabulary)).find((c) => c.accounts[0] === keeper)!;
+    expect(keeperCase.evidence[0]).toMatchObject({ label: 'bio votes for jaguar (animal): "keeper", "zoo", "big cats", "conservation"', account: keeper });
   });
 
   it('flags a topic carried by endorsements from accounts that never post about it', () => {
@@ -227,6 +266,8 @@ describe('misattributionFlags', () => {
     const post = w.post(busy, 'numpy tips');
     w.filler(busy, 24);
     const reaction = w.react(edge, post, 'reply', 'nice');
+    const fans = Array.from({ length: 2 }, (_, at) => w.account(`fan${at}`));
+    for (const fan of fans) w.endorse(fan, busy, 'python');
     // Control: 1 of 20 is exactly 5%, not fewer.
     w.post(edge, 'numpy tips');
     w.filler(edge, 18);
@@ -239,6 +280,7 @@ describe('misattributionFlags', () => {
       { label: 'posts naming the topic', value: 1 },
       { label: 'own posts', value: 25 },
       { label: 'share of own posts naming the topic', value: 0.04 },
+      { label: 'strength, most of it from reactions and endorsements', value: 3.5 },
     ]);
     expect(flagsOf(data, edge, 'python')).toEqual([]);
     expect(misattributionFlags(data, assignTopics(data, vocabulary), { lowShareMinPosts: 30 })).toEqual([]);

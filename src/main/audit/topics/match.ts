@@ -1,17 +1,11 @@
+import { rejectionsIn } from './reject';
 import { tokenize } from './tokens';
 import type { Vocabulary } from './vocabulary';
 
-/** Negation cues (docs/AUDIT.md): a mention is negated when one of these ends within 4 words before the term. */
-export const NEGATION_CUES = [
-  "don't", 'dont', 'do not', 'never', 'hate', 'hates', 'not a fan of', "can't stand", 'cannot stand', 'no more', 'stopped',
-  "won't", 'not', 'anti',
-] as const;
-export const NEGATION_WINDOW = 4;
-
-const enum EntryKind { Term, Cue, Negation }
+const enum EntryKind { Term, Cue }
 interface Entry { tokens: string[]; kind: EntryKind; topic: number; sense: number; text: string }
 
-/** A vocabulary with its term index: every term, cue and negation cue filed under its first token. */
+/** A vocabulary with its term index: every term and sense cue filed under its first token. */
 export interface CompiledVocabulary {
   topics: Vocabulary;
   byFirstToken: Map<string, Entry[]>;
@@ -24,10 +18,16 @@ export interface TopicMention {
   topic: number;
   /** The first term that named it. */
   term: string;
-  /** Every mention of the topic in the text is preceded by a negation cue (hashtags outside the text never are). */
+  /**
+   * The post rejects the topic: a rejection governs one of its mentions and none is plain (labels and hashtags
+   * outside the text are neither). See reject.ts and docs/AUDIT.md, "Negation with scope".
+   */
   negated: boolean;
-  /** The negation cue before the first mention, when negated. */
+  /** When negated: the words that reject ("don't eat") and the term they govern ("bacon"). */
   negation?: string;
+  governs?: string;
+  /** Every term that named the topic is one of its ambiguous terms: the post's sense needs reading. */
+  ambiguous: boolean;
   /** Another sense of the topic whose cues the post carries, and the first such cue. */
   conflictingSense?: string;
   cue?: string;
@@ -62,7 +62,6 @@ export function compileVocabulary(topics: Vocabulary): CompiledVocabulary {
       }
     });
   });
-  for (const cue of NEGATION_CUES) add(cue, EntryKind.Negation, -1, -1);
   const result = { topics, byFirstToken, byName };
   compiled.set(topics, result);
   return result;
@@ -78,12 +77,10 @@ const matchesAt = (tokens: readonly string[], at: number, phrase: readonly strin
 export function matchPost(vocabulary: CompiledVocabulary, text: string | null, hashtags: readonly string[]): TopicMention[] {
   const tokens = text ? tokenize(text) : [];
   const terms: { topic: number; start: number; text: string }[] = [];
-  const negationEnds: { end: number; text: string }[] = [];
   const cues = new Map<number, string>();
   const cueKey = (entry: Entry) => entry.topic * 1024 + entry.sense;
   const record = (entry: Entry, start: number) => {
     if (entry.kind === EntryKind.Term) terms.push({ topic: entry.topic, start, text: entry.text });
-    else if (entry.kind === EntryKind.Negation) negationEnds.push({ end: start + entry.tokens.length - 1, text: entry.text });
     else if (!cues.has(cueKey(entry))) cues.set(cueKey(entry), entry.text);
   };
   tokens.forEach((token, at) => {
@@ -93,19 +90,20 @@ export function matchPost(vocabulary: CompiledVocabulary, text: string | null, h
   const inText = hashtags.length > 0 ? new Set(tokens) : null;
   for (const tag of hashtags) {
     if (inText?.has(`#${tag}`)) continue;
-    for (const entry of vocabulary.byFirstToken.get(`#${tag}`) ?? []) if (entry.tokens.length === 1 && entry.kind !== EntryKind.Negation) record(entry, -1);
+    for (const entry of vocabulary.byFirstToken.get(`#${tag}`) ?? []) if (entry.tokens.length === 1) record(entry, -1);
   }
   const mentions = new Map<number, TopicMention>();
-  const unnegated = new Set<number>();
+  const unambiguous = new Set<number>();
   for (const term of terms) {
-    const negation = term.start < 0 ? undefined
-      : negationEnds.find(({ end }) => end < term.start && end >= term.start - NEGATION_WINDOW)?.text;
-    if (negation === undefined) unnegated.add(term.topic);
-    if (!mentions.has(term.topic)) mentions.set(term.topic, { topic: term.topic, term: term.text, negated: false, negation });
+    if (!vocabulary.topics[term.topic]!.ambiguous.includes(term.text)) unambiguous.add(term.topic);
+    if (!mentions.has(term.topic)) mentions.set(term.topic, { topic: term.topic, term: term.text, negated: false, ambiguous: false });
   }
+  const inTextTerms = terms.filter((term) => term.start >= 0);
+  const rejections = text && inTextTerms.length > 0 ? rejectionsIn(text, tokens, inTextTerms) : null;
   for (const mention of mentions.values()) {
-    mention.negated = !unnegated.has(mention.topic);
-    if (!mention.negated) delete mention.negation;
+    mention.ambiguous = !unambiguous.has(mention.topic);
+    const rejection = rejections?.get(mention.topic);
+    if (rejection) Object.assign(mention, { negated: true, negation: rejection.phrase, governs: rejection.governs });
     const senses = vocabulary.topics[mention.topic]!.senses;
     const at = senses.findIndex((_, sense) => cues.has(mention.topic * 1024 + sense));
     if (at >= 0) {

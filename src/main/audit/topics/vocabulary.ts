@@ -11,13 +11,27 @@ const Phrase = z
   .min(1)
   .refine((phrase) => tokenize(phrase).join(' ') === phrase, { message: 'must be lower-case words or one #hashtag, as tokenised' });
 
+/** A hashtag in a signature: "#x", matched against a post's or a bio's hashtags. */
+const Hashtag = Phrase.refine((phrase) => phrase.startsWith('#'), { message: 'must be a #hashtag' });
+
+/**
+ * What shows one meaning of an ambiguous term (docs/AUDIT.md, "Sense from context"): `cues` are context words that
+ * count in a post naming the term; `bio` words count in the account's bio and in any of its posts, like `hashtags`.
+ */
+const signature = {
+  cues: z.array(Phrase).min(1),
+  bio: z.array(Phrase).default([]),
+  hashtags: z.array(Hashtag).default([]),
+};
+export const Signature = z.object(signature);
+export type Signature = z.infer<typeof Signature>;
+
 export const Sense = z.object({
   /** What the word means in this sense, for people ("Kevin Bacon (actor)"). */
   sense: z.string().min(1),
   /** The vocabulary topic of this sense, when it has one (twins <-> minnesota-twins). */
   topic: z.string().optional(),
-  /** Words, phrases or hashtags whose presence in a post shows this sense. */
-  cues: z.array(Phrase).min(1),
+  ...signature,
 });
 export type Sense = z.infer<typeof Sense>;
 
@@ -26,6 +40,10 @@ export const Topic = z.object({
   label: z.string().min(1),
   /** Words and phrases that name the topic; "#x" matches the post's hashtag x. */
   terms: z.array(Phrase).min(1),
+  /** The terms that other senses share ("bacon" of bacon, not "crispy bacon"): only mentions by these are read for sense. */
+  ambiguous: z.array(Phrase).default([]),
+  /** What shows the topic's own sense; required when the topic has other senses. */
+  signature: Signature.optional(),
   /** Other meanings of the topic's ambiguous terms. */
   senses: z.array(Sense),
 });
@@ -38,6 +56,12 @@ export const Vocabulary = z.array(Topic).superRefine((topics, context) => {
     ids.add(topic.id);
   }
   for (const [index, topic] of topics.entries()) {
+    if (topic.senses.length > 0 && topic.signature === undefined) {
+      context.addIssue({ code: 'custom', path: [index, 'signature'], message: `topic ${topic.id} has senses but no signature of its own` });
+    }
+    for (const term of topic.ambiguous) {
+      if (!topic.terms.includes(term)) context.addIssue({ code: 'custom', path: [index, 'ambiguous'], message: `ambiguous "${term}" is not a term of ${topic.id}` });
+    }
     for (const [at, sense] of topic.senses.entries()) {
       if (sense.topic !== undefined && (!ids.has(sense.topic) || sense.topic === topic.id)) {
         context.addIssue({ code: 'custom', path: [index, 'senses', at, 'topic'], message: `unknown or own topic ${sense.topic}` });
