@@ -1,10 +1,12 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ViewProps } from '../../app/App';
 import { ChartFrame, Segmented } from '../../ui/charts/ChartFrame';
 import { ErrorNotice } from '../../ui/notices';
 import { useCall } from '../../ui/use-call';
 import { CorrelationMatrix, type Measure } from './CorrelationMatrix';
 import { Disagreements } from './Disagreements';
+import { useJob } from '../cases/use-job';
+import { NoiseCeilings } from './NoiseCeilings';
 import { CompareNotes, PairTable, SegmentTable } from './PairTables';
 import { RankScatter } from './RankScatter';
 import { RunPicker, runLabel, useRunSelection } from './RunPicker';
@@ -19,7 +21,13 @@ export function CompareView({ params }: ViewProps) {
   // The two runs of the scatter, top-k lists and disagreements: the first two chosen until the reader picks others.
   const [pick, setPick] = useState<[number, number] | null>(null);
   const ids = selected.map((run) => run.id);
-  const compare = useCall('analysis.compare', ids.length >= 2 ? { runs: ids } : null);
+  // Only stored re-seeded runs here: opening the view never starts a scoring job; the noise panel's button does.
+  const compare = useCall('analysis.compare', ids.length >= 2 ? { runs: ids, noise_ceiling: 'stored' } : null);
+  const scoreCeilings = useJob('analysis.compare');
+  const { reload } = compare;
+  useEffect(() => {
+    if (scoreCeilings.data) reload();
+  }, [scoreCeilings.data, reload]);
   const valid = pick && ids.includes(pick[0]) && ids.includes(pick[1]) && pick[0] !== pick[1];
   const [aId, bId] = valid ? pick : [ids[0] ?? null, ids[1] ?? null];
   const a = selected.find((run) => run.id === aId);
@@ -75,6 +83,11 @@ export function CompareView({ params }: ViewProps) {
             <SegmentTable runs={selected} pairs={pairs} />
             <CompareNotes pairs={pairs} bootstrap={compare.data?.bootstrap ?? null} />
           </section>
+          <NoiseCeilings
+            ceilings={compare.data?.noise_ceiling.filter((ceiling) => ids.includes(ceiling.run)) ?? []}
+            job={scoreCeilings}
+            onScore={() => void scoreCeilings.start({ runs: ids, bootstrap: 0, noise_ceiling: 'score' })}
+          />
         </>
       )}
       {dataset && a && b && (
