@@ -38,7 +38,7 @@ describe('lens scoring commands', () => {
 
   it('score --json prints the run, its parameters after defaults, the seed, counts and seconds', () => {
     const output = scoreJson('--dataset', 'karate', '--model', 'kcore');
-    expect(Object.keys(output)).toEqual(['run', 'accounts_scored', 'excluded', 'seconds']);
+    expect(Object.keys(output)).toEqual(['run', 'accounts_scored', 'excluded', 'seconds', 'warnings']);
     expect(Object.keys(output.run)).toEqual(['id', 'model', 'version', 'params', 'seed']);
     expect(output.run).toMatchObject({ id: 1, model: 'kcore', version: '1', seed: 1 });
     expect(output.run.params).toMatchObject({ include_minors: false, edge_direction: 'attention' });
