@@ -28,7 +28,9 @@ export const kredModel = defineModel({
     'whose follower count is unknown earns no bonus). An interaction of weight w counts as w actions, and an ' +
     "account's interactions with itself count for nothing. The score is 1 + 999 x points / (the most points of " +
     'any account), so the top account scores 1000 and an account without points 1 (everyone 1 when nobody has ' +
-    'points). Outreach: every action of the same kinds given to another account, follows excepted, earns ' +
+    'points). Kred describes its points-to-score curve as steepening at higher scores but published its points only ' +
+    'as a chart, so this curve is linear: ranks are the same under any increasing curve, the spacing of the ' +
+    'values is not Kred\'s. Outreach: every action of the same kinds given to another account, follows excepted, earns ' +
     '`outreach_points_per_action` = 10 points; the outreach level is the number of thresholds reached among ' +
     '100, 270, 729, 1,968, 5,314, 14,349, ... points (level k at 100 x 2.7^(k-1), rounded: Kred publishes the ' +
     'first two, the ratio 2.7 continues them, and the levels never end). No time window applies: all ' +
