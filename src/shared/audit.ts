@@ -157,6 +157,8 @@ export const TopicsOutput = z.object({
       strength: z.number(),
       posts: z.number().int(),
       flags: z.array(CaseKind),
+      /** Set when the account has too few own posts for single_post or low_share to say anything (docs/AUDIT.md). */
+      thin_evidence: z.string().nullable().default(null),
       evidence: z.array(EvidenceItem),
     }),
   ),

@@ -34,7 +34,7 @@ export function auditLabeller(data: AuditData, showMinors: boolean) {
 export function topicEvidenceRow(data: AuditData, row: TopicEvidence): EvidenceRow {
   const notes = [
     row.term ? `naming "${row.term}"` : '',
-    row.negated ? `negated by "${row.negationCue}"` : '',
+    row.negated ? `rejected: "${row.negationCue}" governs "${row.governs}"` : '',
     row.conflictingSense ? `cue "${row.senseCue}" of ${row.conflictingSense}` : '',
   ].filter(Boolean);
   const label = row.source === 'post' ? 'own post' : row.source === 'reaction' ? 'reaction to a post' : 'endorsement';

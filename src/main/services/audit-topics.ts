@@ -45,6 +45,7 @@ export const auditTopicHandlers = {
           strength: assignment.strength,
           posts: assignment.posts,
           flags: flags.get(`${node}:${assignment.topic}`) ?? [],
+          thin_evidence: assignment.thinEvidence,
           evidence: assignment.evidence.map((row) => label.evidence(topicEvidenceRow(data, row))),
         })),
     };

@@ -9,6 +9,7 @@ function formatTopics(output: TopicsOutput): string {
   const lines = [`${accountName(output.account)}: ${output.topics.length} topics`];
   for (const topic of output.topics) {
     lines.push('', `${topic.topic}: strength ${shortNumber(topic.strength)} from ${topic.posts} own posts${topic.flags.length ? `  FLAGS: ${topic.flags.join(', ')}` : ''}`);
+    if (topic.thin_evidence) lines.push(`    note: ${topic.thin_evidence}`);
     for (const e of topic.evidence.slice(0, 5)) {
       lines.push(`    ${shortNumber(e.value).padStart(5)}  ${e.label}${e.account ? ` ${accountName(e.account)}` : ''}${e.text ? `: "${e.text.slice(0, 70)}"` : ''}`);
     }
