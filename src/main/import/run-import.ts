@@ -139,7 +139,7 @@ function getOrCreateDataset(db: Db, name: string, request: ImportRequest, now: s
 function importWarnings(db: Db, datasetId: number): ScoreWarning[] {
   const row = findDatasetById(db, datasetId)!;
   if (row.edge_direction !== null) return [];
-  const edges = db.prepare("SELECT count(*) FROM interactions WHERE dataset_id = ? AND kind = 'edge'").pluck().get(datasetId) as number;
+  const edges = db.prepare("SELECT count(*) FROM interactions WHERE dataset_id = ? AND kind = 'edge' AND directed = 1").pluck().get(datasetId) as number;
   if (edges === 0) return [];
   return [{
     code: 'direction_undeclared',

@@ -36,13 +36,13 @@ export function reimportCommand(db: Db, row: DatasetRow): string {
 }
 
 /**
- * What a score run on this dataset should be told: plain edges read in a direction nobody declared (on the Congress
- * edge list, read the wrong way round, PageRank agrees with the right direction at Spearman -0.01), and rows
- * derived under older rules. `params` are the run's parameters as the user gave them.
+ * What a score run on this dataset should be told: directed plain edges read in a direction nobody declared (on the
+ * Congress edge list, read the wrong way round, PageRank agrees with the right direction at Spearman -0.01;
+ * undirected edges read the same either way), and rows derived under older rules. `params` are the run's parameters as the user gave them.
  */
 export function scoringWarnings(db: Db, row: DatasetRow, params: Record<string, unknown>): ScoreWarning[] {
   const warnings: ScoreWarning[] = [];
-  const edges = db.prepare("SELECT count(*) FROM interactions WHERE dataset_id = ? AND kind = 'edge'").pluck().get(row.id) as number;
+  const edges = db.prepare("SELECT count(*) FROM interactions WHERE dataset_id = ? AND kind = 'edge' AND directed = 1").pluck().get(row.id) as number;
   const chosen = params.edge_direction;
   if (edges > 0 && row.edge_direction === null && chosen === undefined) {
     warnings.push({
