@@ -1,3 +1,4 @@
+import { hasTies, orderTiesBy, rankScores } from '../scoring/rank';
 import type { Db } from '../store/db';
 
 /**
@@ -28,4 +29,22 @@ function positionOf(ids: Int32Array, id: number): number {
     else return mid;
   }
   return -1;
+}
+
+/** For each of `accountIds` (ascending row ids), its place when the accounts are listed by platform id. */
+export function platformIdPositions(db: Db, datasetId: number, accountIds: Int32Array): Uint32Array {
+  const order = platformIdOrder(db, datasetId, accountIds);
+  const positions = new Uint32Array(order.length);
+  order.forEach((index, place) => (positions[index] = place));
+  return positions;
+}
+
+/**
+ * rankScores with tied accounts listed by platform id, so that no listing changes with storage order. The
+ * platform ids are read only when some scores tie: one indexed scan of the dataset's accounts.
+ */
+export function rankByPlatformId(db: Db, datasetId: number, accountIds: Int32Array, scores: Float64Array): { order: Int32Array; rank: Int32Array } {
+  const ranked = rankScores(scores);
+  if (!hasTies(ranked.order, scores)) return ranked;
+  return { order: orderTiesBy(ranked.order, scores, platformIdPositions(db, datasetId, accountIds)), rank: ranked.rank };
 }

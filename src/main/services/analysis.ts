@@ -1,7 +1,7 @@
 import type { PairAgreement, PairIntervals } from '../../shared/analysis';
 import { alignRuns } from '../analysis/align';
 import { bootstrapAgreement, BootstrapCancelledError } from '../analysis/bootstrap';
-import { platformIdOrder } from '../analysis/canonical-order';
+import { platformIdOrder, platformIdPositions } from '../analysis/canonical-order';
 import { reconstructedCascadeNodes, storedCascadeNodes } from '../analysis/cascade-nodes';
 import { cascadeMetrics } from '../analysis/cascades';
 import { egoNetwork, UnknownAccountError } from '../analysis/ego';
@@ -103,7 +103,10 @@ export const analysisHandlers = {
     for (let i = 0; i < aligned.accountIds.length; i++) {
       if (rankA[i]! > 0 && rankB[i]! > 0) candidates.push({ index: i, ratio: Math.abs(Math.log(rankA[i]! / rankB[i]!)) });
     }
-    candidates.sort((x, y) => y.ratio - x.ratio || Math.min(rankA[x.index]!, rankB[x.index]!) - Math.min(rankA[y.index]!, rankB[y.index]!));
+    // Equal ratios by the better of the two ranks, then by platform id: never by storage order.
+    const position = platformIdPositions(context.db, runA.datasetId, aligned.accountIds);
+    const better = (index: number) => Math.min(rankA[index]!, rankB[index]!);
+    candidates.sort((x, y) => y.ratio - x.ratio || better(x.index) - better(y.index) || position[x.index]! - position[y.index]!);
     const chosen = candidates.slice(0, input.limit);
     const platformId = context.db.prepare('SELECT platform_id FROM accounts WHERE id = ?').pluck();
     const references = chosen.map(({ index }) => platformId.get(aligned.accountIds[index]!) as string);

@@ -2,7 +2,7 @@ import type { Explanation, RunManifest, ScoreRow, ScoresOutput } from '../../sha
 import type { Db } from '../store/db';
 import { readRunResults, type RunResults, type RunRow } from '../store/runs';
 import type { ExplainJob, ExplainJobResult } from '../scoring/jobs';
-import { rankScores } from '../scoring/rank';
+import { rankByPlatformId } from '../analysis/canonical-order';
 import type { In, Out, ServiceContext } from './context';
 import { runJob } from './jobs';
 import { requireRun } from './runs';
@@ -59,7 +59,8 @@ export async function explainAccounts(
 
 /** A run's scores highest first, rows offset to offset + limit: what `runs.scores` answers and a bundle's CSV holds. */
 export function scoreTable(db: Db, runId: number, manifest: RunManifest, results: RunResults, offset = 0, limit?: number): ScoresOutput {
-  const { order, rank } = rankScores(results.outputs[0]![1]);
+  // Tied accounts listed by platform id: the same page whatever order the dataset's lines were imported in.
+  const { order, rank } = rankByPlatformId(db, manifest.dataset.id, results.accountIds, results.outputs[0]![1]);
   const end = Math.min(order.length, offset + (limit ?? order.length));
   const label = accountLabeller(db);
   const rows: ScoreRow[] = [];

@@ -1,4 +1,5 @@
 import { alignRuns } from '../analysis/align';
+import { platformIdPositions } from '../analysis/canonical-order';
 import { readRunResults } from '../store/runs';
 import { rankScores } from '../scoring/rank';
 import type { In, Out, ServiceContext } from './context';
@@ -33,10 +34,11 @@ export const whatIfHandlers = {
     for (let i = 0; i < aligned.accountIds.length; i++) {
       if (!Object.is(aligned.a[i], aligned.b[i])) changed.push(i);
     }
-    // Most changed first: by rank movement, then by score change, then in account order.
+    // Most changed first: by rank movement, then by score change, then by platform id (never storage order).
+    const position = platformIdPositions(context.db, base.datasetId, aligned.accountIds);
     const movement = (i: number) => Math.abs((after[i] || aligned.accountIds.length + 1) - (before[i] || aligned.accountIds.length + 1));
     const scoreChange = (i: number) => Math.abs((aligned.b[i] || 0) - (aligned.a[i] || 0));
-    changed.sort((x, y) => movement(y) - movement(x) || scoreChange(y) - scoreChange(x) || x - y);
+    changed.sort((x, y) => movement(y) - movement(x) || scoreChange(y) - scoreChange(x) || position[x]! - position[y]!);
     const listed = input.limit === 0 ? changed : changed.slice(0, input.limit);
     const label = accountLabeller(context.db);
     const { whatIf } = requireRun(context, output.run.id).manifest;
