@@ -36,6 +36,7 @@ describe('rejections of a topic (hand-written)', () => {
     ['Can everyone stop posting about #kpop for one day', 'kpop'],
     ['no more football in my feed please', 'football'],
     ['Enough with the brexit takes already', 'brexit'],
+    ['stop sharing the sushi recipes already', 'sushi'],
     // dismissing
     ['Sushi is so overrated', 'sushi'],
     ['cant stand #kpop', 'kpop'],
@@ -74,6 +75,7 @@ describe('negation words that are not rejections of the topic (hand-written cont
     ['My son won’t eat bacon, more for me', 'bacon'],
     ["the bakery didn't open so we had coffee instead", 'coffee'],
     ['Lab had to be anti-#Brexit', 'brexit'],
+    ['stop sharing the sushi recipes already', 'food'],
     // a hashtag label is not reached by a negation elsewhere
     ["Can't believe it's Monday again #coffee", 'coffee'],
     ["Don't forget to vote today #kpop #bts", 'kpop'],

@@ -227,7 +227,8 @@ function dismissal(words: readonly Word[], c: number, s: number, e: number, end:
  */
 export function rejectionOf(words: readonly Word[], s: number, e: number): Rejection | null {
   if (isLabel(words, s)) return null;
-  if (e - s === 1 && MEDIA_NOUNS.has(words[s]!.text) && words[e]?.text === 'of') return null;
+  // "photos of X", "X recipes": the media carry the rejected thing, they are not what is rejected.
+  if (e - s === 1 && MEDIA_NOUNS.has(words[s]!.text) && (words[e]?.text === 'of' || ['NOUN', 'PROPN'].includes(words[s - 1]?.pos ?? ''))) return null;
   const [c, end] = clauseOf(words, s, e);
   if (c > 0 && HYPOTHETICAL.has(words[c - 1]!.text)) return null;
   const question = words.slice(e).some((w) => w.text === '?');
