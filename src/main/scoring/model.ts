@@ -45,6 +45,8 @@ export interface ModelInput {
   graph: ScoringGraph;
   /** Follower counts as imported, NaN when unknown; empty unless the model's `needs.followers` is set. */
   followers: Float64Array;
+  /** Following counts as imported, NaN when unknown; present only when the model's `needs.following` is set. */
+  following?: Float64Array;
   /** Loaded only for models whose `needs.interactions` is set. */
   interactions: InteractionColumns | null;
   /** Loaded only for models whose `needs.posts` is set. */
@@ -97,7 +99,7 @@ export interface ExplanationData {
 
 export interface ModelImplementation<Params = Record<string, unknown>> {
   id: string;
-  needs: { followers?: boolean; interactions?: boolean; posts?: boolean };
+  needs: { followers?: boolean; following?: boolean; interactions?: boolean; posts?: boolean };
   score(input: ModelInput, params: Params, context: ScoreContext): ModelResult | Promise<ModelResult>;
   explain(
     input: ModelInput,

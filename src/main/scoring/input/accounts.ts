@@ -34,19 +34,19 @@ export function readAccountIds(db: Db, datasetId: number): Int32Array {
   return ids;
 }
 
-/** Follower counts by node, NaN where the import did not know them. */
-export function readFollowers(db: Db, datasetId: number, count: number): Float64Array {
-  const followers = new Float64Array(count);
+/** A profile count (followers or following) by node, NaN where the import did not know it. */
+export function readProfileCounts(db: Db, datasetId: number, count: number, column: 'followers' | 'following'): Float64Array {
+  const counts = new Float64Array(count);
   let at = 0;
   const [low, high] = rowIdRange(db, 'accounts', datasetId);
   scanRows(
     db,
-    'followers',
+    column,
     'accounts NOT INDEXED WHERE id BETWEEN ? AND ? AND dataset_id = ?',
     [low, high, datasetId],
     (value: number | null) => {
-      followers[at++] = value ?? Number.NaN;
+      counts[at++] = value ?? Number.NaN;
     },
   );
-  return followers;
+  return counts;
 }

@@ -5,7 +5,7 @@ import { readCachedGraph, writeCachedGraph, type CachedGraph } from '../../store
 import { keepNodes } from '../graph/subgraph';
 import { makeScoringGraph } from '../graph/scoring-graph';
 import type { ModelImplementation, ModelInput } from '../model';
-import { indexAccounts, readFollowers } from './accounts';
+import { indexAccounts, readProfileCounts } from './accounts';
 import { readInteractionColumns, readPostColumns } from './columns';
 import { extractGraph, graphCacheKey } from './extract-graph';
 import { findMinors, type ExcludedAccount } from './minors';
@@ -45,7 +45,9 @@ export function loadModelInput(db: Db, datasetId: number, options: LoadOptions):
       writeCachedGraph(db, datasetId, cacheKey, contentHash, graph);
     }
   }
-  let followers = options.needs.followers ? readFollowers(db, datasetId, graph.accountIds.length) : new Float64Array(0);
+  const profileCounts = (column: 'followers' | 'following') => readProfileCounts(db, datasetId, graph.accountIds.length, column);
+  let followers = options.needs.followers ? profileCounts('followers') : new Float64Array(0);
+  let following = options.needs.following ? profileCounts('following') : undefined;
   let { accountIds, incoming } = graph;
   const excluded = options.includeMinors ? [] : findMinors(db, datasetId);
   if (excluded.length > 0) {
@@ -55,6 +57,7 @@ export function loadModelInput(db: Db, datasetId: number, options: LoadOptions):
     incoming = keepNodes(incoming, keep).csr;
     accountIds = accountIds.filter((_, node) => keep[node] === 1);
     if (options.needs.followers) followers = followers.filter((_, node) => keep[node] === 1);
+    following = following?.filter((_, node) => keep[node] === 1);
   }
   const accounts = indexAccounts(accountIds);
   if (options.needs.interactions) options.progress(0, 'reading interactions');
@@ -62,7 +65,7 @@ export function loadModelInput(db: Db, datasetId: number, options: LoadOptions):
   if (options.needs.posts) options.progress(0, 'reading posts');
   const posts = options.needs.posts ? readPostColumns(db, datasetId, accounts.nodeOf) : null;
   return {
-    input: { graph: makeScoringGraph(accountIds, incoming), followers, interactions, posts },
+    input: { graph: makeScoringGraph(accountIds, incoming), followers, ...(following && { following }), interactions, posts },
     contentHash,
     graphCache,
     interactionsRead: graph.interactionsRead,
