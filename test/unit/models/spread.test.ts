@@ -29,6 +29,32 @@ function expectNear(score: number[], stderr: number[], exact: number[]) {
   exact.forEach((value, i) => expect(Math.abs(score[i]! - value)).toBeLessThanOrEqual(4 * stderr[i]! + 1e-12));
 }
 
+/**
+ * The exact mean and variance of the cascade size from `source`, by enumerating every live-edge world (Kempe et
+ * al. 2003, claim 2.3: Independent Cascade activates exactly the accounts reachable over edges that are live, each
+ * live with its probability, independently). Edges are [actor, target, probability]: influence runs target -> actor.
+ */
+function liveEdgeMoments(names: string[], edges: ReadonlyArray<readonly [string, string, number]>, source: number) {
+  let mean = 0;
+  let square = 0;
+  for (let world = 0; world < 2 ** edges.length; world++) {
+    let probability = 1;
+    const live = edges.filter(([, , p], e) => {
+      const on = (world >> e) & 1;
+      probability *= on ? p : 1 - p;
+      return on === 1;
+    });
+    const reached = new Set([names[source]!]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [actor, target] of live) if (reached.has(target) && !reached.has(actor)) grew = Boolean(reached.add(actor));
+    }
+    mean += probability * reached.size;
+    square += probability * reached.size ** 2;
+  }
+  return { mean, variance: square - mean * mean };
+}
+
 // Attention runs c -> b -> a, so influence runs a -> b -> c.
 const pathNames = ['a', 'b', 'c'];
 const path: Edges = [
@@ -77,6 +103,26 @@ describe('spread model', () => {
     const star = await spread(['hub', ...leaves], leaves.map((leaf) => [leaf, 'hub'] as const), { probability: 0.01, runs });
     expectNear(star.score.slice(0, 1), star.stderr, [1 + 500 * 0.01]);
     expect(star.score.slice(1).every((value) => value === 1)).toBe(true);
+  });
+
+  it("reports each account's standard error as the exact sd over live-edge worlds / sqrt(runs)", async () => {
+    // Influence runs a -> b, a -> c, b -> d, c -> d, d -> e, e -> a: two routes to d and a cycle back to a.
+    const names = ['a', 'b', 'c', 'd', 'e'];
+    const weighted = [['b', 'a', 0.5], ['c', 'a', 0.3], ['d', 'b', 0.6], ['d', 'c', 0.8], ['e', 'd', 0.4], ['a', 'e', 0.7]] as const;
+    const runs = 40_000;
+    for (const [params, edges] of [
+      [{ probability: 0.3 }, weighted.map(([actor, target]) => [actor, target, 0.3] as const)],
+      [{ edge_probability: 'weight' }, weighted],
+    ] as const) {
+      const exact = names.map((_, source) => liveEdgeMoments(names, edges, source));
+      const { score, stderr } = await spread(names, edges, { ...params, runs });
+      exact.forEach(({ mean, variance }, i) => {
+        const exactStderr = Math.sqrt(variance / runs);
+        expect(Math.abs(score[i]! - mean)).toBeLessThanOrEqual(4 * exactStderr);
+        // The sample sd of 40,000 cascade sizes is within about 1% of the true one; 5% is four of its errors.
+        expect(Math.abs(stderr[i]! / exactStderr - 1)).toBeLessThan(0.05);
+      });
+    }
   });
 
   it('reads activation probabilities from edge weights, capped at 1', async () => {
