@@ -46,6 +46,11 @@ describe('rejections of a topic (hand-written)', () => {
     ['not really into coffee tbh', 'coffee'],
     ['NOT A FAN OF KPOP', 'kpop'],
     ['coffee is just not for me', 'coffee'],
+    // not caring (added with the real-label evaluation: indifference idioms)
+    ["honestly couldn't give a damn about brexit anymore", 'brexit'],
+    ['I dont give a flying fig about kpop', 'kpop'],
+    ['we could not care less about football', 'football'],
+    ['no sushi for us tonight, thanks', 'sushi'],
   ])('%s -> rejects %s', (text, topic) => {
     expect(reading(text, topic)).toMatchObject({ rejected: true });
   });
@@ -76,6 +81,9 @@ describe('negation words that are not rejections of the topic (hand-written cont
     ["the bakery didn't open so we had coffee instead", 'coffee'],
     ['Lab had to be anti-#Brexit', 'brexit'],
     ['stop sharing the sushi recipes already', 'food'],
+    ['There is no bacon for the kids at the party, sadly', 'bacon'],
+    ["there's no cure for brexit fatigue", 'brexit'],
+    ["they don't give a damn about kpop fans", 'kpop'],
     // a hashtag label is not reached by a negation elsewhere
     ["Can't believe it's Monday again #coffee", 'coffee'],
     ["Don't forget to vote today #kpop #bts", 'kpop'],
@@ -85,6 +93,19 @@ describe('negation words that are not rejections of the topic (hand-written cont
     const found = reading(text, topic);
     expect(found, `${topic} should be named`).toBeDefined();
     expect(found).toMatchObject({ rejected: false, rejection: null, governs: null });
+  });
+});
+
+describe('possessives name the thing itself (hand-written)', () => {
+  it.each([
+    ["Amazon's warehouse workers vote on a union today", 'amazon'],
+    ["brexit's real cost is only now showing", 'brexit'],
+  ])('%s names %s', (text, topic) => {
+    expect(reading(text, topic)).toBeDefined();
+  });
+
+  it('keeps a possessive that is part of a term', () => {
+    expect(reading("march for a people's vote", 'brexit')).toBeDefined();
   });
 });
 

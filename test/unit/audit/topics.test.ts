@@ -226,6 +226,25 @@ describe('misattributionFlags', () => {
     expect(keeperCase.evidence[0]).toMatchObject({ label: 'bio votes for jaguar (animal): "keeper", "zoo", "big cats", "conservation"', account: keeper });
   });
 
+  it('lets one vote decide when one ambiguous post is all the evidence, never a tie (hand-written)', () => {
+    const w = new World();
+    // One post, one cue of the company, nothing for the forest: the forest topic rests on a word meant otherwise.
+    const reporter = w.account('reporter', 'News, every hour');
+    w.post(reporter, "Amazon's workers in Alabama vote on a union");
+    // Controls: one bare mention with no cue; one post with a cue of each sense; two ambiguous posts, one cue.
+    const bare = w.account('bare', 'Just here for the memes');
+    w.post(bare, 'Amazon again lol');
+    const tied = w.account('tied', 'Weekend hiker');
+    w.post(tied, 'Amazon delivery of a book about the rainforest');
+    const two = w.account('two', 'Weekend hiker');
+    w.post(two, 'Amazon today');
+    w.post(two, 'Amazon again, shipping was fine');
+    const data = w.build();
+    expect(flagsOf(data, reporter, 'amazon-rainforest')).toEqual(['sense_conflict']);
+    expect(flagsOf(data, reporter, 'amazon')).toEqual([]);
+    for (const control of [bare, tied, two]) expect(flagsOf(data, control, 'amazon-rainforest')).toEqual([]);
+  });
+
   it('flags a topic carried by endorsements from accounts that never post about it', () => {
     const w = new World();
     const target = w.account('target');

@@ -56,6 +56,9 @@ export const LIKING_WORDS: Readonly<Record<string, readonly string[]>> = {
  */
 export const DISMISSIVE_PREDICATES = words('overrated overhyped gross disgusting nasty boring cringe cringey vile trash garbage rubbish sucks stinks worst yuck awful horrible');
 
+/** The nouns of "couldn't give a damn": what a negated "give a ..." withholds when the author does not care. */
+export const INDIFFERENCE_NOUNS = words("damn dam toss monkeys monkey monkey's fig hoot shit fuck crap stuff sod hoot heck flip tinker's");
+
 /** Nouns of a fuss that a negated "get" or "understand" dismisses ("still don't get the kpop hype"). */
 export const FUSS_NOUNS = words('hype appeal fuss obsession craze');
 

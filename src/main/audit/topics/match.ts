@@ -67,6 +67,13 @@ export function compileVocabulary(topics: Vocabulary): CompiledVocabulary {
   return result;
 }
 
+/**
+ * "Amazon's fight", "Brexit's cost": a possessive names the thing itself, so "'s" is dropped before matching, except
+ * where the possessive is part of a term ("people's vote", "women's rights").
+ */
+const withoutPossessive = (vocabulary: CompiledVocabulary, token: string) =>
+  token.endsWith("'s") && !vocabulary.byFirstToken.has(token) ? token.slice(0, -2) : token;
+
 const matchesAt = (tokens: readonly string[], at: number, phrase: readonly string[]) =>
   phrase.every((token, offset) => tokens[at + offset] === token);
 
@@ -75,7 +82,7 @@ const matchesAt = (tokens: readonly string[], at: number, phrase: readonly strin
  * the index: O(tokens x entries sharing a first token).
  */
 export function matchPost(vocabulary: CompiledVocabulary, text: string | null, hashtags: readonly string[]): TopicMention[] {
-  const tokens = text ? tokenize(text) : [];
+  const tokens = text ? tokenize(text).map((token) => withoutPossessive(vocabulary, token)) : [];
   const terms: { topic: number; start: number; text: string }[] = [];
   const cues = new Map<number, string>();
   const cueKey = (entry: Entry) => entry.topic * 1024 + entry.sense;

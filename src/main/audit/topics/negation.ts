@@ -1,6 +1,6 @@
 import {
   AVERSION_STATES, BE_FORMS, BE_STATES, BELIEF_NOUNS, CATENATIVE_VERBS, DISMISSIVE_PREDICATES, FIRST_PERSON, FUSS_NOUNS,
-  LIKING_WORDS, ME_VERBS, MEDIA_NOUNS, NEGATORS, PARTIAL_ADVERBS, PRAISE_GUARDS, REFUSAL_TAILS, REJECTING_PARTICLES, REJECTING_VERBS,
+  INDIFFERENCE_NOUNS, LIKING_WORDS, ME_VERBS, MEDIA_NOUNS, NEGATORS, PARTIAL_ADVERBS, PRAISE_GUARDS, REFUSAL_TAILS, REJECTING_PARTICLES, REJECTING_VERBS,
   RELATION_VERBS, TALKING_VERBS, TIME_UNITS, WANTED_VERBS,
 } from './lexicon';
 import type { Word } from './nlp';
@@ -111,6 +111,15 @@ function negatedRelation(words: readonly Word[], c: number, s: number, question:
         if (authorsOwn(words, c, n)) return { phrase: phraseOf(words, n, at), governs: '' };
         break;
       }
+      // "couldn't give a damn about X", "don't give a monkey's about X": indifference, the author's turning away.
+      if (w.lemma === 'give' && ['a', 'an', 'two'].includes(words[at + 1]?.text ?? '')) {
+        let noun = at + 2;
+        if (['flying', 'single', 'rat', "rat's"].includes(words[noun]?.text ?? '')) noun++;
+        if (!INDIFFERENCE_NOUNS.has(words[noun]?.text ?? '')) break;
+        if (words[noun + 1]?.text === "'s" || words[noun + 1]?.text === "'") noun++;
+        if (reachesTerm(words, noun + 1, s) && authorsOwn(words, c, n)) return { phrase: phraseOf(words, n, noun), governs: '' };
+        break;
+      }
       const liking = LIKING_WORDS[w.text];
       if (liking && (liking.length === 0 || liking.includes(words[at + 1]?.text ?? ''))) {
         const object = at + 1 + (liking.length === 0 ? 0 : 1);
@@ -196,9 +205,13 @@ function refusal(words: readonly Word[], c: number, s: number, e: number, end: n
     const more = words[at + 1]?.text === 'more';
     if (more && words[at + 2]?.text === 'than') continue;
     const pleaded = words[at - 1]?.text === 'please';
-    // "no X for me", "no X please", but "in"/"on" only as "in my feed", "on my timeline" (not "on a Sunday").
-    const tail = words.slice(e, Math.min(end, e + 2)).some((x, i) =>
-      REFUSAL_TAILS.has(x.text) && (!['in', 'on'].includes(x.text) || words[e + i + 1]?.text === 'my'));
+    // "no X for me", "no X please", but "for" only as "for me"/"for us" ("there's no black box for the human being"
+    // denies a thing exists, it refuses nothing) and "in"/"on" only as "in my feed", "on my timeline" (not "on a Sunday").
+    const tail = words.slice(e, Math.min(end, e + 2)).some((x, i) => {
+      const next = words[e + i + 1]?.text;
+      if (x.text === 'for') return next === 'me' || next === 'us';
+      return REFUSAL_TAILS.has(x.text) && (!['in', 'on'].includes(x.text) || next === 'my');
+    });
     if ((more || pleaded || tail) && reachesTerm(words, at + (more ? 2 : 1), s)) return { phrase: phraseOf(words, at - (pleaded ? 1 : 0), at + (more ? 1 : 0)), governs: '' };
   }
   return null;

@@ -120,6 +120,9 @@ export function outvotedBy(tallies: readonly SenseTally[], ambiguousPosts: numbe
   const own = tallies[0]!;
   let best: SenseTally | null = null;
   for (const tally of tallies.slice(1)) if (!best || tally.votes > best.votes) best = tally;
-  if (!best || best.votes < rule.minVotes || best.votes < rule.ratio * own.votes - 1e-9) return null;
+  // An account that names the topic in one post only, through an ambiguous word, rests the whole assignment on that
+  // word: one vote for another sense against none for its own is then as clear as the evidence gets.
+  const needed = Math.min(rule.minVotes, Math.max(1, ambiguousPosts));
+  if (!best || best.votes < needed || best.votes < rule.ratio * own.votes - 1e-9 || best.votes <= own.votes) return null;
   return best.voters.length >= rule.perAmbiguousPost * ambiguousPosts - 1e-9 ? best : null;
 }
