@@ -131,12 +131,12 @@ describe('tunkrank model', () => {
     const [fromB, fromA] = onC.contributions;
     // b: (1 + 14/58) / 1 = 36/29 from the graph; a: (1 + 27/29) / 4 = 14/29 from its profile.
     expect(fromB!.value).toBeCloseTo(36 / 29, 12);
-    expect(fromB!.label).toBe('(1 + 0.5 x 0.482759) / 1 accounts it gives attention to (graph: no profile count)');
+    expect(fromB!.label).toBe('(1 + 0.5 x 0.482759) / 1 account it gives attention to (graph: no profile count)');
     expect(fromA!.value).toBeCloseTo(14 / 29, 12);
     expect(fromA!.label).toBe('(1 + 0.5 x 1.86207) / 4 accounts it follows (profile)');
     expect(onC.summary).toContain('following count from its profile for 1 of them and by the accounts it gives attention to in the data for 1.');
     const onA = await tunkrankImplementation.explain(input, parsed, result.outputs, 0, context, 10);
-    expect(onA.contributions[0]!.label).toContain('1 accounts it gives attention to (graph: its profile count is smaller)');
+    expect(onA.contributions[0]!.label).toContain('1 account it gives attention to (graph: its profile count is smaller)');
     expect(onA.summary).toContain('(1 of these because the profile\'s count was smaller)');
     expect(onA.factors).toContainEqual(expect.objectContaining({ label: 'following from graph', value: 1 }));
   });

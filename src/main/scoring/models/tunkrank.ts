@@ -46,11 +46,13 @@ export function followingCounts(input: ModelInput, params: TunkrankParams): { co
   return { count, origin };
 }
 
-const ORIGIN_LABEL: Record<Origin, string> = {
-  [Origin.Profile]: 'accounts it follows (profile)',
-  [Origin.Graph]: 'accounts it gives attention to (graph: no profile count)',
-  [Origin.ProfileBelowGraph]: 'accounts it gives attention to (graph: its profile count is smaller)',
-};
+/** "250 accounts it follows (profile)": the divisor of a reader's share and where it came from. */
+function divisorLabel(count: number, origin: Origin): string {
+  const accounts = `${count} account${count === 1 ? '' : 's'}`;
+  if (origin === Origin.Profile) return `${accounts} it follows (profile)`;
+  const why = origin === Origin.Graph ? 'no profile count' : 'its profile count is smaller';
+  return `${accounts} it gives attention to (graph: ${why})`;
+}
 
 /** How many of the nodes (all, or those listed) took their divisor from each origin. */
 function originTally(origin: Uint8Array, nodes: Iterable<number>): Record<'profile' | 'graph' | 'profile_below_graph', number> {
@@ -119,7 +121,7 @@ export const tunkrankImplementation = defineImplementation<TunkrankParams>({
       readers.push(y);
       contributions.push({
         node: y,
-        label: `(1 + ${params.p} x ${short(rank[y]!)}) / ${following[y]} ${ORIGIN_LABEL[origin[y] as Origin]}`,
+        label: `(1 + ${params.p} x ${short(rank[y]!)}) / ${divisorLabel(following[y]!, origin[y]!)}`,
         value,
         share: null,
       });
