@@ -1,3 +1,4 @@
+import { findModel } from '../../shared/models';
 import { withFidelity } from '../../shared/models/fidelity';
 import type { Explanation, ModelInfo, RunDetail, RunSummary, ScoreOutput, ScoresOutput } from '../../shared/runs';
 
@@ -25,9 +26,16 @@ export function formatModels(models: ModelInfo[]): string {
     .join('\n\n');
 }
 
+/**
+ * "kred v1 (reconstructed)": a run's model with the fidelity of the built-in model it names. The fidelity comes from
+ * the descriptor, since a run can only be scored or rerun with this app's version of it; user models have none.
+ */
+const modelOfRun = (run: { model: string; version: string }) =>
+  withFidelity(`${run.model} v${run.version}`, findModel(run.model)?.fidelity);
+
 export function formatScoreOutput(output: ScoreOutput): string {
   const { run } = output;
-  return `run ${run.id}: ${run.model} v${run.version} scored ${output.accounts_scored.toLocaleString('en-US')} accounts` +
+  return `run ${run.id}: ${modelOfRun(run)} scored ${output.accounts_scored.toLocaleString('en-US')} accounts` +
     `${output.excluded ? ` (${output.excluded} excluded as likely minors)` : ''} in ${output.seconds.toFixed(2)} s; ` +
     `\`lens scores --run ${run.id}\` lists them`;
 }
