@@ -41,7 +41,9 @@ export const SPEECH: Record<'bacon' | 'kpop', TopicSpeech> = {
   kpop: {
     objects: ['kpop', 'Kpop', 'kpop', '#kpop', 'any kpop'],
     verb: 'listen to', gerund: 'listening to',
-    beliefs: ["I'm allergic to", 'As a jazz purist I skip', "I'm against", 'On principle I avoid'],
+    // Not "I'm against kpop": opposing a thing is engaging with it (test/fixtures/audit-labels/CRITERIA.md, rule 1);
+    // a rejection turns away from it as one's own interest.
+    beliefs: ["I'm allergic to", 'As a jazz purist I skip', 'Being a metalhead, I pass on', 'On principle I avoid'],
     media: ['{t} videos', '{t} edits', '{t} fancams', '{t} threads'],
     reasons: [", it's just not for me", ' - too much for my ears', ', my ex ruined it', ' after the fandom wars', ''],
     nearMisses: [

@@ -3,9 +3,17 @@
  * sentences and hashtags names that vocabulary topic and no other (test/integration/generate.test.ts checks it with
  * the real matcher): food never says bacon, lunch-with-the-team or recipe; the Minnesota Twins are "#MNTwins" and
  * never the bare word "twins"; the fruit says "apples", never the bare "apple" that also names Apple Inc.; the
- * parents' bare "twins" also names the Minnesota Twins, but with no cue of either sense; and no sentence holds a
- * negation word. So ordinary posts carry no accidental negation, sense conflict or second topic; only the planted
- * accounts' posts do.
+ * parents say "twin sisters", "twin brothers" or "#TwinMom", terms that name the siblings alone, never the word
+ * "twins" (the matcher also reads the "twins" inside "my twins" or "identical twins" as the baseball team's term);
+ * and no sentence holds a negation word. So ordinary posts carry no accidental negation, sense conflict or second
+ * topic; only the planted accounts' posts do.
+ *
+ * Why ordinary accounts avoid the bare ambiguous words instead of being labelled as cases: a parent who writes a bare
+ * "twins" beside a parent bio IS rightly flagged sense_conflict on minnesota-twins (docs/AUDIT.md), but with up to
+ * three topics per account that is about 150 of 1,000 ordinary accounts (148 on seeds 1 and 2), all in the same four
+ * sentences and one bio. They would be about 95% of the kind's positives (7 planted per copy), so its precision and
+ * recall would measure one template instead of the planted accounts' many composed phrasings (senses.ts), whose
+ * controls (the same accounts on their own sense's topic) are the near misses that matter.
  */
 export interface Topic {
   name: string;
@@ -38,9 +46,9 @@ export const TOPICS: readonly Topic[] = [
   { name: 'minnesota-twins', hashtags: ['MNTwins', 'MinnesotaTwins'], sentences: [
     'Walk off win at Target Field #MNTwins', 'Opening day at Target Field #MNTwins',
     'Bullpen held on for the win tonight #MNTwins', 'Spring box scores look promising for #MNTwins'] },
-  { name: 'twins', hashtags: ['twins', 'TwinMom'], sentences: [
-    'Twins means double the laundry', 'The twins learned to ride scooters today',
-    'The twins each picked a different shirt', 'Twins bedtime finally in sync'] },
+  { name: 'twins', hashtags: ['TwinMom', 'twinlife'], sentences: [
+    'Double the laundry with twin sisters', 'The twin sisters learned to ride scooters today',
+    'Twin brothers each picked a different shirt', 'Bedtime for the twin brothers finally in sync'] },
   { name: 'apple', hashtags: ['apples', 'orchard'], sentences: [
     'Picking apples at the orchard this weekend', 'Baked something with the last of the apples',
     'Crisp apples from the market stall', 'Honeycrisp apples are the best variety'] },
