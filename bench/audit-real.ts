@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AuditCase } from '../src/shared/audit';
-import { RealLabels, scoreMinorRule, scoreTopicFlag, type FlagScore } from '../src/main/audit/real-labels';
+import { RealLabels, scoreMinorRule, scorePostRejections, scoreTopicFlag, type FlagScore } from '../src/main/audit/real-labels';
+import { defaultVocabulary } from '../src/main/audit/topics/vocabulary';
 import { runImport } from '../src/main/import/run-import';
 import { callService } from '../src/main/services';
 import { openDatabase } from '../src/main/store/db';
@@ -13,7 +14,8 @@ export const readRealLabels = (): RealLabels => RealLabels.parse(JSON.parse(fs.r
 
 /**
  * Imports each labelled file as a dataset of its own (labels are per file), audits it through the service as a user
- * would (minors shown, so their cases carry ids), and scores the three language flags against the labels.
+ * would (minors shown, so their cases carry ids), and scores the three language flags against the labels, with the
+ * post-level reading behind `negated`.
  */
 export async function scoreRealLabels(datasetsDir: string, dbFile: string): Promise<{ scores: FlagScore[]; auditSeconds: number }> {
   const labels = readRealLabels();
@@ -35,7 +37,10 @@ export async function scoreRealLabels(datasetsDir: string, dbFile: string): Prom
     db.close();
   }
   return {
-    scores: [scoreTopicFlag('negated', labels, casesByFile), scoreTopicFlag('sense_conflict', labels, casesByFile), scoreMinorRule(labels)],
+    scores: [
+      scoreTopicFlag('negated', labels, casesByFile), scorePostRejections(labels, defaultVocabulary()),
+      scoreTopicFlag('sense_conflict', labels, casesByFile), scoreMinorRule(labels),
+    ],
     auditSeconds,
   };
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { AuditCase } from '../../shared/audit';
 import { statedMinorAge } from '../../shared/minors';
+import { readPostTopics } from './topics/read-post';
+import type { Vocabulary } from './topics/vocabulary';
 
 /**
  * Judgments made by reading real tweets and bios (test/fixtures/audit-labels, criteria in docs/AUDIT.md), never by
@@ -31,7 +33,7 @@ export type RealLabels = z.infer<typeof RealLabels>;
 
 /** Precision and recall of one flag against the labels, with the counts behind them. */
 export interface FlagScore {
-  flag: 'negated' | 'sense_conflict' | 'minor';
+  flag: 'negated' | 'sense_conflict' | 'minor' | 'post rejects topic';
   /** What is judged: (account, topic) pairs or bios. */
   unit: string;
   judged: number;
@@ -112,5 +114,29 @@ export function scoreMinorRule(labels: RealLabels): FlagScore {
   return {
     flag: 'minor', unit: 'bio', judged: judged.length, positives, flagged, truePositives,
     precision: ratio(truePositives, flagged), recall: ratio(truePositives, positives), unjudgedFlags: [], misses, notes,
+  };
+}
+
+/**
+ * The post-level reading behind `negated`: does the post reject the topic, per (post, topic) judgment. The labeller
+ * judged every pair whose post carries a negation word, so this counts the false alarms that scoped negation exists
+ * to prevent. A pair whose topic the reader does not find in the text reads as not rejected.
+ */
+export function scorePostRejections(labels: RealLabels, vocabulary: Vocabulary): FlagScore {
+  let flagged = 0;
+  let truePositives = 0;
+  const misses: string[] = [];
+  for (const item of labels.posts) {
+    const reading = readPostTopics(vocabulary, item.text).find((r) => r.topic === item.topic);
+    const read = reading?.rejected === true;
+    const truth = item.label === 'rejected';
+    if (read) flagged++;
+    if (read && truth) truePositives++;
+    if (read !== truth) misses.push(`${read ? `wrongly read as rejecting (${reading!.rejection})` : 'missed'}: ${item.file} post ${item.post} ${item.topic} ${JSON.stringify(item.text)}`);
+  }
+  const positives = labels.posts.filter((item) => item.label === 'rejected').length;
+  return {
+    flag: 'post rejects topic', unit: '(post, topic)', judged: labels.posts.length, positives, flagged, truePositives,
+    precision: ratio(truePositives, flagged), recall: ratio(truePositives, positives), unjudgedFlags: [], misses, notes: [],
   };
 }
