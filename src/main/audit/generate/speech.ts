@@ -67,7 +67,8 @@ const REJECTIONS: readonly ((s: TopicSpeech, r: Random) => string)[] = [
   (s, r) => `You'll never catch me ${s.gerund} {o}${r.pick(s.reasons)}`,
   // abstaining
   (s, r) => `${r.pick(SUBJECTS)} ${r.pick(["don't", 'do not', 'never'])} ${s.verb} {o}${r.pick(s.reasons)}`,
-  (s, r) => `No {o} for me${r.pick(s.reasons)}, thanks`,
+  // The plain term: "No any kpop for me" is not English.
+  (s, r) => `No {t} for me${r.pick(s.reasons)}, thanks`,
   // having quit
   (s, r) => `${r.pick(SUBJECTS)} ${r.pick(['gave up', 'quit', 'cut out'])} {o} ${r.pick(TIMES)} and ${r.pick(["don't miss it", 'feel better', 'never looked back'])}`,
   (s, r) => `${r.pick(SUBJECTS)} stopped ${s.gerund} {o} ${r.pick(TIMES)}`,
