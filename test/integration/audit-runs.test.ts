@@ -12,6 +12,9 @@ import { datasetsDir, repoRoot, tempDb, tempDir } from '../helpers';
 import { createHash } from 'node:crypto';
 
 const brexit = path.join(datasetsDir, 'twitter-v2', 'brexit.jsonl');
+// With kpop beside it the pages hold cases (a score jump, three sense conflicts); brexit alone holds none since the
+// topic reading stopped flagging negations of something else.
+const kpop = path.join(datasetsDir, 'twitter-v2', 'kpop.jsonl');
 const auditRuns = (db: ReturnType<typeof tempDb>['db']) => db.prepare('SELECT count(*) FROM audit_runs').pluck().get() as number;
 
 async function value<T>(call: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
@@ -28,11 +31,11 @@ async function lens(file: string, argv: string[]): Promise<{ code: number; out: 
   return { code, out: lines.join('\n') };
 }
 
-describe('stored audit runs on the real brexit tweets', () => {
+describe('stored audit runs on the real brexit and kpop tweets', () => {
   const { db, file } = tempDb();
 
   it('an audit is stored with its manifest and reads back identically through audit.run, audit.latest and the CLI', async () => {
-    await value(callService('datasets.import', { paths: [brexit], dataset: 'brexit' }, { db }));
+    await value(callService('datasets.import', { paths: [brexit, kpop], dataset: 'brexit' }, { db }));
     expect(await value(callService('audit.latest', { dataset: 'brexit' }, { db }))).toBeNull();
 
     const computed = AuditOutput.parse(await value(callService('audit.cases', { dataset: 'brexit', model: 'indegree' }, { db })));
@@ -66,28 +69,29 @@ describe('stored audit runs on the real brexit tweets', () => {
 
   it('lens audit prints the run id; --run shows the same text and JSON again without recomputing; --runs lists runs', async () => {
     const before = auditRuns(db);
-    const text = await lens(file, ['audit', '--dataset', 'brexit', '--model', 'indegree', '--kinds', 'negated,single_post']);
+    const text = await lens(file, ['audit', '--dataset', 'brexit', '--model', 'indegree', '--kinds', 'score_jump,sense_conflict']);
     expect(text.code).toBe(0);
     const id = before + 1;
-    expect(text.out.split('\n')[0]).toMatch(new RegExp(`^audit run ${id} of "brexit", .*: \\d+ cases of single_post, negated; what-if indegree v1`));
-    expect(text.out).toMatch(/^(negated|single_post): /m);
+    expect(text.out.split('\n')[0]).toMatch(new RegExp(`^audit run ${id} of "brexit", .*: \\d+ cases of sense_conflict, score_jump; what-if indegree v1`));
+    expect(text.out).toMatch(/^(sense_conflict|score_jump): /m);
     expect(auditRuns(db)).toBe(id);
 
     const again = await lens(file, ['audit', '--run', String(id)]);
     expect(again).toEqual(text);
     expect(auditRuns(db)).toBe(id);
 
-    const json = await lens(file, ['audit', '--dataset', 'brexit', '--model', 'indegree', '--kinds', 'negated', '--json']);
+    const json = await lens(file, ['audit', '--dataset', 'brexit', '--model', 'indegree', '--kinds', 'sense_conflict', '--json']);
     const computed = AuditOutput.parse(JSON.parse(json.out));
     expect(computed.run).toBe(id + 1);
-    expect(computed.manifest.kinds).toEqual(['negated']);
-    expect(computed.manifest.counts).toEqual({ negated: computed.cases.length });
+    expect(computed.manifest.kinds).toEqual(['sense_conflict']);
+    expect(computed.cases.length).toBe(3);
+    expect(computed.manifest.counts).toEqual({ sense_conflict: 3 });
     const shown = await lens(file, ['audit', '--run', String(id + 1), '--json']);
     expect(JSON.parse(shown.out)).toEqual(JSON.parse(json.out));
 
     const list = await lens(file, ['audit', '--runs', '--dataset', 'brexit']);
     expect(list.out.split('\n')).toHaveLength(3);
-    expect(list.out.split('\n')[1]).toMatch(new RegExp(`^\\s+${id}  brexit  what-if indegree  \\d+ cases of single_post,negated  `));
+    expect(list.out.split('\n')[1]).toMatch(new RegExp(`^\\s+${id}  brexit  what-if indegree  \\d+ cases of sense_conflict,score_jump  `));
     const missing = await lens(file, ['audit', '--run', '999']);
     expect(missing.code).not.toBe(0);
   });
@@ -95,7 +99,7 @@ describe('stored audit runs on the real brexit tweets', () => {
   it('audit.latest is the newest run, and says when the dataset changed after it', async () => {
     const latest = await value(callService('audit.latest', { dataset: 'brexit' }, { db }));
     expect(latest!.run).toBe(auditRuns(db));
-    expect(latest!.manifest.kinds).toEqual(['negated']);
+    expect(latest!.manifest.kinds).toEqual(['sense_conflict']);
     await value(callService('datasets.import', { paths: [path.join(datasetsDir, 'twitter-v2', 'two_tweets.jsonl')], dataset: 'brexit' }, { db }));
     const after = await value(callService('audit.latest', { dataset: 'brexit' }, { db }));
     expect(after!.stale).toEqual(['the dataset has changed since (files were added)']);
