@@ -1,4 +1,31 @@
 import tseslint from 'typescript-eslint';
+import layers, { allowFromLevels } from './eslint-rules/layers.js';
+
+/**
+ * The main process's layer order (issue 14), lowest first; a unit imports itself and strictly lower levels, never a
+ * sibling on its own level. `support` is the handful of files at the root of src/main that read the package and the
+ * install folder and import nothing of the layers.
+ */
+const MAIN_LEVELS = [['shared'], ['support'], ['store'], ['jobs'], ['import', 'scoring'], ['analysis', 'audit'], ['services'], ['engine'], ['cli', 'server', 'desktop']];
+const mainAllow = allowFromLevels(MAIN_LEVELS);
+const mainFolder = (name) => ({ name, paths: [`src/main/${name}`], allow: mainAllow[name] });
+
+const R = 'src/renderer/src';
+const LAYER_UNITS = [
+  { name: 'shared', paths: ['src/shared'], allow: mainAllow.shared },
+  { name: 'support', paths: ['src/main/app-root.ts', 'src/main/build-info.ts', 'src/main/version.ts'], allow: mainAllow.support },
+  ...['store', 'jobs', 'import', 'scoring', 'analysis', 'audit', 'services', 'engine', 'cli', 'server'].map(mainFolder),
+  // index.ts is the Electron entry and ipc.ts its IPC registration: both are the desktop shell.
+  { name: 'desktop', paths: ['src/main/desktop', 'src/main/index.ts', 'src/main/ipc.ts'], allow: mainAllow.desktop },
+  { name: 'preload', paths: ['src/preload'], allow: ['shared'] },
+  // The renderer: app may import features and ui, a feature only ui (never another feature), ui neither.
+  { name: 'api', paths: [`${R}/api`], allow: ['shared'] },
+  { name: 'ui', paths: [`${R}/ui`], allow: ['api', 'shared'] },
+  { name: 'features', paths: [`${R}/features/*`], allow: ['ui', 'api', 'shared'] },
+  { name: 'app', paths: [`${R}/app`], allow: ['features', 'ui', 'api', 'shared'] },
+  // main.tsx and the page's stylesheet: the page entry, above everything.
+  { name: 'renderer-entry', paths: [R], allow: ['app', 'features', 'ui', 'api', 'shared'] },
+];
 
 export default tseslint.config(
   { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', 'playwright-report/'] },
@@ -7,6 +34,11 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { layers },
+    rules: { 'layers/imports': ['error', { units: LAYER_UNITS }] },
   },
   {
     // The process boundaries are folders: shared code runs everywhere, the renderer only in a page.
