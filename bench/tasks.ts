@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import Database from 'better-sqlite3';
 import { runImport } from '../src/main/import/run-import';
 import { openDatabase } from '../src/main/store/db';
-import { csvRows } from './generate';
+import { jsonCeiling, rowsCeiling } from './ceilings';
 
 /** Measured tasks, each run in its own process by measure.ts. Prints one JSON line. */
 const tasks: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
@@ -20,37 +18,12 @@ const tasks: Record<string, (args: string[]) => Promise<Record<string, unknown>>
     db.close();
     return { totals };
   },
-  /** The ceiling for row imports: the same rows through a plain prepared INSERT, one transaction, no parsing. */
-  async 'sqlite-ceiling'([dbFile, rows, accounts, seed]) {
-    const db = new Database(dbFile!);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.exec('CREATE TABLE rows (actor TEXT NOT NULL, target TEXT NOT NULL, kind TEXT NOT NULL, time INTEGER, weight REAL) STRICT');
-    const insert = db.prepare('INSERT INTO rows VALUES (?, ?, ?, ?, ?)');
-    db.transaction(() => {
-      for (const row of csvRows(Number(rows), Number(accounts), Number(seed))) insert.run(row.source, row.target, row.kind, row.time, 1);
-    })();
-    db.close();
-    return {};
+  /** The ceiling for a CSV or edge-list file: its lines split and stored through multi-row INSERTs (ceilings.ts). */
+  async 'rows-ceiling'([dbFile, file, separator]) {
+    return rowsCeiling(dbFile!, file!, separator === 'tab' ? '\t' : separator!);
   },
-  /** The ceiling for tweet files: JSON.parse of every line, nothing else. */
   async 'json-ceiling'([file]) {
-    let lines = 0;
-    let pending = '';
-    for await (const chunk of fs.createReadStream(file!, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-      const parts = (pending + chunk).split('\n');
-      pending = parts.pop()!;
-      for (const line of parts) {
-        if (!line) continue;
-        JSON.parse(line);
-        lines++;
-      }
-    }
-    if (pending) {
-      JSON.parse(pending);
-      lines++;
-    }
-    return { lines };
+    return jsonCeiling(file!);
   },
 };
 
