@@ -164,6 +164,8 @@ export const ImportProgress = z.object({
   bytesRead: z.number(),
   bytesTotal: z.number(),
   records: z.number().int(),
+  /** Set while this import waits for another one to finish: the name of the dataset that one imports into. */
+  waitingFor: z.string().optional(),
 });
 export type ImportProgress = z.infer<typeof ImportProgress>;
 

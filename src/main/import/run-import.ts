@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { EdgeDeclaration, ImportOutput, ImportProgress, ScoreWarning } from '../../shared/api';
 import type { ImportFormat } from '../../shared/domain';
-import type { Db } from '../store/db';
-import { derivedRowsDigest } from '../store/dataset-digest';
-import { datasetTotals, findDatasetById } from '../store/datasets';
+import { commitBatch, openDatabase, startBatching, stopBatching, type Db } from '../store/db';
+import { datasetTotals, findDataset, findDatasetById, type DatasetRow } from '../store/datasets';
 import { DERIVATION_VERSION } from '../store/derivation';
+import { copyIdentities, createStagingDataset, mergeStaging, publishNew, removeStaging } from '../store/staging';
 import { ImportContext, type ImportOptions } from './context';
-import { ImportError } from './errors';
+import { ImportCancelledError, ImportError } from './errors';
 import { planImport } from './expand';
 import { formatImporters } from './formats';
 import { Pseudonymizer } from './pseudonymizer';
@@ -30,75 +30,148 @@ export interface ImportRequest {
 
 type FileOutcome = ImportOutput['files'][number];
 
+/** Imports of this thread, one at a time: each assigns row ids from the largest stored (import/sqlite-sink.ts). */
+let importQueue: Promise<unknown> = Promise.resolve();
+let importing: string | null = null;
+
 /**
- * Imports files into a dataset in one transaction: on any error (a bad record, a cancel, a crash of the parser)
- * the database is rolled back to exactly what it was before.
+ * Imports files into a dataset, staged: the rows go into a hidden staging dataset on a connection of the import's
+ * own, committed in batches of one input chunk (1 MiB), and one transaction at the end makes them part of the
+ * dataset. Until then every read sees the database as it was; a cancel, a bad record or a crash leaves nothing
+ * visible, and the staging rows are removed (store/staging.ts). Imports queue: the second reports which import it
+ * waits for.
  */
 export async function runImport(db: Db, request: ImportRequest): Promise<ImportOutput> {
-  const plan = planImport(request.paths, request.format);
   const name = request.dataset ?? defaultDatasetName(request.paths[0]!);
+  if (importing !== null) {
+    request.onProgress?.({ file: request.paths[0]!, fileIndex: 0, fileCount: request.paths.length, bytesRead: 0,
+      bytesTotal: 0, records: 0, waitingFor: importing });
+  }
+  const turn = importQueue.then(async () => {
+    if (request.signal?.aborted) throw new ImportCancelledError();
+    importing = name;
+    try {
+      return await importStaged(db, name, request);
+    } finally {
+      importing = null;
+    }
+  });
+  importQueue = turn.catch(() => undefined);
+  return turn;
+}
+
+async function importStaged(db: Db, name: string, request: ImportRequest): Promise<ImportOutput> {
+  const plan = planImport(request.paths, request.format);
   const now = new Date().toISOString();
+  const target = findDataset(db, name);
+  if (target) checkCompatible(target, request);
+  if (target && nothingNew(db, target.id, plan)) {
+    return { totals: datasetTotals(db, target.id), files: plan.files.map(unchanged), warnings: importWarnings(db, target.id) };
+  }
+  const importDb = openDatabase(db.name);
   // The sink assigns every id it writes from rows it wrote or found, so references hold by construction;
   // enforcing them row by row would cost two thirds of an interaction insert (tests check foreign_key_check).
-  db.pragma('foreign_keys = OFF');
-  db.exec('BEGIN IMMEDIATE');
+  importDb.pragma('foreign_keys = OFF');
+  let stagingId: number | null = null;
   try {
-    const { id: datasetId, pseudonymized } = getOrCreateDataset(db, name, request, now);
-    const sink = new SqliteSink(db, datasetId, pseudonymized ? Pseudonymizer.forDatabase(db) : null);
-    const registerFile = db.prepare(`INSERT INTO source_files (dataset_id, path, size, sha256, format, imported_at,
-      records, skipped, unresolved, skip_reasons) VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, '[]')`);
-    const completeFile = db.prepare('UPDATE source_files SET sha256 = ?, records = ?, skipped = ?, skip_reasons = ? WHERE id = ?');
-    const outcomes: FileOutcome[] = [];
-    const importedFiles: { outcome: FileOutcome; fileId: number }[] = [];
-    for (const [index, file] of plan.files.entries()) {
-      const size = fs.statSync(file.path).size;
-      if (alreadyImported(db, datasetId, file.path, size)) {
-        outcomes.push({ path: file.path, format: file.format, status: 'unchanged', records: 0, skipped: 0, unresolved: 0, skipReasons: [] });
-        continue;
-      }
-      const fileId = Number(registerFile.run(datasetId, file.path, size, `pending:${index}`, file.format, now).lastInsertRowid);
-      sink.sourceFileId = fileId;
-      sink.stored = 0;
-      const source = new FileSource(file.path, ({ bytesRead }) => {
-        request.onProgress?.({ file: file.path, fileIndex: index, fileCount: plan.files.length, bytesRead, bytesTotal: size, records: sink.stored });
-      });
-      const context = new ImportContext(source, sink, {
-        skipInvalid: request.skipInvalid ?? false,
-        map: request.map,
-        cascadeLabels: plan.cascadeLabels,
-        signal: request.signal,
-      });
-      await formatImporters[file.format](context);
-      context.checkCancelled();
-      sink.flush();
-      completeFile.run(source.sha256(), sink.stored, context.skipped, JSON.stringify(context.skipReasons), fileId);
-      const outcome: FileOutcome = { path: file.path, format: file.format, status: 'imported', records: sink.stored,
-        skipped: context.skipped, unresolved: 0, skipReasons: context.skipReasons };
-      outcomes.push(outcome);
-      importedFiles.push({ outcome, fileId });
-    }
-    for (const labelFile of plan.labelFiles) {
-      const size = fs.statSync(labelFile).size;
-      if (alreadyImported(db, datasetId, labelFile, size)) continue;
-      registerFile.run(datasetId, labelFile, size, sha256Of(labelFile), 'tree', now);
-    }
-    const unresolved = sink.finish();
-    const setUnresolved = db.prepare('UPDATE source_files SET unresolved = ? WHERE id = ?');
-    for (const { outcome, fileId } of importedFiles) {
-      outcome.unresolved = unresolved.get(fileId) ?? 0;
-      setUnresolved.run(outcome.unresolved, fileId);
-    }
-    if (importedFiles.length > 0) {
-      db.prepare('UPDATE datasets SET updated_at = ?, rows_sha256 = ? WHERE id = ?').run(now, derivedRowsDigest(db, datasetId), datasetId);
-    }
-    db.exec('COMMIT');
-    return { totals: datasetTotals(db, datasetId), files: outcomes, warnings: importWarnings(db, datasetId) };
+    const pseudonymized = target ? target.pseudonymized === 1 : (request.pseudonymize ?? false);
+    stagingId = createStagingDataset(importDb, { pseudonymized, now,
+      derivationVersion: target?.derivation_version ?? DERIVATION_VERSION, edgeDirection: target?.edge_direction ?? request.edges ?? null });
+    if (target) copyIdentities(importDb, stagingId, target.id);
+    startBatching(importDb);
+    const outcomes = await importFiles(importDb, stagingId, target?.id ?? null, plan, request, pseudonymized, now);
+    commitBatch(importDb);
+    stopBatching(importDb);
+    const datasetId = publish(importDb, stagingId, target, name, request.edges ?? null, now);
+    stagingId = null;
+    return { totals: datasetTotals(importDb, datasetId), files: outcomes, warnings: importWarnings(importDb, datasetId) };
   } catch (error) {
-    if (db.inTransaction) db.exec('ROLLBACK');
+    stopBatching(importDb);
+    if (stagingId !== null) removeStaging(importDb, stagingId);
     throw error;
   } finally {
-    db.pragma('foreign_keys = ON');
+    importDb.close();
   }
+}
+
+async function importFiles(db: Db, stagingId: number, targetId: number | null, plan: ReturnType<typeof planImport>,
+  request: ImportRequest, pseudonymized: boolean, now: string): Promise<FileOutcome[]> {
+  const sink = new SqliteSink(db, stagingId, pseudonymized ? Pseudonymizer.forDatabase(db) : null);
+  const registerFile = db.prepare(`INSERT INTO source_files (dataset_id, path, size, sha256, format, imported_at,
+    records, skipped, unresolved, skip_reasons) VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, '[]')`);
+  const completeFile = db.prepare('UPDATE source_files SET sha256 = ?, records = ?, skipped = ?, skip_reasons = ? WHERE id = ?');
+  const seenBefore = (file: string, size: number) =>
+    alreadyImported(db, stagingId, file, size) || (targetId !== null && alreadyImported(db, targetId, file, size));
+  const outcomes: FileOutcome[] = [];
+  const importedFiles: { outcome: FileOutcome; fileId: number }[] = [];
+  for (const [index, file] of plan.files.entries()) {
+    const size = fs.statSync(file.path).size;
+    if (seenBefore(file.path, size)) {
+      outcomes.push(unchanged(file));
+      continue;
+    }
+    const fileId = Number(registerFile.run(stagingId, file.path, size, `pending:${index}`, file.format, now).lastInsertRowid);
+    sink.sourceFileId = fileId;
+    sink.stored = 0;
+    const source = new FileSource(file.path, ({ bytesRead }) => {
+      // Between two chunks: the rows of the last one are committed, so no write lock is held while the next is read.
+      commitBatch(db);
+      request.onProgress?.({ file: file.path, fileIndex: index, fileCount: plan.files.length, bytesRead, bytesTotal: size, records: sink.stored });
+    });
+    const context = new ImportContext(source, sink, {
+      skipInvalid: request.skipInvalid ?? false,
+      map: request.map,
+      cascadeLabels: plan.cascadeLabels,
+      signal: request.signal,
+    });
+    await formatImporters[file.format](context);
+    context.checkCancelled();
+    sink.flush();
+    completeFile.run(source.sha256(), sink.stored, context.skipped, JSON.stringify(context.skipReasons), fileId);
+    const outcome: FileOutcome = { path: file.path, format: file.format, status: 'imported', records: sink.stored,
+      skipped: context.skipped, unresolved: 0, skipReasons: context.skipReasons };
+    outcomes.push(outcome);
+    importedFiles.push({ outcome, fileId });
+  }
+  for (const labelFile of plan.labelFiles) {
+    const size = fs.statSync(labelFile).size;
+    if (seenBefore(labelFile, size)) continue;
+    registerFile.run(stagingId, labelFile, size, sha256Of(labelFile), 'tree', now);
+  }
+  const unresolved = sink.finish();
+  const setUnresolved = db.prepare('UPDATE source_files SET unresolved = ? WHERE id = ?');
+  for (const { outcome, fileId } of importedFiles) {
+    outcome.unresolved = unresolved.get(fileId) ?? 0;
+    setUnresolved.run(outcome.unresolved, fileId);
+  }
+  return outcomes;
+}
+
+/**
+ * The one short transaction that makes the import visible: a new dataset is renamed and unflagged; an existing
+ * one takes the staged rows (mergeStaging), unless it was deleted meanwhile, which the import then respects.
+ */
+function publish(db: Db, stagingId: number, target: DatasetRow | undefined, name: string, edges: EdgeDeclaration | null, now: string): number {
+  return db.transaction(() => {
+    if (!target) {
+      if (findDataset(db, name)) throw new ImportError(name, {}, 'a dataset of this name was created while this import ran; nothing was imported');
+      publishNew(db, stagingId, name, now);
+      return stagingId;
+    }
+    const current = findDatasetById(db, target.id);
+    if (!current) throw new ImportError(name, {}, 'the dataset was deleted while this import ran; nothing was imported');
+    mergeStaging(db, stagingId, current, edges, now);
+    return target.id;
+  }).immediate();
+}
+
+const unchanged = (file: { path: string; format: ImportFormat }): FileOutcome =>
+  ({ path: file.path, format: file.format, status: 'unchanged', records: 0, skipped: 0, unresolved: 0, skipReasons: [] });
+
+/** Every file of the request is already in the dataset: importing the same files twice changes nothing. */
+function nothingNew(db: Db, datasetId: number, plan: ReturnType<typeof planImport>): boolean {
+  const files = [...plan.files.map((file) => file.path), ...plan.labelFiles];
+  return files.every((file) => alreadyImported(db, datasetId, file, fs.statSync(file).size));
 }
 
 export function defaultDatasetName(firstPath: string): string {
@@ -107,32 +180,17 @@ export function defaultDatasetName(firstPath: string): string {
 }
 
 /**
- * The dataset to import into. A new one records the current derivation version; an existing one keeps its own (its
- * older rows stay as they were derived). A declared edge direction is set once: a second import may repeat it or
- * declare it where it was undeclared, not contradict it.
+ * An existing dataset keeps its derivation version (its older rows stay as they were derived). A declared edge
+ * direction is set once: a second import may repeat it or declare it where it was undeclared, not contradict it.
  */
-function getOrCreateDataset(db: Db, name: string, request: ImportRequest, now: string) {
-  const pseudonymize = request.pseudonymize ?? false;
-  const existing = db.prepare('SELECT id, pseudonymized, edge_direction FROM datasets WHERE name = ?').get(name) as
-    | { id: number; pseudonymized: number; edge_direction: EdgeDeclaration | null }
-    | undefined;
-  if (existing) {
-    if (pseudonymize && !existing.pseudonymized) {
-      throw new ImportError(name, {}, 'this dataset holds real handles; --pseudonymize can only be used for a new dataset');
-    }
-    if (request.edges && existing.edge_direction && request.edges !== existing.edge_direction) {
-      throw new ImportError(name, {}, `this dataset's edges were declared ${existing.edge_direction} at import; ` +
-        `--edges ${request.edges} would change the meaning of the edges already stored: import into a new dataset`);
-    }
-    if (request.edges && !existing.edge_direction) {
-      db.prepare('UPDATE datasets SET edge_direction = ? WHERE id = ?').run(request.edges, existing.id);
-    }
-    return { id: existing.id, pseudonymized: existing.pseudonymized === 1 };
+function checkCompatible(existing: DatasetRow, request: ImportRequest): void {
+  if (request.pseudonymize && !existing.pseudonymized) {
+    throw new ImportError(existing.name, {}, 'this dataset holds real handles; --pseudonymize can only be used for a new dataset');
   }
-  const { lastInsertRowid } = db
-    .prepare('INSERT INTO datasets (name, created_at, updated_at, pseudonymized, derivation_version, edge_direction) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(name, now, now, pseudonymize ? 1 : 0, DERIVATION_VERSION, request.edges ?? null);
-  return { id: Number(lastInsertRowid), pseudonymized: pseudonymize };
+  if (request.edges && existing.edge_direction && request.edges !== existing.edge_direction) {
+    throw new ImportError(existing.name, {}, `this dataset's edges were declared ${existing.edge_direction} at import; ` +
+      `--edges ${request.edges} would change the meaning of the edges already stored: import into a new dataset`);
+  }
 }
 
 /** A dataset with plain edges whose direction nobody declared: said at import, and again by every score run. */

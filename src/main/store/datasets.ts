@@ -16,6 +16,8 @@ export interface DatasetRow {
   /** What its plain `edge` rows mean, as declared at import (`--edges`); null when undeclared. */
   edge_direction: EdgeDeclaration | null;
   rows_sha256: string | null;
+  /** The process whose import is still writing it; null once published (migration 006). */
+  staged_by: number | null;
 }
 
 const count = (db: Db, sql: string, id: number) => (db.prepare(sql).get(id) as { n: number | null }).n ?? 0;
@@ -38,16 +40,18 @@ export function datasetTotals(db: Db, datasetId: number): DatasetTotals {
   };
 }
 
+// Reads see published datasets only: a staging dataset (staged_by set) is an import still writing, or the remains
+// of one that crashed (migration 006).
 export function findDataset(db: Db, name: string): DatasetRow | undefined {
-  return db.prepare('SELECT * FROM datasets WHERE name = ?').get(name) as DatasetRow | undefined;
+  return db.prepare('SELECT * FROM datasets WHERE name = ? AND staged_by IS NULL').get(name) as DatasetRow | undefined;
 }
 
 export function findDatasetById(db: Db, id: number): DatasetRow | undefined {
-  return db.prepare('SELECT * FROM datasets WHERE id = ?').get(id) as DatasetRow | undefined;
+  return db.prepare('SELECT * FROM datasets WHERE id = ? AND staged_by IS NULL').get(id) as DatasetRow | undefined;
 }
 
 export function listDatasets(db: Db): DatasetSummary[] {
-  const rows = db.prepare('SELECT * FROM datasets ORDER BY name').all() as DatasetRow[];
+  const rows = db.prepare('SELECT * FROM datasets WHERE staged_by IS NULL ORDER BY name').all() as DatasetRow[];
   return rows.map((row) => summarize(db, row));
 }
 
