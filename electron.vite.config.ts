@@ -11,7 +11,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           cli: resolve(__dirname, 'src/main/cli/main.ts'),
-          'scoring-worker': resolve(__dirname, 'src/main/scoring/worker.ts'),
+          'task-worker': resolve(__dirname, 'src/main/tasks/worker.ts'),
           'kernel-worker': resolve(__dirname, 'src/main/scoring/parallel/kernel-worker.ts'),
         },
       },

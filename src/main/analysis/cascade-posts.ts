@@ -1,4 +1,4 @@
-import { rowIdRange, scanRows } from '../scoring/input/scan';
+import { rowIdRange, scanRows } from '../store/scan';
 import type { Db } from '../store/db';
 import { TreeBuffer, type MeasuredTree } from './cascade-buffer';
 import { inferParents, readFollows, type AdoptionNode, type CascadeParents, type FollowLookup } from './cascade-parents';

@@ -1,4 +1,4 @@
-import { scanRows } from '../scoring/input/scan';
+import { scanRows } from '../store/scan';
 import type { Db } from '../store/db';
 import { TreeBuffer, type MeasuredTree } from './cascade-buffer';
 import { STAR_VIRALITY_NOTE, type CascadeParents } from './cascade-parents';

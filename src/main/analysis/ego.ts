@@ -1,6 +1,6 @@
 import { INTERACTION_KINDS, type InteractionKind } from '../../shared/domain';
 import { seededRandom } from '../../shared/random';
-import { rowIdRange, scanRows } from '../scoring/input/scan';
+import { rowIdRange, scanRows } from '../store/scan';
 import { findAccountId } from '../store/account-lookup';
 import type { Db } from '../store/db';
 

@@ -1,6 +1,6 @@
 import { INTERACTION_KINDS, POST_KINDS } from '../../shared/domain';
 import { indexAccounts } from '../scoring/input/accounts';
-import { rowIdRange, scanRows } from '../scoring/input/scan';
+import { rowIdRange, scanRows } from '../store/scan';
 import type { Db } from '../store/db';
 
 /**

@@ -1,6 +1,5 @@
-import { parentPort, workerData } from 'node:worker_threads';
-import type { ApiError } from '../../shared/domain';
-import { CancelledError, ModelInputError } from '../scoring/model';
+import { parentPort } from 'node:worker_threads';
+import { CancelledError, jobFailure } from './errors';
 import type { JobStart, WorkerMessage } from './protocol';
 
 export interface JobControls {
@@ -8,24 +7,33 @@ export interface JobControls {
   checkCancelled(): void;
 }
 
-export interface JobOutcome {
-  value: unknown;
+export interface JobOutcome<Value = unknown> {
+  value: Value;
   /** Buffers handed to the host without copying (large score arrays). */
   transfer?: ArrayBuffer[];
 }
 
-export type JobHandler = (payload: never, controls: JobControls) => Promise<JobOutcome> | JobOutcome;
+export type JobHandler<Payload = never, Value = unknown> = (
+  payload: Payload,
+  controls: JobControls,
+) => Promise<JobOutcome<Value>> | JobOutcome<Value>;
 
 /** How often progress may be posted; a phase change is always posted at once. */
 const PROGRESS_INTERVAL_MS = 100;
 
-/** Worker side of the job protocol: runs the one job this worker was started for and reports back as data. */
-export async function serveJob(handlers: Record<string, JobHandler>): Promise<void> {
+/**
+ * Worker side of the job protocol: runs each job the host sends, one at a time, and reports back as data. Every
+ * exception a task throws becomes a `JobFailure` with its code; nothing but the message crosses the boundary.
+ */
+export function serveJobs(handlers: Record<string, JobHandler>): void {
   const port = parentPort;
-  if (!port) throw new Error('serveJob must run in a worker thread');
-  const start = workerData as JobStart;
+  if (!port) throw new Error('serveJobs must run in a worker thread');
+  port.on('message', (start: JobStart) => void runJob(start, handlers, (message, transfer) => port.postMessage(message, transfer ?? [])));
+}
+
+async function runJob(start: JobStart, handlers: Record<string, JobHandler>, post: (message: WorkerMessage, transfer?: ArrayBuffer[]) => void) {
+  const { jobId } = start;
   const cancelled = new Int32Array(start.cancelFlag);
-  const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
   let lastPhase = '';
   let lastPost = 0;
   const controls: JobControls = {
@@ -34,7 +42,7 @@ export async function serveJob(handlers: Record<string, JobHandler>): Promise<vo
       if (phase === lastPhase && now - lastPost < PROGRESS_INTERVAL_MS) return;
       lastPhase = phase;
       lastPost = now;
-      post({ type: 'progress', fraction: Math.min(1, Math.max(0, fraction)), phase });
+      post({ type: 'progress', jobId, fraction: Math.min(1, Math.max(0, fraction)), phase });
     },
     checkCancelled() {
       if (Atomics.load(cancelled, 0) !== 0) throw new CancelledError();
@@ -44,19 +52,8 @@ export async function serveJob(handlers: Record<string, JobHandler>): Promise<vo
     const handler = handlers[start.task];
     if (!handler) throw new Error(`unknown job task "${start.task}"`);
     const outcome = await handler(start.payload as never, controls);
-    post({ type: 'result', value: outcome.value }, outcome.transfer);
+    post({ type: 'result', jobId, value: outcome.value }, outcome.transfer);
   } catch (error) {
-    post({ type: 'error', error: jobError(error) });
+    post({ type: 'error', jobId, error: jobFailure(error) });
   }
-}
-
-function jobError(error: unknown): ApiError {
-  if (error instanceof CancelledError) return { code: 'cancelled', message: 'the job was cancelled' };
-  if (error instanceof ModelInputError) return { code: 'invalid_input', message: error.message };
-  const code = (error as { code?: unknown }).code;
-  if (code === 'not_found' || code === 'invalid_input' || code === 'conflict') {
-    return { code, message: (error as Error).message };
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: 'internal', message: `the job failed: ${message}` };
 }

@@ -5,7 +5,7 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 /** Worker entries by name: their source under src/main, and the bundle electron-vite writes next to main. */
 const entries = {
-  'scoring-worker': 'scoring/worker.ts',
+  'task-worker': 'tasks/worker.ts',
   'kernel-worker': 'scoring/parallel/kernel-worker.ts',
 } as const;
 export type WorkerEntry = keyof typeof entries;

@@ -1,8 +1,9 @@
 import type { Removal } from '../../shared/runs';
 import type { ExcludedAccount } from './input/minors';
 import type { Contribution, ExplanationData, RunStats } from './model';
+import type { userModelInfo } from './user-models/load';
 
-/** The scoring worker's two tasks, as the host sends and receives them. */
+/** The scoring tasks' payloads and answers, as the job host sends and receives them. */
 export interface ScoreJob {
   dbPath: string;
   datasetId: number;
@@ -48,3 +49,12 @@ export interface AccountExplanation extends Omit<ExplanationData, 'contributions
 }
 
 export type ExplainJobResult = AccountExplanation[];
+
+export type UserModelInfo = ReturnType<typeof userModelInfo>;
+
+/** A user model file as a job thread loaded it: its descriptor, or why it cannot be loaded. */
+export interface UserModelEntry {
+  file: string;
+  info: UserModelInfo | null;
+  error: string | null;
+}

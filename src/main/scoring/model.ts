@@ -1,4 +1,5 @@
 import type { InteractionKind } from '../../shared/domain';
+import { CancelledError, JobError } from '../jobs/errors';
 import type { Csr } from './graph/csr';
 
 /**
@@ -112,13 +113,13 @@ export interface ModelImplementation<Params = Record<string, unknown>> {
 }
 
 /** Bad parameters discovered only against the data (an unknown account in a personalisation list). */
-export class ModelInputError extends Error {}
-
-export class CancelledError extends Error {
-  constructor() {
-    super('cancelled');
+export class ModelInputError extends JobError {
+  constructor(message: string) {
+    super('invalid_input', message);
   }
 }
+
+export { CancelledError };
 
 export function defineImplementation<Params>(implementation: ModelImplementation<Params>): ModelImplementation<Params> {
   return implementation;

@@ -1,5 +1,6 @@
 import { ZodError } from 'zod';
 import { findModel } from '../../shared/models';
+import { JobError } from '../jobs/errors';
 import { ModelInputError, type ExplanationData, type ModelImplementation, type ModelInput, type ModelResult, type ScoreContext } from './model';
 import { findImplementation } from './models';
 import { loadUserModels, runUserModel, userModelsDir, UserModelError } from './user-models/load';
@@ -27,7 +28,7 @@ export async function runnableModel(dbPath: string, modelId: string, params: Rec
     };
   }
   const found = (await loadUserModels(userModelsDir(dbPath))).find((entry) => entry.model?.id === modelId)?.model;
-  if (!found) throw Object.assign(new Error(`no model "${modelId}" (built in, or in ${userModelsDir(dbPath)})`), { code: 'not_found' });
+  if (!found) throw new JobError('not_found', `no model "${modelId}" (built in, or in ${userModelsDir(dbPath)})`);
   let parsed: Record<string, unknown>;
   try {
     parsed = found.params.parse(params) as Record<string, unknown>;

@@ -11,7 +11,7 @@ import { CASE_KINDS } from '../audit/case';
 import type { In, Out, ServiceContext } from './context';
 import { requireDataset } from './datasets';
 import { ServiceError } from './errors';
-import { runJob } from './jobs';
+import { jobValue } from './jobs';
 import { requireModel } from './models';
 
 /** Cases found per kind asked for, zeros included, so a manifest says "looked and found none". */
@@ -71,7 +71,7 @@ export const auditHandlers = {
     const kinds = input.kinds ? CASE_KINDS.filter((kind) => input.kinds!.includes(kind)) : null;
     const job: AuditJob = { dbPath: context.db.name, datasetId: dataset.id, kinds, model: input.model };
     const started = new Date();
-    const result = await runJob<AuditJobResult>(context, 'audit', job);
+    const result = await jobValue(context, 'audit', job);
     const manifest: AuditManifest = {
       dataset: { id: dataset.id, name: dataset.name, contentHash: result.contentHash },
       kinds,

@@ -1,12 +1,15 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ModelInfo } from '../../shared/runs';
 import { findModel, modelDescriptors } from '../../shared/models';
 import type { ModelDescriptor } from '../../shared/models/descriptor';
+import type { UserModelEntry } from '../scoring/jobs';
+import { userModelFiles, userModelsDir } from '../scoring/user-models/load';
 import { ServiceError } from './errors';
 import type { ServiceContext } from './context';
-import { runJob } from './jobs';
+import { jobValue } from './jobs';
 
 export function modelInfo(model: ModelDescriptor): ModelInfo {
   return {
@@ -22,6 +25,10 @@ export function modelInfo(model: ModelDescriptor): ModelInfo {
     params: z.toJSONSchema(model.params, { io: 'input' }) as Record<string, unknown>,
   };
 }
+
+/** The built-in models as the contract lists them: computed once, as nothing about them changes while the app runs. */
+let builtInInfos: ModelInfo[] | null = null;
+const builtInModels = () => (builtInInfos ??= modelDescriptors.map(modelInfo));
 
 export function requireModel(id: string): ModelDescriptor {
   const model = findModel(id);
@@ -39,29 +46,37 @@ export function validateParams(model: ModelDescriptor, params: Record<string, un
   throw new ServiceError('invalid_input', `model ${model.id}: ${issues.join('; ')}`);
 }
 
-interface UserModelEntry {
-  file: string;
-  info: ModelInfo | null;
-  error: string | null;
-}
+/** User model descriptors by file, valid while the file's sha256 is the one they were loaded from. */
+const described = new Map<string, { sha256: string; entry: UserModelEntry }>();
 
-/** The user models of the database's folder, as the scoring worker loads them (they never load in this process). */
+const sha256Of = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+/**
+ * The user models of the database's folder, as a job thread loads them (their code never runs in the engine). Only
+ * files not seen before with these bytes are loaded, in one isolated job; an unchanged folder starts no thread.
+ */
 export async function userModels(context: ServiceContext): Promise<UserModelEntry[]> {
-  return runJob<UserModelEntry[]>(context, 'userModels', { dbPath: context.db.name });
+  const files = userModelFiles(userModelsDir(context.db.name)).map((file) => ({ file, sha256: sha256Of(file) }));
+  const unknown = files.filter(({ file, sha256 }) => described.get(file)?.sha256 !== sha256);
+  if (unknown.length > 0) {
+    const entries = await jobValue(context, 'describeModels', { files: unknown.map(({ file }) => file) }, { isolated: true });
+    entries.forEach((entry, i) => described.set(entry.file, { sha256: entry.info?.sha256 ?? unknown[i]!.sha256, entry }));
+  }
+  return files.map(({ file }) => described.get(file)!.entry);
 }
 
 export const modelHandlers = {
   'models.list': async (context: ServiceContext): Promise<ModelInfo[]> => [
-    ...modelDescriptors.map(modelInfo),
+    ...builtInModels(),
     ...(await userModels(context)).flatMap((entry) => (entry.info ? [entry.info] : [])),
   ],
   'models.problems': async (context: ServiceContext) =>
     (await userModels(context)).flatMap((entry) => (entry.error ? [{ file: entry.file, error: entry.error }] : [])),
-  /** Checks a model file in the worker, then copies it into the models folder. */
+  /** Checks a model file in an isolated job thread, then copies it into the models folder. */
   'models.add': async (context: ServiceContext, input: { file: string }) => {
     if (!fs.existsSync(input.file)) throw new ServiceError('not_found', `no file ${input.file}`);
-    const info = await runJob<ModelInfo>(context, 'checkModel', { file: path.resolve(input.file) });
-    const dir = path.join(path.dirname(context.db.name), 'models');
+    const info = await jobValue(context, 'checkModel', { file: path.resolve(input.file) }, { isolated: true });
+    const dir = userModelsDir(context.db.name);
     const existing = (await userModels(context)).find((entry) => entry.info?.id === info.id);
     const target = path.join(dir, path.basename(input.file));
     if (existing && existing.file !== target) {

@@ -1,10 +1,10 @@
 import type { Explanation, RunManifest, ScoreRow, ScoresOutput } from '../../shared/runs';
 import type { Db } from '../store/db';
 import { readRunResults, type RunResults, type RunRow } from '../store/runs';
-import type { ExplainJob, ExplainJobResult } from '../scoring/jobs';
+import type { ExplainJob } from '../scoring/jobs';
 import { rankByPlatformId } from '../analysis/canonical-order';
 import type { In, Out, ServiceContext } from './context';
-import { runJob } from './jobs';
+import { jobValue } from './jobs';
 import { requireRun } from './runs';
 
 /** Platform id and handle of accounts by row id. */
@@ -28,7 +28,7 @@ export const runRef = (run: RunRow) => ({
   seed: run.manifest.seed,
 });
 
-/** Explanations of several accounts of one run, from one job in the scoring worker. */
+/** Explanations of several accounts of one run, from one interactive job (a user model's run: in a thread of its own). */
 export async function explainAccounts(
   context: ServiceContext,
   run: RunRow,
@@ -36,7 +36,7 @@ export async function explainAccounts(
   limit: number,
 ): Promise<Explanation[]> {
   const job: ExplainJob = { dbPath: context.db.name, runId: run.id, accounts, limit };
-  const results = await runJob<ExplainJobResult>(context, 'explain', job);
+  const results = await jobValue(context, 'explain', job, { isolated: run.manifest.model.file !== undefined });
   const label = accountLabeller(context.db);
   const ref = runRef(run);
   return results.map((result) => ({

@@ -4,11 +4,12 @@ import { datasetContentHash } from '../store/datasets';
 import { scoringWarnings, withDeclaredDirection } from '../store/derivation';
 import { findRun, insertRun, listRuns, readRunResults, runSummary, type RunRow } from '../store/runs';
 import type { ScoreJob, ScoreJobResult } from '../scoring/jobs';
+import type { JobPriority } from '../jobs/host';
 import { APP_VERSION } from '../version';
 import type { In, Out, ServiceContext } from './context';
 import { requireDataset, requireDatasetRow } from './datasets';
 import { ServiceError } from './errors';
-import { runJob } from './jobs';
+import { JobFailedError, jobValue } from './jobs';
 import { userModels, validateParams } from './models';
 import { runProvenance } from './provenance';
 import { findModel, modelDescriptors } from '../../shared/models';
@@ -22,6 +23,8 @@ export interface ScoreRequest {
   whatIf?: { base: number; removal: Removal };
   /** A windowed run: ISO times [from, to). */
   window?: { from: string; to: string };
+  /** Where the score waits in the job pool's queue; a score is a long task unless its caller says otherwise. */
+  priority?: JobPriority;
 }
 
 export interface ComputedRun {
@@ -63,10 +66,11 @@ export async function computeRun(context: ServiceContext, request: ScoreRequest)
   };
   let result: ScoreJobResult;
   try {
-    result = await runJob<ScoreJobResult>(context, 'score', job, model.timeLimitMs);
+    // A user model's code runs in a thread of its own, which exits after it.
+    result = await jobValue(context, 'score', job, { timeLimitMs: model.timeLimitMs, isolated: model.user !== undefined, priority: request.priority });
   } catch (error) {
     // A user model that ran too long was killed: say which file.
-    if (model.user && error instanceof ServiceError && error.message.includes('time limit')) {
+    if (model.user && error instanceof JobFailedError && error.failure.code === 'timeout') {
       throw new ServiceError('internal', `user model ${model.user.file}: ${error.message.replace(/^the job /, '')}`);
     }
     throw error;

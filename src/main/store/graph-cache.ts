@@ -1,4 +1,4 @@
-import type { Csr } from '../scoring/graph/csr';
+import type { Csr } from './csr';
 import type { Db } from './db';
 
 /** A dataset's graph in incoming form: row v lists the accounts giving attention to account v. */

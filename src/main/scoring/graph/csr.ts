@@ -1,14 +1,6 @@
-/**
- * Compressed sparse rows: row `v` holds the edges `targets[offsets[v] .. offsets[v + 1])` with their weights.
- * Rows are sorted by target and hold each target once (parallel edges are merged by summing their weights), so
- * the same set of edges always gives the same arrays, whatever order they were read in.
- */
-export interface Csr {
-  nodeCount: number;
-  offsets: Int32Array;
-  targets: Int32Array;
-  weights: Float64Array;
-}
+import type { Csr } from '../../store/csr';
+
+export type { Csr };
 
 /** Edges as parallel columns, as read from the store; `count` may be less than the arrays' length. */
 export interface EdgeColumns {

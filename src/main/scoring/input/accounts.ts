@@ -1,5 +1,5 @@
 import type { Db } from '../../store/db';
-import { rowIdRange, scanRows } from './scan';
+import { rowIdRange, scanRows } from '../../store/scan';
 
 /** The dataset's accounts in row-id order (a node's index is its position) and a lookup from row id to node. */
 export interface AccountIndex {

@@ -3,7 +3,7 @@ import type { Db } from '../../store/db';
 import type { InteractionColumns, PostColumns } from '../model';
 import { NOT_SELF } from './extract-graph';
 import { keepClause, type ResolvedRemoval } from './removal';
-import { rowIdRange, scanRows } from './scan';
+import { rowIdRange, scanRows } from '../../store/scan';
 
 /** SQL that turns a kind name into its index in `kinds` (bound as parameters in that order). */
 const kindCase = (column: string, kinds: readonly string[]) =>

@@ -6,7 +6,7 @@ import type { CachedGraph } from '../../store/graph-cache';
 import { buildCsr, type Csr } from '../graph/csr';
 import { indexAccounts, readAccountIds } from './accounts';
 import { keepClause, type ResolvedRemoval } from './removal';
-import { rowIdRange, scanRows } from './scan';
+import { rowIdRange, scanRows } from '../../store/scan';
 
 /** Bumped whenever extraction would build a different graph from the same rows (it invalidates the cache). */
 const EXTRACTION_VERSION = 3;

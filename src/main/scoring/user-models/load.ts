@@ -78,12 +78,16 @@ export async function loadUserModel(file: string): Promise<UserModel> {
   return { ...parsed.data, file, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
+/** The model files of a folder by name; listing them runs none of their code. */
+export function userModelFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((name) => MODEL_FILE.test(name)).sort().map((name) => path.join(dir, name));
+}
+
 /** Every model file of the folder, loaded or with the reason it cannot be. */
 export async function loadUserModels(dir: string): Promise<Array<{ file: string; model?: UserModel; error?: string }>> {
-  if (!fs.existsSync(dir)) return [];
-  const files = fs.readdirSync(dir).filter((name) => MODEL_FILE.test(name)).sort().map((name) => path.join(dir, name));
   const loaded = [];
-  for (const file of files) {
+  for (const file of userModelFiles(dir)) {
     try {
       loaded.push({ file, model: await loadUserModel(file) });
     } catch (error) {

@@ -1,7 +1,7 @@
-import { runAudit, type AuditJob } from '../audit/run-audit';
 import { openDatabase } from '../store/db';
 import { findRun, readRunResults } from '../store/runs';
-import { serveJob, type JobControls } from '../jobs/worker-runtime';
+import { JobError } from '../jobs/errors';
+import type { JobControls } from '../jobs/worker-runtime';
 import { graphOptionsOf } from '../../shared/models/descriptor';
 import type { Removal } from '../../shared/runs';
 import { loadModelInput, type LoadedInput } from './input/load-input';
@@ -9,13 +9,13 @@ import { resolveAccountNode, topicStrength } from './input/lookups';
 import { countRemoved, resolveRemoval, restriction, type ResolvedRemoval } from './input/removal';
 import type { ScoreContext } from './model';
 import { runnableModel, type RunnableModel } from './runnable';
-import { loadUserModel, loadUserModels, userModelInfo, userModelsDir } from './user-models/load';
+import { loadUserModel, userModelInfo } from './user-models/load';
 import { rankScores } from './rank';
-import type { AccountExplanation, ExplainJob, ExplainJobResult, ScoreJob, ScoreJobResult } from './jobs';
+import type { AccountExplanation, ExplainJob, ExplainJobResult, ScoreJob, ScoreJobResult, UserModelEntry } from './jobs';
 import type { Db } from '../store/db';
 
 /** Enough for the B-tree pages a job reads repeatedly; graph BLOBs are read once. */
-const WORKER_CACHE_MIB = 8;
+export const JOB_CACHE_MIB = 8;
 
 function contextFor(db: Db, datasetId: number, loaded: LoadedInput, seed: number, controls: JobControls): ScoreContext {
   return {
@@ -57,9 +57,10 @@ function resolved(db: Db, datasetId: number, removal: Removal | undefined, windo
   return limits ? restriction({ window: limits }) : null;
 }
 
-async function score(job: ScoreJob, controls: JobControls) {
+/** Loads the run's input, runs the model, and hands the score columns back without copying them. */
+export async function score(job: ScoreJob, controls: JobControls) {
   const started = performance.now();
-  const db = openDatabase(job.dbPath, { cacheMib: WORKER_CACHE_MIB });
+  const db = openDatabase(job.dbPath, { cacheMib: JOB_CACHE_MIB });
   try {
     const removal = resolved(db, job.datasetId, job.removal, job.window);
     const model = await runnableModel(job.dbPath, job.modelId, job.params);
@@ -98,8 +99,9 @@ async function score(job: ScoreJob, controls: JobControls) {
   }
 }
 
-async function explain(job: ExplainJob, controls: JobControls) {
-  const db = openDatabase(job.dbPath, { cacheMib: WORKER_CACHE_MIB });
+/** Explains several accounts of a stored run with its input loaded once; refuses when the dataset changed since. */
+export async function explain(job: ExplainJob, controls: JobControls) {
+  const db = openDatabase(job.dbPath, { cacheMib: JOB_CACHE_MIB });
   try {
     const run = findRun(db, job.runId)!;
     const { params, seed, model, whatIf, window } = run.manifest;
@@ -110,7 +112,7 @@ async function explain(job: ExplainJob, controls: JobControls) {
     const { accountIds } = loaded.input.graph;
     const sameAccounts =
       results.accountIds.length === accountIds.length && results.accountIds.every((id, node) => accountIds[node] === id);
-    if (!sameAccounts) throw Object.assign(new Error('the dataset changed since this run; rerun it to explain'), { code: 'conflict' });
+    if (!sameAccounts) throw new JobError('conflict', 'the dataset changed since this run; rerun it to explain');
     const context = contextFor(db, run.datasetId, loaded, seed, controls);
     const outputs = Object.fromEntries(results.outputs);
     const { rank } = rankScores(outputs.score!);
@@ -134,23 +136,21 @@ async function explain(job: ExplainJob, controls: JobControls) {
   }
 }
 
-async function audit(job: AuditJob, controls: JobControls) {
-  const db = openDatabase(job.dbPath, { cacheMib: WORKER_CACHE_MIB });
-  try {
-    return { value: await runAudit(db, job, controls) };
-  } finally {
-    db.close();
+/** User model files described (loaded here, never in the engine) or with the reason they cannot be. */
+export async function describeModels(job: { files: string[] }) {
+  const value: UserModelEntry[] = [];
+  for (const file of job.files) {
+    try {
+      const model = await loadUserModel(file);
+      value.push({ file, info: userModelInfo(model), error: null });
+    } catch (error) {
+      value.push({ file, info: null, error: (error as Error).message });
+    }
   }
+  return { value };
 }
 
-/** The user models of the database's models folder, each loaded here (never in the main process) or with its error. */
-async function userModels(job: { dbPath: string }) {
-  const entries = await loadUserModels(userModelsDir(job.dbPath));
-  return { value: entries.map((entry) => ({ file: entry.file, info: entry.model ? userModelInfo(entry.model) : null, error: entry.error ?? null })) };
-}
-
-async function checkModel(job: { file: string }) {
+/** One model file checked before it is copied into the models folder. */
+export async function checkModel(job: { file: string }) {
   return { value: userModelInfo(await loadUserModel(job.file)) };
 }
-
-void serveJob({ score, explain, audit, userModels, checkModel });

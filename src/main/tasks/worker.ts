@@ -1,0 +1,26 @@
+// The entry of every job thread: it dispatches each task of the task map to the layer that implements it. It lives
+// above scoring and audit (it imports both) and below services, which import only its task map, never this file.
+import { runAudit } from '../audit/run-audit';
+import { serveJobs, type JobControls, type JobOutcome } from '../jobs/worker-runtime';
+import { checkModel, describeModels, explain, JOB_CACHE_MIB, score } from '../scoring/tasks';
+import { openDatabase } from '../store/db';
+import type { TaskIn, TaskName, TaskOut } from './map';
+
+type TaskHandlers = { [K in TaskName]: (payload: TaskIn<K>, controls: JobControls) => Promise<JobOutcome<TaskOut<K>>> };
+
+const handlers: TaskHandlers = {
+  score,
+  explain,
+  audit: async (job, controls) => {
+    const db = openDatabase(job.dbPath, { cacheMib: JOB_CACHE_MIB });
+    try {
+      return { value: await runAudit(db, job, controls) };
+    } finally {
+      db.close();
+    }
+  },
+  describeModels,
+  checkModel,
+};
+
+serveJobs(handlers as Record<TaskName, (payload: never, controls: JobControls) => Promise<JobOutcome>>);
