@@ -6,6 +6,7 @@ import type { ImportFormat } from '../../shared/domain';
 import { commitBatch, openDatabase, startBatching, stopBatching, type Db } from '../store/db';
 import { datasetTotals, findDataset, findDatasetById, type DatasetRow } from '../store/datasets';
 import { DERIVATION_VERSION } from '../store/derivation';
+import type { RowsDigest } from '../store/rows-digest';
 import { copyIdentities, createStagingDataset, mergeStaging, publishNew, removeStaging } from '../store/staging';
 import { ImportContext, type ImportOptions } from './context';
 import { ImportCancelledError, ImportError } from './errors';
@@ -79,10 +80,10 @@ async function importStaged(db: Db, name: string, request: ImportRequest): Promi
       derivationVersion: target?.derivation_version ?? DERIVATION_VERSION, edgeDirection: target?.edge_direction ?? request.edges ?? null });
     if (target) copyIdentities(importDb, stagingId, target.id);
     startBatching(importDb);
-    const outcomes = await importFiles(importDb, stagingId, target?.id ?? null, plan, request, pseudonymized, now);
+    const { outcomes, interactions } = await importFiles(importDb, stagingId, target?.id ?? null, plan, request, pseudonymized, now);
     commitBatch(importDb);
     stopBatching(importDb);
-    const datasetId = publish(importDb, stagingId, target, name, request.edges ?? null, now);
+    const datasetId = publish(importDb, stagingId, target, name, request.edges ?? null, now, interactions);
     stagingId = null;
     return { totals: datasetTotals(importDb, datasetId), files: outcomes, warnings: importWarnings(importDb, datasetId) };
   } catch (error) {
@@ -95,7 +96,7 @@ async function importStaged(db: Db, name: string, request: ImportRequest): Promi
 }
 
 async function importFiles(db: Db, stagingId: number, targetId: number | null, plan: ReturnType<typeof planImport>,
-  request: ImportRequest, pseudonymized: boolean, now: string): Promise<FileOutcome[]> {
+  request: ImportRequest, pseudonymized: boolean, now: string): Promise<{ outcomes: FileOutcome[]; interactions: RowsDigest }> {
   const sink = new SqliteSink(db, stagingId, pseudonymized ? Pseudonymizer.forDatabase(db) : null);
   const registerFile = db.prepare(`INSERT INTO source_files (dataset_id, path, size, sha256, format, imported_at,
     records, skipped, unresolved, skip_reasons) VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, '[]')`);
@@ -144,18 +145,19 @@ async function importFiles(db: Db, stagingId: number, targetId: number | null, p
     outcome.unresolved = unresolved.get(fileId) ?? 0;
     setUnresolved.run(outcome.unresolved, fileId);
   }
-  return outcomes;
+  return { outcomes, interactions: sink.interactionsDigest };
 }
 
 /**
  * The one short transaction that makes the import visible: a new dataset is renamed and unflagged; an existing
  * one takes the staged rows (mergeStaging), unless it was deleted meanwhile, which the import then respects.
  */
-function publish(db: Db, stagingId: number, target: DatasetRow | undefined, name: string, edges: EdgeDeclaration | null, now: string): number {
+function publish(db: Db, stagingId: number, target: DatasetRow | undefined, name: string, edges: EdgeDeclaration | null, now: string,
+  interactions: RowsDigest): number {
   return db.transaction(() => {
     if (!target) {
       if (findDataset(db, name)) throw new ImportError(name, {}, 'a dataset of this name was created while this import ran; nothing was imported');
-      publishNew(db, stagingId, name, now);
+      publishNew(db, stagingId, name, now, { interactions });
       return stagingId;
     }
     const current = findDatasetById(db, target.id);

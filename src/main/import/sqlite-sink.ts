@@ -1,4 +1,6 @@
+import { tableDigest } from '../store/dataset-digest';
 import type { Db } from '../store/db';
+import { RowsDigest } from '../store/rows-digest';
 import { BatchInserter } from './batch';
 import type { Pseudonymizer } from './pseudonymizer';
 import type {
@@ -45,6 +47,11 @@ export class SqliteSink implements ImportSink {
   private readonly pending: PendingInteraction[] = [];
   private readonly statements;
   sourceFileId = 0;
+  /**
+   * The dataset's interactions, digested as they are written (with those stored before): derivedRowsDigest takes
+   * it instead of reading every interaction back through three joins.
+   */
+  readonly interactionsDigest: RowsDigest;
   /** Rows stored for the current source file. */
   stored = 0;
 
@@ -63,6 +70,7 @@ export class SqliteSink implements ImportSink {
       const [platformId, id] = row as [string, number];
       this.postIds.set(platformId, id);
     }
+    this.interactionsDigest = tableDigest(db, 'interactions', datasetId);
     const maxId = (table: string) => (db.prepare(`SELECT coalesce(max(id), 0) AS m FROM ${table}`).get() as { m: number }).m;
     this.nextAccountId = maxId('accounts') + 1;
     this.flushedAccountId = this.nextAccountId - 1;
@@ -82,6 +90,7 @@ export class SqliteSink implements ImportSink {
         'SELECT id FROM accounts WHERE dataset_id = ? AND handle = ? COLLATE NOCASE ORDER BY placeholder, id LIMIT 1',
       ),
       postAuthor: db.prepare('SELECT author_id AS id FROM posts WHERE dataset_id = ? AND platform_id = ?'),
+      platformIdOf: db.prepare('SELECT platform_id FROM accounts WHERE id = ?').pluck(),
       insertCascade: db.prepare(
         'INSERT INTO cascades (dataset_id, source_file_id, root_post_platform_id, root_account_id, label) VALUES (?, ?, ?, ?, ?)',
       ),
@@ -137,7 +146,7 @@ export class SqliteSink implements ImportSink {
     const target = record.target;
     if ('platformId' in target) {
       const targetId = this.accountIdOf(target.platformId, target.handle);
-      if (!record.unlessTargetOf) return this.write(record, actorId, targetId, postId, this.sourceFileId);
+      if (!record.unlessTargetOf) return this.write(record, actorId, targetId, postId, this.sourceFileId, target.platformId);
       this.pending.push({ record, actorId, postId, sourceFileId: this.sourceFileId });
     } else {
       this.pending.push({ record, actorId, postId, sourceFileId: this.sourceFileId });
@@ -172,7 +181,8 @@ export class SqliteSink implements ImportSink {
       }
       const { kind, unlessTargetOf } = item.record;
       if (kind === 'mention' && (targetId === item.actorId || (unlessTargetOf && this.resolve(unlessTargetOf) === targetId))) continue;
-      this.write(item.record, item.actorId, targetId, item.postId, item.sourceFileId);
+      this.write(item.record, item.actorId, targetId, item.postId, item.sourceFileId,
+        this.statements.platformIdOf.get(targetId) as string);
     }
     this.pending.length = 0;
     this.flush();
@@ -203,10 +213,17 @@ export class SqliteSink implements ImportSink {
     return (this.statements.byHandle.get(this.datasetId, lookup) as { id: number } | undefined)?.id;
   }
 
-  private write(record: InteractionRecord, actorId: number, targetId: number, postId: number | null, fileId: number) {
+  private write(record: InteractionRecord, actorId: number, targetId: number, postId: number | null, fileId: number,
+    targetPlatformId: string) {
     this.stored++;
-    this.queue(this.interactions.add(this.datasetId, fileId, actorId, targetId, record.kind, postId,
-      record.time ?? null, record.weight ?? 1, record.topic ?? null, record.directed === false ? 0 : 1));
+    const time = record.time ?? null;
+    const weight = record.weight ?? 1;
+    const topic = record.topic ?? null;
+    const directed = record.directed === false ? 0 : 1;
+    // The columns of the interactions query of dataset-digest.ts, in its order.
+    this.interactionsDigest.add([record.actorPlatformId, targetPlatformId, record.kind,
+      postId === null ? null : record.postPlatformId, time, weight, topic, directed]);
+    this.queue(this.interactions.add(this.datasetId, fileId, actorId, targetId, record.kind, postId, time, weight, topic, directed));
   }
 
   private accountIdOf(platformId: string, handle?: string | null): number {

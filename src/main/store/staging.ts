@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EdgeDeclaration } from '../../shared/api';
-import { derivedRowsDigest } from './dataset-digest';
+import { derivedRowsDigest, type KnownDigests } from './dataset-digest';
 import { deleteDataset, type DatasetRow } from './datasets';
 import type { Db } from './db';
 
@@ -48,9 +48,9 @@ export function copyIdentities(db: Db, stagingId: number, targetId: number): voi
 }
 
 /** Publishes a staging dataset that becomes a new one: a rename and a flag, however many rows it holds. */
-export function publishNew(db: Db, stagingId: number, name: string, now: string): void {
+export function publishNew(db: Db, stagingId: number, name: string, now: string, known: KnownDigests = {}): void {
   db.prepare('UPDATE datasets SET name = ?, staged_by = NULL, updated_at = ?, rows_sha256 = ? WHERE id = ?')
-    .run(name, now, derivedRowsDigest(db, stagingId), stagingId);
+    .run(name, now, derivedRowsDigest(db, stagingId, known), stagingId);
 }
 
 /**
