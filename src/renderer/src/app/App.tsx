@@ -8,11 +8,10 @@ import { PlacesView } from '../features/places/PlacesView';
 import { PropagationView } from '../features/propagation/PropagationView';
 import { RunsView } from '../features/runs/RunsView';
 import { useMenuEvents } from './menu-events';
-import { navigate, useRoute, VIEWS, type ViewPath } from './routes';
+import { navigate, useRoute, VIEWS, type ViewPath, type ViewProps } from '../ui/routes';
 
-export interface ViewProps {
-  params: URLSearchParams;
-}
+/** Re-exported for features/account until it imports ui/routes itself (issue 14, H12's files). */
+export type { ViewProps };
 
 const views: Record<ViewPath, ComponentType<ViewProps>> = {
   datasets: DatasetsView,

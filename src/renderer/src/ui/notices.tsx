@@ -1,5 +1,6 @@
 import type { ApiError } from '../../../shared/domain';
 import type { Progress } from '../api';
+import { formatNumber } from './format';
 
 const PLAIN: Record<string, string> = {
   invalid_input: 'That input was not accepted',
@@ -29,7 +30,7 @@ export function ProgressBar({ progress, onCancel }: { progress: Progress | null;
       : progress.progress.bytesTotal > 0
         ? progress.progress.bytesRead / progress.progress.bytesTotal
         : 0;
-  const label = progress.kind === 'job' ? progress.progress.phase : `${progress.progress.records.toLocaleString()} records`;
+  const label = progress.kind === 'job' ? progress.progress.phase : `${formatNumber(progress.progress.records)} records`;
   return (
     <div className="progress" role="progressbar" aria-valuenow={Math.round(fraction * 100)} aria-valuemin={0} aria-valuemax={100}>
       <div className="progress-track">
@@ -41,6 +42,26 @@ export function ProgressBar({ progress, onCancel }: { progress: Progress | null;
           Cancel
         </button>
       )}
+    </div>
+  );
+}
+
+/** An error in a box tests can find by its test id; nothing when there is none. */
+export function Failure({ error }: { error: ApiError | null }) {
+  if (!error) return null;
+  return (
+    <div data-testid="error-notice">
+      <ErrorNotice error={error} />
+    </div>
+  );
+}
+
+/** The progress bar, shown from the moment a call starts: the first progress event can take a while to arrive. */
+export function LongCallProgress({ running, progress, onCancel }: { running: boolean; progress: Progress | null; onCancel: () => void }) {
+  if (!running) return null;
+  return (
+    <div data-testid="progress">
+      <ProgressBar progress={progress ?? { kind: 'job', progress: { fraction: 0, phase: 'starting…' } }} onCancel={onCancel} />
     </div>
   );
 }

@@ -1,8 +1,9 @@
 import type { AuditCase } from '../../../../shared/audit';
 import { ExportReportButton } from '../report/ExportReportButton';
-import { AccountLink } from './account-link';
-import { BeforeAfterChart } from './BeforeAfterChart';
-import { EvidenceTable } from './EvidenceTable';
+import { AccountLink } from '../../ui/account-link';
+import { BeforeAfterChart } from '../../ui/charts/BeforeAfterChart';
+import { EvidenceTable } from '../../ui/audit/EvidenceTable';
+import { formatNumber } from '../../ui/format';
 
 /** One case side by side: its evidence, and the first account's score with and without the case's interactions. */
 export function CaseDetail({ item, cases, dataset }: { item: AuditCase; cases: AuditCase[]; dataset: string }) {
@@ -26,7 +27,7 @@ export function CaseDetail({ item, cases, dataset }: { item: AuditCase; cases: A
             <AccountLink account={a} dataset={dataset} />
           </span>
         ))}
-        {item.strength !== null && <span className="muted"> · strength {item.strength.toPrecision(3)}</span>}
+        {item.strength !== null && <span className="muted"> · strength {formatNumber(item.strength)}</span>}
       </p>
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0,2fr) minmax(320px,1fr)', gap: 14 }}>
         <div>

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { CASE_KINDS } from '../../../../shared/audit';
-import type { ViewProps } from '../../app/App';
-import { navigate } from '../../app/routes';
-import { accountName } from './account-link';
-import { AuditRunBar } from './AuditRunBar';
+import type { ViewProps } from '../../ui/routes';
+import { navigate } from '../../ui/routes';
+import { accountName } from '../../ui/account-link';
+import { AuditRunBar } from '../../ui/audit/AuditRunBar';
 import { CaseDetail } from './CaseDetail';
-import { DatasetPicker, ModelPicker } from './pickers';
-import { useAuditRun } from './use-audit-run';
+import { DatasetPicker, ModelPicker } from '../../ui/pickers';
+import { useAuditRun } from '../../ui/audit/use-audit-run';
 
 export function CasesView({ params }: ViewProps) {
   const dataset = params.get('dataset') ?? '';

@@ -1,15 +1,15 @@
 import { useEffect, useState } from 'react';
-import type { ViewProps } from '../../app/App';
+import type { ViewProps } from '../../ui/routes';
 import { ChartFrame, Segmented } from '../../ui/charts/ChartFrame';
 import { ErrorNotice } from '../../ui/notices';
 import { useCall } from '../../ui/use-call';
 import { CorrelationMatrix, type Measure } from './CorrelationMatrix';
 import { Disagreements } from './Disagreements';
-import { useJob } from '../cases/use-job';
+import { useJob } from '../../ui/use-call';
 import { NoiseCeilings } from './NoiseCeilings';
 import { CompareNotes, PairTable, SegmentTable } from './PairTables';
 import { RankScatter } from './RankScatter';
-import { RunPicker, runLabel, useRunSelection } from './RunPicker';
+import { RunPicker, runLabel, useRunSelection } from '../../ui/run-picker';
 import { TopKLists } from './TopKLists';
 import { useRankPair } from './use-rank-pair';
 

@@ -2,8 +2,8 @@ import * as d3 from 'd3';
 import { useEffect, useRef } from 'react';
 import type { PairAgreement } from '../../../../shared/analysis';
 import type { RunSummary } from '../../../../shared/runs';
-import { dataValue, fixed3 } from '../../ui/charts/format';
-import { runLabel } from './RunPicker';
+import { runLabel } from '../../ui/run-picker';
+import { dataValue, formatNumber } from '../../ui/format';
 
 export type Measure = 'spearman' | 'kendall_tau_b';
 
@@ -47,7 +47,7 @@ export function CorrelationMatrix({ runs, pairs, measure, width }: { runs: RunSu
       .attr('fill', (c) => (c.value === null ? '#eceef2' : color(c.value)));
     group
       .append('text')
-      .text((c) => fixed3(c.value))
+      .text((c) => formatNumber(c.value))
       .attr('x', (cell - 2) / 2)
       .attr('y', (cell - 2) / 2)
       .attr('text-anchor', 'middle')

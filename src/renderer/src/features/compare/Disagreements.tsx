@@ -1,9 +1,9 @@
 import type { Explanation, RunSummary } from '../../../../shared/runs';
-import { dataValue, fixed3 } from '../../ui/charts/format';
 import { ErrorNotice } from '../../ui/notices';
 import { useCall } from '../../ui/use-call';
-import { AccountLink, accountName } from '../cases/account-link';
-import { runLabel } from './RunPicker';
+import { AccountLink, accountName } from '../../ui/account-link';
+import { runLabel } from '../../ui/run-picker';
+import { dataValue, formatNumber, formatShare } from '../../ui/format';
 
 /** How many of an explanation's contributions are shown: enough to see what drives the score, short enough to compare. */
 const CONTRIBUTIONS = 5;
@@ -20,7 +20,7 @@ function ExplanationCard({ run, explanation }: { run: RunSummary; explanation: E
           <li key={i}>
             {contribution.account ? accountName(contribution.account) : contribution.label}
             {contribution.account && <span className="muted"> {contribution.label}</span>}
-            {contribution.share !== null && <span> · {(contribution.share * 100).toFixed(1)}%</span>}
+            {contribution.share !== null && <span> · {formatShare(contribution.share)}</span>}
           </li>
         ))}
       </ul>
@@ -59,7 +59,7 @@ export function Disagreements({ dataset, a, b }: { dataset: string; a: RunSummar
                 rank {item.rank_a} vs {item.rank_b}
               </span>
               <span className="muted" data-value={dataValue(item.log_rank_ratio)} title="|ln(rank A / rank B)|">
-                log rank ratio {fixed3(item.log_rank_ratio)} ({Math.exp(item.log_rank_ratio).toFixed(1)}×)
+                log rank ratio {formatNumber(item.log_rank_ratio)} ({formatNumber(Math.exp(item.log_rank_ratio))}×)
               </span>
             </div>
             <div className="grid2" style={{ marginTop: 6 }}>

@@ -1,7 +1,7 @@
 import type { NoiseCeiling } from '../../../../shared/analysis';
-import { dataValue, fixed3 } from '../../ui/charts/format';
 import { ErrorNotice, ProgressBar } from '../../ui/notices';
-import type { useJob } from '../cases/use-job';
+import type { useJob } from '../../ui/use-call';
+import { dataValue, formatNumber } from '../../ui/format';
 
 /** "spread agrees with itself under seed 2 at Spearman 0.837, ...: no pair with run 12 can be read beyond that". */
 function CeilingLine({ ceiling }: { ceiling: NoiseCeiling }) {
@@ -13,12 +13,12 @@ function CeilingLine({ ceiling }: { ceiling: NoiseCeiling }) {
       </li>
     );
   }
-  const jaccard = Object.entries(ceiling.jaccard).map(([k, value]) => `top-${k} Jaccard ${fixed3(value)}`);
+  const jaccard = Object.entries(ceiling.jaccard).map(([k, value]) => `top-${k} Jaccard ${formatNumber(value)}`);
   return (
     <li data-testid={`noise-ceiling-${ceiling.run}`} data-value={dataValue(ceiling.spearman)}>
       Run {ceiling.run}: {ceiling.model} agrees with itself under seed {ceiling.reseeded_seed} (run {ceiling.reseeded_run}
-      {ceiling.source === 'scored' ? ', scored now and stored' : ', stored'}) at <strong>Spearman {fixed3(ceiling.spearman)}</strong>, RBO{' '}
-      {fixed3(ceiling.rbo)}, {jaccard.join(', ')}: no pair with run {ceiling.run} can be read beyond that.
+      {ceiling.source === 'scored' ? ', scored now and stored' : ', stored'}) at <strong>Spearman {formatNumber(ceiling.spearman)}</strong>, RBO{' '}
+      {formatNumber(ceiling.rbo)}, {jaccard.join(', ')}: no pair with run {ceiling.run} can be read beyond that.
     </li>
   );
 }

@@ -1,7 +1,7 @@
 import type { CompareOutput, PairAgreement } from '../../../../shared/analysis';
 import type { RunSummary } from '../../../../shared/runs';
-import { dataValue, fixed3 } from '../../ui/charts/format';
-import { runLabel } from './RunPicker';
+import { runLabel } from '../../ui/run-picker';
+import { dataValue, formatNumber, formatShare } from '../../ui/format';
 
 type Interval = { low: number; high: number } | null | undefined;
 
@@ -18,18 +18,17 @@ function Stat({ value, interval, note }: { value: number | null; interval?: Inte
       data-high={interval ? interval.high : undefined}
       title={note ? `${exact}; ${note}` : exact}
     >
-      {fixed3(value)}
-      {interval && <span className="muted"> [{fixed3(interval.low)}, {fixed3(interval.high)}]</span>}
+      {formatNumber(value)}
+      {interval && <span className="muted"> [{formatNumber(interval.low)}, {formatNumber(interval.high)}]</span>}
       {note && <span className="muted"> *</span>}
     </td>
   );
 }
 
-const percent = (share: number | null) => (share === null ? 'n/a' : `${(share * 100).toFixed(1)}%`);
 
 /** Share of tied scores in one run, with its largest group. */
 function tiesText(ties: PairAgreement['ties']['a']): string {
-  return ties.largest_group > 1 ? `${percent(ties.tied_share)} (largest ${ties.largest_group.toLocaleString()})` : percent(ties.tied_share);
+  return ties.largest_group > 1 ? `${formatShare(ties.tied_share)} (largest ${formatNumber(ties.largest_group)})` : formatShare(ties.tied_share);
 }
 
 /** What the figures need said: all-tied rankings and top-k cuts through ties, and how the intervals were made. */
@@ -96,7 +95,7 @@ export function PairTable({ runs, pairs }: { runs: RunSummary[]; pairs: PairAgre
           >
             <td>{label(pair.a)}</td>
             <td>{label(pair.b)}</td>
-            <td data-value={pair.n}>{pair.n.toLocaleString()}</td>
+            <td data-value={pair.n}>{formatNumber(pair.n)}</td>
             <Stat value={pair.spearman} interval={pair.intervals?.spearman} />
             <Stat value={pair.kendall_tau_b} interval={pair.intervals?.kendall_tau_b} />
             {ks.map((k) => {
@@ -106,7 +105,7 @@ export function PairTable({ runs, pairs }: { runs: RunSummary[]; pairs: PairAgre
             })}
             <Stat value={pair.rbo} interval={pair.intervals?.rbo} />
             <td>
-              {pair.only_a.toLocaleString()} / {pair.only_b.toLocaleString()}
+              {formatNumber(pair.only_a)} / {formatNumber(pair.only_b)}
             </td>
             <td data-tied-a={dataValue(pair.ties.a.tied_share)} data-tied-b={dataValue(pair.ties.b.tied_share)}>
               {tiesText(pair.ties.a)} / {tiesText(pair.ties.b)}
@@ -147,8 +146,8 @@ export function SegmentTable({ runs, pairs }: { runs: RunSummary[]; pairs: PairA
               <td>{i === 0 ? `${label(pair.a)} vs ${label(pair.b)}` : ''}</td>
               <td>{segment.name}</td>
               <td data-value={segment.n} title={segment.tied > 0 ? `${segment.tied} accounts tied with the last one inside the segment are in it too` : undefined}>
-                {segment.n.toLocaleString()}
-                {segment.tied > 0 && <span className="muted"> (+{segment.tied.toLocaleString()} tied)</span>}
+                {formatNumber(segment.n)}
+                {segment.tied > 0 && <span className="muted"> (+{formatNumber(segment.tied)} tied)</span>}
               </td>
               <Stat value={segment.spearman} interval={segment.intervals?.spearman} />
               <Stat value={segment.kendall_tau_b} interval={segment.intervals?.kendall_tau_b} />

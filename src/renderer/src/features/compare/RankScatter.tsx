@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import type { RunSummary } from '../../../../shared/runs';
-import { navigate } from '../../app/routes';
+import { navigate } from '../../ui/routes';
 import { ChartFrame, Segmented } from '../../ui/charts/ChartFrame';
 import { Scatter } from '../../ui/charts/Scatter';
-import { runLabel } from './RunPicker';
+import { runLabel } from '../../ui/run-picker';
 import type { RankedAccount } from './use-rank-pair';
+import { formatNumber } from '../../ui/format';
 
 /**
  * Each account's rank in run A against its rank in run B. Log axes by default: the top of a ranking is where
@@ -15,7 +16,7 @@ export function RankScatter({ dataset, a, b, points }: { dataset: string; a: Run
   const labels = { x: `rank in ${runLabel(a)}`, y: `rank in ${runLabel(b)}` };
   return (
     <ChartFrame
-      title={`Rank against rank (${points.length.toLocaleString()} accounts)`}
+      title={`Rank against rank (${formatNumber(points.length)} accounts)`}
       name="scatter"
       controls={
         <Segmented

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { RunSummary, ScoresOutput } from '../../../../shared/runs';
-import { sig4 } from '../../ui/charts/format';
 import { ErrorNotice } from '../../ui/notices';
 import { useCall } from '../../ui/use-call';
-import { AccountLink } from '../cases/account-link';
-import { runLabel } from './RunPicker';
+import { AccountLink } from '../../ui/account-link';
+import { runLabel } from '../../ui/run-picker';
+import { formatNumber } from '../../ui/format';
 
 const KS = [10, 25, 50, 100];
 const MOVED = { background: '#fff1d6' };
@@ -34,7 +34,7 @@ function TopList({ dataset, run, other, scores, otherRanks, k, side }: {
         {runLabel(run)}
         {cutsTie && (
           <div className="muted" data-testid={`topk-${side}-tie`} style={{ fontWeight: 400 }}>
-            The top {k} cuts through a tie at {sig4(last.values[0] ?? null)}: more accounts share that score (and rank {last.rank}), so
+            The top {k} cuts through a tie at {formatNumber(last.values[0] ?? null)}: more accounts share that score (and rank {last.rank}), so
             which of them appear here is arbitrary; Jaccard@{k} above takes the whole tie group.
           </div>
         )}
@@ -57,7 +57,7 @@ function TopList({ dataset, run, other, scores, otherRanks, k, side }: {
               <td>
                 <AccountLink account={row} dataset={dataset} />
               </td>
-              <td title={String(row.values[0] ?? '')}>{sig4(row.values[0] ?? null)}</td>
+              <td title={String(row.values[0] ?? '')}>{formatNumber(row.values[0] ?? null)}</td>
               <td data-value={otherRank ?? ''}>{otherRanks === null ? '…' : (otherRank ?? 'not ranked')}</td>
             </tr>
           );

@@ -1,20 +1,17 @@
-import { useState } from 'react';
-import { client } from '../../api';
-import type { ApiError } from '../../../../shared/domain';
-import { useCall } from '../../ui/use-call';
-import { bytes, count, Failure, time } from './common';
-import { PlacesSummary } from '../places/PlacesSummary';
+import { useCall, useJob } from '../../ui/use-call';
+import { PlacesSummary } from '../../ui/PlacesSummary';
+import { bytes, formatNumber, time } from '../../ui/format';
+import { Failure } from '../../ui/notices';
 
 /** One dataset as `lens dataset show` and `lens places` describe it, with deletion. */
 export function DatasetDetail({ name, onDeleted }: { name: string; onDeleted: () => void }) {
   const detail = useCall('datasets.show', { name });
   const places = useCall('audit.places', { dataset: name, top: 10 });
-  const [deleteError, setDeleteError] = useState<ApiError | null>(null);
+  // Through the call hook, so the answers kept from before the delete are dropped with it.
+  const deletion = useJob('datasets.delete');
   const remove = async () => {
     if (!window.confirm(`Delete the dataset "${name}" and everything in it? This cannot be undone.`)) return;
-    const result = await client.call('datasets.delete', { name });
-    if (result.ok) onDeleted();
-    else setDeleteError(result.error);
+    if (await deletion.start({ name })) onDeleted();
   };
   const d = detail.data;
   return (
@@ -25,18 +22,18 @@ export function DatasetDetail({ name, onDeleted }: { name: string; onDeleted: ()
           Delete dataset
         </button>
       </div>
-      <Failure error={detail.error ?? deleteError} />
+      <Failure error={detail.error ?? deletion.error} />
       {d && (
         <>
           <p>
-            {count(d.accounts)} accounts ({count(d.placeholders)} known only by id), {count(d.posts)} posts, {count(d.cascades)} cascades,{' '}
-            {count(d.unresolved)} unresolved references, {count(d.skipped)} records skipped. {d.timeSpan.first ? `Time span ${time(d.timeSpan.first)} to ${time(d.timeSpan.last)}.` : 'No times.'}
+            {formatNumber(d.accounts)} accounts ({formatNumber(d.placeholders)} known only by id), {formatNumber(d.posts)} posts, {formatNumber(d.cascades)} cascades,{' '}
+            {formatNumber(d.unresolved)} unresolved references, {formatNumber(d.skipped)} records skipped. {d.timeSpan.first ? `Time span ${time(d.timeSpan.first)} to ${time(d.timeSpan.last)}.` : 'No times.'}
           </p>
           <p className="muted">
             Interactions:{' '}
             {Object.entries(d.interactions)
               .filter(([, n]) => n > 0)
-              .map(([kind, n]) => `${kind} ${count(n)}`)
+              .map(([kind, n]) => `${kind} ${formatNumber(n)}`)
               .join(', ') || 'none'}
           </p>
           {d.derivation.reimport && (
@@ -69,8 +66,8 @@ export function DatasetDetail({ name, onDeleted }: { name: string; onDeleted: ()
                   <td title={source.path}>{source.path.split(/[\\/]/).pop()}</td>
                   <td>{source.format}</td>
                   <td>{bytes(source.size)}</td>
-                  <td>{count(source.records)}</td>
-                  <td title={source.skipReasons.join('\n')}>{count(source.skipped)}</td>
+                  <td>{formatNumber(source.records)}</td>
+                  <td title={source.skipReasons.join('\n')}>{formatNumber(source.skipped)}</td>
                   <td>{time(source.importedAt)}</td>
                   <td>
                     <code style={{ fontSize: 12 }}>{source.sha256}</code>
@@ -86,7 +83,7 @@ export function DatasetDetail({ name, onDeleted }: { name: string; onDeleted: ()
             <p>
               {d.topHashtags.map((tag) => (
                 <span key={tag.tag} className="tag">
-                  #{tag.tag} {count(tag.posts)}
+                  #{tag.tag} {formatNumber(tag.posts)}
                 </span>
               ))}
             </p>

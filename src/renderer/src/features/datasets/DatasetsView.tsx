@@ -1,9 +1,10 @@
-import type { ViewProps } from '../../app/App';
-import { navigate } from '../../app/routes';
+import type { ViewProps } from '../../ui/routes';
+import { navigate } from '../../ui/routes';
 import { useCall } from '../../ui/use-call';
-import { count, Failure, time } from './common';
 import { DatasetDetail } from './DatasetDetail';
 import { ImportPanel } from './ImportPanel';
+import { formatNumber, time } from '../../ui/format';
+import { Failure } from '../../ui/notices';
 
 /** The datasets: their totals, one dataset's sources and places, and importing files into a new or existing one. */
 export function DatasetsView({ params }: ViewProps) {
@@ -40,10 +41,10 @@ export function DatasetsView({ params }: ViewProps) {
                       </a>
                       {dataset.pseudonymized && <span className="tag" style={{ marginLeft: 6 }}>pseudonymized</span>}
                     </td>
-                    <td>{count(dataset.accounts)}</td>
-                    <td>{count(dataset.posts)}</td>
-                    <td>{count(interactions)}</td>
-                    <td>{count(dataset.cascades)}</td>
+                    <td>{formatNumber(dataset.accounts)}</td>
+                    <td>{formatNumber(dataset.posts)}</td>
+                    <td>{formatNumber(interactions)}</td>
+                    <td>{formatNumber(dataset.cascades)}</td>
                     <td>{time(dataset.timeSpan.first)}</td>
                     <td>{time(dataset.timeSpan.last)}</td>
                   </tr>

@@ -1,7 +1,7 @@
 import type { CsvMapping } from '../../../../shared/api';
 import { IMPORT_FORMATS, type ImportFormat } from '../../../../shared/domain';
 import type { Output } from '../../api';
-import { bytes } from './common';
+import { bytes } from '../../ui/format';
 
 const ROLES = ['source', 'target', 'kind', 'time', 'weight', 'topic'] as const;
 

@@ -3,9 +3,10 @@ import type { CsvMapping, EdgeDeclaration } from '../../../../shared/api';
 import type { ApiError, ImportFormat } from '../../../../shared/domain';
 import { client } from '../../api';
 import { useCall } from '../../ui/use-call';
-import { count, Failure, LongCallProgress } from './common';
 import { ImportOptions } from './ImportOptions';
-import { useLongCall } from './use-long-call';
+import { useJob } from '../../ui/use-call';
+import { formatNumber } from '../../ui/format';
+import { Failure, LongCallProgress } from '../../ui/notices';
 
 interface Uploaded {
   name: string;
@@ -29,7 +30,7 @@ export function ImportPanel({ onImported }: { onImported: (dataset: string) => v
   const [dragging, setDragging] = useState(false);
   const paths = files.map((file) => file.path);
   const preview = useCall('datasets.preview', paths.length ? { paths, format: format || undefined } : null);
-  const importing = useLongCall('datasets.import');
+  const importing = useJob('datasets.import');
 
   const upload = async (chosen: File[]) => {
     setUploading(true);
@@ -54,7 +55,7 @@ export function ImportPanel({ onImported }: { onImported: (dataset: string) => v
     setFiles([]);
     setFormat('');
     setMap({});
-    importing.setError(null);
+    importing.reset();
   };
   const start = async () => {
     const hasMapping = Object.values(map).some(Boolean);
@@ -118,12 +119,12 @@ export function ImportPanel({ onImported }: { onImported: (dataset: string) => v
       <LongCallProgress running={importing.running} progress={importing.progress} onCancel={importing.cancel} />
       {/* The service names the uploaded copy; the user knows the file by its own name. */}
       <Failure error={importing.error && { ...importing.error, message: files.reduce((message, file) => message.replaceAll(file.path, file.name), importing.error.message) }} />
-      {importing.result && (
+      {importing.data && (
         <div className="notice info" data-testid="import-result">
-          Imported into <strong>{importing.result.totals.dataset.name}</strong>: {count(importing.result.totals.accounts)} accounts, {count(importing.result.totals.posts)} posts,{' '}
-          {count(importing.result.totals.skipped)} skipped.{' '}
-          {importing.result.files.map((file) => `${file.path.split(/[\\/]/).pop()}: ${file.status} (${file.format}, ${count(file.records)} records)`).join('; ')}
-          {importing.result.warnings.map((warning) => <div key={warning.code}>Warning: {warning.message}</div>)}
+          Imported into <strong>{importing.data.totals.dataset.name}</strong>: {formatNumber(importing.data.totals.accounts)} accounts, {formatNumber(importing.data.totals.posts)} posts,{' '}
+          {formatNumber(importing.data.totals.skipped)} skipped.{' '}
+          {importing.data.files.map((file) => `${file.path.split(/[\\/]/).pop()}: ${file.status} (${file.format}, ${formatNumber(file.records)} records)`).join('; ')}
+          {importing.data.warnings.map((warning) => <div key={warning.code}>Warning: {warning.message}</div>)}
         </div>
       )}
     </div>

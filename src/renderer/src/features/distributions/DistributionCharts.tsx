@@ -3,7 +3,8 @@ import type { DistributionOutput } from '../../../../shared/analysis';
 import type { RunSummary } from '../../../../shared/runs';
 import { ChartFrame, Segmented } from '../../ui/charts/ChartFrame';
 import { LineChart, type Series } from '../../ui/charts/LineChart';
-import { runLabel } from '../compare/RunPicker';
+import { runLabel } from '../../ui/run-picker';
+import { formatNumber } from '../../ui/format';
 
 export interface RunDistribution {
   run: RunSummary;
@@ -38,7 +39,7 @@ export function HistogramChart({ runs }: { runs: RunDistribution[] }) {
         histogram.log === null
           ? [`${runLabel(run)} has no log bins (some scores are zero or negative)`]
           : histogram.zeroOrNegative > 0
-            ? [`${histogram.zeroOrNegative.toLocaleString()} accounts of ${runLabel(run)} score zero or less and are not shown`]
+            ? [`${formatNumber(histogram.zeroOrNegative)} accounts of ${runLabel(run)} score zero or less and are not shown`]
             : [],
       )
     : [];

@@ -1,8 +1,7 @@
-import { dataValue, fixed3, sig4 } from '../../ui/charts/format';
-import { runLabel } from '../compare/RunPicker';
+import { runLabel } from '../../ui/run-picker';
 import type { RunDistribution } from './DistributionCharts';
+import { dataValue, formatNumber, formatShare } from '../../ui/format';
 
-const percent = (value: number | null) => (value === null ? 'n/a' : `${(value * 100).toFixed(1)}%`);
 
 /** A number as printed, with the API's exact value in data-value (and as a tooltip) beside it. */
 function Cell({ value, text }: { value: number | null; text: string }) {
@@ -40,18 +39,18 @@ export function StatsTable({ runs }: { runs: RunDistribution[] }) {
                 {runLabel(run)}
               </span>
             </td>
-            <Cell value={d.n} text={d.n.toLocaleString()} />
-            <Cell value={d.unscored} text={d.unscored.toLocaleString()} />
-            <Cell value={d.min} text={sig4(d.min)} />
-            <Cell value={d.median} text={sig4(d.median)} />
-            <Cell value={d.mean} text={sig4(d.mean)} />
-            <Cell value={d.max} text={sig4(d.max)} />
-            <Cell value={d.gini} text={fixed3(d.gini)} />
-            <Cell value={d.top1Share} text={percent(d.top1Share)} />
-            <Cell value={d.ties.tied_share} text={percent(d.ties.tied_share)} />
+            <Cell value={d.n} text={formatNumber(d.n)} />
+            <Cell value={d.unscored} text={formatNumber(d.unscored)} />
+            <Cell value={d.min} text={formatNumber(d.min)} />
+            <Cell value={d.median} text={formatNumber(d.median)} />
+            <Cell value={d.mean} text={formatNumber(d.mean)} />
+            <Cell value={d.max} text={formatNumber(d.max)} />
+            <Cell value={d.gini} text={formatNumber(d.gini)} />
+            <Cell value={d.top1Share} text={formatShare(d.top1Share)} />
+            <Cell value={d.ties.tied_share} text={formatShare(d.ties.tied_share)} />
             <Cell
               value={d.ties.largest_group}
-              text={d.ties.largest_group > 1 ? `${d.ties.largest_group.toLocaleString()} at ${sig4(d.ties.largest_group_score)}` : 'none'}
+              text={d.ties.largest_group > 1 ? `${formatNumber(d.ties.largest_group)} at ${formatNumber(d.ties.largest_group_score)}` : 'none'}
             />
           </tr>
         ))}
@@ -79,7 +78,7 @@ export function PercentilesTable({ runs }: { runs: RunDistribution[] }) {
             <td>{p}</td>
             {runs.map(({ run, distribution }) => {
               const value = distribution.percentiles.find((entry) => entry.p === p)?.value ?? null;
-              return <Cell key={run.id} value={value} text={sig4(value)} />;
+              return <Cell key={run.id} value={value} text={formatNumber(value)} />;
             })}
           </tr>
         ))}

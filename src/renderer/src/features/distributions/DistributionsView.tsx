@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
-import type { ViewProps } from '../../app/App';
-import { seriesColor } from '../../ui/charts/format';
+import type { ViewProps } from '../../ui/routes';
 import { ErrorNotice } from '../../ui/notices';
-import { RunPicker, useRunSelection } from '../compare/RunPicker';
+import { RunPicker, useRunSelection } from '../../ui/run-picker';
 import { CcdfChart, HistogramChart, type RunDistribution } from './DistributionCharts';
 import { PercentilesTable, StatsTable } from './DistributionTables';
 import { useDistributions } from './use-distributions';
+import { seriesColor } from '../../ui/charts/colors';
 
 /** How each chosen run's scores are spread: histogram, CCDF, concentration and percentiles, runs overlaid. */
 export function DistributionsView({ params }: ViewProps) {

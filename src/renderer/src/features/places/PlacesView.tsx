@@ -1,9 +1,10 @@
-import type { ViewProps } from '../../app/App';
-import { navigate } from '../../app/routes';
+import type { ViewProps } from '../../ui/routes';
+import { navigate } from '../../ui/routes';
 import { useCall } from '../../ui/use-call';
-import { DatasetPicker, Failure } from '../datasets/common';
-import { PlacesSummary } from './PlacesSummary';
+import { PlacesSummary } from '../../ui/PlacesSummary';
 import { TopAccounts } from './TopAccounts';
+import { DatasetPicker } from '../../ui/pickers';
+import { Failure } from '../../ui/notices';
 
 /** Where a dataset's accounts are, and who is strongest in a topic, optionally within one place. */
 export function PlacesView({ params }: ViewProps) {
@@ -13,8 +14,7 @@ export function PlacesView({ params }: ViewProps) {
     <>
       <h1>Places &amp; topics</h1>
       <div className="panel row">
-        <label htmlFor="places-dataset">Dataset</label>
-        <DatasetPicker id="places-dataset" value={dataset} onChange={(name) => navigate('places', { dataset: name || undefined })} />
+        <DatasetPicker blank="choose a dataset" value={dataset} onChange={(name) => navigate('places', { dataset: name || undefined })} />
       </div>
       {dataset && (
         <>

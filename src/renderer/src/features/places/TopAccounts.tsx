@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
-import { navigate } from '../../app/routes';
+import { navigate } from '../../ui/routes';
 import type { Output } from '../../api';
 import { Table, useSortedRows, type Column } from '../../ui/table';
 import { useCall } from '../../ui/use-call';
-import { count, Failure, score } from '../datasets/common';
+import { formatNumber } from '../../ui/format';
+import { Failure } from '../../ui/notices';
 
 /** The service's order is the ranking; it is kept as a column so sorting by another column does not lose it. */
 type TopAccount = Output<'audit.top'>['accounts'][number] & { rank: number };
@@ -21,8 +22,8 @@ const columns = (dataset: string): Column<TopAccount>[] => [
       </a>
     ),
   },
-  { key: 'strength', header: 'Strength', width: '1fr', align: 'right', sortValue: (row) => row.strength, render: (row) => score(row.strength) },
-  { key: 'posts', header: 'Posts', width: '1fr', align: 'right', sortValue: (row) => row.posts, render: (row) => count(row.posts) },
+  { key: 'strength', header: 'Strength', width: '1fr', align: 'right', sortValue: (row) => row.strength, render: (row) => formatNumber(row.strength) },
+  { key: 'posts', header: 'Posts', width: '1fr', align: 'right', sortValue: (row) => row.posts, render: (row) => formatNumber(row.posts) },
   { key: 'place', header: 'Place', width: '2fr', sortValue: (row) => row.place, render: (row) => row.place ?? '—' },
   { key: 'flags', header: 'Flags', width: '3fr', render: (row) => row.flags.map((flag) => <span key={flag} className="tag">{flag}</span>) },
 ];

@@ -1,7 +1,7 @@
 import { forceCenter, forceLink, forceManyBody, forceSimulation, select, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3';
 import { useEffect, useRef } from 'react';
 import type { EgoOutput } from '../../../../shared/analysis';
-import { accountName, type Account } from '../cases/account-link';
+import { accountName, type Account } from '../../ui/account-link';
 
 const W = 760;
 const H = 480;

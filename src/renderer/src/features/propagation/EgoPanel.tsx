@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import { navigate } from '../../app/routes';
+import { navigate } from '../../ui/routes';
 import { ErrorNotice } from '../../ui/notices';
 import { useCall } from '../../ui/use-call';
-import type { Account } from '../cases/account-link';
+import type { Account } from '../../ui/account-link';
 import { downloadFile, fileSafe } from '../../ui/download';
 import { EgoGraph } from './EgoGraph';
 import { egoToGexf } from './gexf';

@@ -1,16 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiError } from '../../../../shared/domain';
-import type { ViewProps } from '../../app/App';
-import { navigate } from '../../app/routes';
+import type { ViewProps } from '../../ui/routes';
+import { navigate } from '../../ui/routes';
 import { ErrorNotice } from '../../ui/notices';
 import { useCall } from '../../ui/use-call';
-import { AccountLink, accountName } from '../cases/account-link';
-import { DatasetPicker } from '../cases/pickers';
+import { AccountLink, accountName } from '../../ui/account-link';
+import { DatasetPicker } from '../../ui/pickers';
 import { fetchCascadeNodes, type Cascade, type CascadeNode } from './cascade-nodes';
 import { CascadeTree } from './CascadeTree';
 import { EgoPanel } from './EgoPanel';
+import { formatNumber } from '../../ui/format';
 
-const num = (v: number | null, digits = 2) => (v === null ? '–' : v.toFixed(digits));
 
 function CascadeDetail({ dataset, cascade }: { dataset: string; cascade: Cascade }) {
   const [nodes, setNodes] = useState<{ nodes: CascadeNode[] | null; error: ApiError | null }>({ nodes: null, error: null });
@@ -26,7 +26,7 @@ function CascadeDetail({ dataset, cascade }: { dataset: string; cascade: Cascade
     <div className="panel" data-testid="cascade-detail">
       <p>
         Root post {cascade.root_post_id} by <AccountLink account={cascade.root_account} dataset={dataset} /> ({cascade.source}) · size {cascade.size} · depth {cascade.depth} · max breadth{' '}
-        {cascade.max_breadth} · structural virality {num(cascade.structural_virality)} · half the size within {num(cascade.half_size_minutes, 1)} min
+        {cascade.max_breadth} · structural virality {formatNumber(cascade.structural_virality)} · half the size within {formatNumber(cascade.half_size_minutes)} min
       </p>
       <p>
         Top spreaders:{' '}
@@ -77,8 +77,8 @@ export function PropagationView({ params }: ViewProps) {
                   <td>{c.size}</td>
                   <td>{c.depth}</td>
                   <td>{c.max_breadth}</td>
-                  <td>{num(c.structural_virality)}</td>
-                  <td>{num(c.half_size_minutes, 1)}</td>
+                  <td>{formatNumber(c.structural_virality)}</td>
+                  <td>{formatNumber(c.half_size_minutes)}</td>
                   <td>{c.label ?? <span className="muted">–</span>}</td>
                   <td className="muted">{c.source}</td>
                 </tr>

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { CascadeSummary } from '../../../../shared/analysis';
 import type { ApiError } from '../../../../shared/domain';
 import { client } from '../../api';
-import type { Account } from '../cases/account-link';
+import type { Account } from '../../ui/account-link';
 
 export type Cascade = z.infer<typeof CascadeSummary>;
 

@@ -1,5 +1,5 @@
 import type { EgoOutput } from '../../../../shared/analysis';
-import { accountName } from '../cases/account-link';
+import { accountName } from '../../ui/account-link';
 
 const xml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

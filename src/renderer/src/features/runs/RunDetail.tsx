@@ -2,16 +2,17 @@ import { useState } from 'react';
 import type { ApiError } from '../../../../shared/domain';
 import { client } from '../../api';
 import { useCall } from '../../ui/use-call';
-import { count, Failure, LongCallProgress, time } from '../datasets/common';
-import { useLongCall } from '../datasets/use-long-call';
+import { useJob } from '../../ui/use-call';
 import { scoresCsv } from '../../../../shared/scores-csv';
 import { downloadFile } from '../../ui/download';
 import { ScoresTable } from './ScoresTable';
+import { formatNumber, time } from '../../ui/format';
+import { Failure, LongCallProgress } from '../../ui/notices';
 
 /** One run: `lens runs show` (its manifest), `lens rerun`, `lens scores` and the CSV export. */
 export function RunDetail({ run, onRerun, onOpen }: { run: number; onRerun: () => void; onOpen: (run: number) => void }) {
   const detail = useCall('runs.show', { run });
-  const rerun = useLongCall('runs.rerun');
+  const rerun = useJob('runs.rerun');
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<ApiError | null>(null);
   const exportCsv = async () => {
@@ -36,19 +37,19 @@ export function RunDetail({ run, onRerun, onOpen }: { run: number; onRerun: () =
       <Failure error={detail.error ?? exportError} />
       {d && (
         <p>
-          {d.model} v{d.version} on <strong>{d.dataset}</strong>, seed {d.seed}: {count(d.accountsScored)} accounts scored
-          {d.excluded ? `, ${count(d.excluded)} excluded` : ''}; finished {time(d.finishedAt)}. Outputs: {d.outputs.join(', ')}.
+          {d.model} v{d.version} on <strong>{d.dataset}</strong>, seed {d.seed}: {formatNumber(d.accountsScored)} accounts scored
+          {d.excluded ? `, ${formatNumber(d.excluded)} excluded` : ''}; finished {time(d.finishedAt)}. Outputs: {d.outputs.join(', ')}.
         </p>
       )}
       <LongCallProgress running={rerun.running} progress={rerun.progress} onCancel={rerun.cancel} />
       <Failure error={rerun.error} />
-      {rerun.result && (
-        <div className={`notice ${rerun.result.identical ? 'info' : 'error'}`} data-testid="rerun-result">
+      {rerun.data && (
+        <div className={`notice ${rerun.data.identical ? 'info' : 'error'}`} data-testid="rerun-result">
           Rerun as run{' '}
-          <a href={`#/runs?run=${rerun.result.run.id}`} onClick={(event) => { event.preventDefault(); if (rerun.result) onOpen(rerun.result.run.id); }}>
-            {rerun.result.run.id}
+          <a href={`#/runs?run=${rerun.data.run.id}`} onClick={(event) => { event.preventDefault(); if (rerun.data) onOpen(rerun.data.run.id); }}>
+            {rerun.data.run.id}
           </a>
-          : scores identical to run {rerun.result.original}: <strong data-testid="rerun-identical">{rerun.result.identical ? 'yes' : 'no'}</strong>
+          : scores identical to run {rerun.data.original}: <strong data-testid="rerun-identical">{rerun.data.identical ? 'yes' : 'no'}</strong>
         </div>
       )}
       {d && (

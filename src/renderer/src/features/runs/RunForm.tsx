@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { withFidelity, type Fidelity } from '../../../../shared/models/fidelity';
 import type { Output } from '../../api';
 import { useCall } from '../../ui/use-call';
-import { count, DatasetPicker, Failure, LongCallProgress } from '../datasets/common';
-import { useLongCall } from '../datasets/use-long-call';
+import { useJob } from '../../ui/use-call';
 import { ParamForm, type JsonSchema, type Overrides } from './ParamForm';
+import { formatNumber } from '../../ui/format';
+import { DatasetPicker } from '../../ui/pickers';
+import { Failure, LongCallProgress } from '../../ui/notices';
 
 type Model = Output<'models.list'>[number];
 
@@ -21,7 +23,7 @@ export function RunForm({ dataset, onDataset, onScored }: { dataset: string; onD
   const [params, setParams] = useState<Overrides>({});
   const [seed, setSeed] = useState(1);
   const [resets, setResets] = useState(0);
-  const scoring = useLongCall('runs.score');
+  const scoring = useJob('runs.score');
   const model: Model | undefined = models.data?.find((m) => m.id === modelId) ?? models.data?.[0];
 
   const run = async () => {
@@ -40,8 +42,7 @@ export function RunForm({ dataset, onDataset, onScored }: { dataset: string; onD
             {models.data?.map((m) => <option key={m.id} value={m.id}>{withFidelity(m.label, m.fidelity)} ({m.id} v{m.version})</option>)}
           </select>
         </label>
-        <label htmlFor="run-dataset">Dataset</label>
-        <DatasetPicker id="run-dataset" value={dataset} onChange={onDataset} />
+        <DatasetPicker blank="choose a dataset" value={dataset} onChange={onDataset} />
         <label>
           Seed <input type="number" data-testid="run-seed" min={0} max={2 ** 31 - 1} step={1} style={{ width: 90 }} value={seed} onChange={(event) => setSeed(Math.max(0, Math.trunc(Number(event.target.value))))} />
         </label>
@@ -85,10 +86,10 @@ export function RunForm({ dataset, onDataset, onScored }: { dataset: string; onD
       </div>
       <LongCallProgress running={scoring.running} progress={scoring.progress} onCancel={scoring.cancel} />
       <Failure error={scoring.error} />
-      {scoring.result && (
+      {scoring.data && (
         <div className="notice info" data-testid="run-result">
-          Run {scoring.result.run.id}: {scoring.result.run.model} v{scoring.result.run.version} scored {count(scoring.result.accounts_scored)} accounts
-          {scoring.result.excluded ? ` (${scoring.result.excluded} excluded as likely minors)` : ''} in {scoring.result.seconds.toFixed(2)} s.
+          Run {scoring.data.run.id}: {scoring.data.run.model} v{scoring.data.run.version} scored {formatNumber(scoring.data.accounts_scored)} accounts
+          {scoring.data.excluded ? ` (${scoring.data.excluded} excluded as likely minors)` : ''} in {formatNumber(scoring.data.seconds)} s.
         </div>
       )}
     </div>

@@ -1,6 +1,8 @@
 import { withFidelity } from '../../../../shared/models/fidelity';
 import { useCall } from '../../ui/use-call';
-import { count, DatasetPicker, Failure, time } from '../datasets/common';
+import { formatNumber, time } from '../../ui/format';
+import { DatasetPicker } from '../../ui/pickers';
+import { Failure } from '../../ui/notices';
 
 /** `lens runs [--dataset NAME]`, newest last as the service lists them. */
 export function RunHistory({ dataset, selected, onDataset, onSelect }: { dataset: string; selected: number | null; onDataset: (name: string) => void; onSelect: (run: number) => void }) {
@@ -9,8 +11,7 @@ export function RunHistory({ dataset, selected, onDataset, onSelect }: { dataset
     <div className="panel">
       <div className="row">
         <h2 style={{ margin: 0 }}>Runs</h2>
-        <label htmlFor="runs-filter">Dataset</label>
-        <DatasetPicker id="runs-filter" value={dataset} onChange={onDataset} allowAll="all datasets" />
+        <DatasetPicker blank="all datasets" value={dataset} onChange={onDataset} />
       </div>
       <Failure error={runs.error} />
       {runs.data?.length === 0 && <p className="muted">No runs yet.</p>}
@@ -40,8 +41,8 @@ export function RunHistory({ dataset, selected, onDataset, onSelect }: { dataset
                   <td>{run.dataset}</td>
                   <td>{withFidelity(`${run.model} v${run.version}`, run.fidelity ?? undefined)}</td>
                   <td>{run.seed}</td>
-                  <td>{count(run.accountsScored)}</td>
-                  <td>{count(run.excluded)}</td>
+                  <td>{formatNumber(run.accountsScored)}</td>
+                  <td>{formatNumber(run.excluded)}</td>
                   <td>{time(run.finishedAt)}</td>
                   <td className="muted" style={{ fontSize: 12, maxWidth: 380, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={JSON.stringify(run.params, null, 2)}>
                     {JSON.stringify(run.params)}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { ViewProps } from '../../app/App';
-import { navigate } from '../../app/routes';
+import type { ViewProps } from '../../ui/routes';
+import { navigate } from '../../ui/routes';
 import { RunDetail } from './RunDetail';
 import { RunForm } from './RunForm';
 import { RunHistory } from './RunHistory';

@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
-import { navigate } from '../../app/routes';
+import { navigate } from '../../ui/routes';
 import type { ScoreRow } from '../../../../shared/runs';
 import { Table, type Column } from '../../ui/table';
-import { count, Failure, score } from '../datasets/common';
 import { useScorePages } from './use-score-pages';
+import { formatNumber } from '../../ui/format';
+import { Failure } from '../../ui/notices';
 
 /** A run's scores, highest first, as `lens scores` lists them; each account opens the account view. */
 export function ScoresTable({ run, dataset }: { run: number; dataset: string }) {
@@ -23,13 +24,13 @@ export function ScoresTable({ run, dataset }: { run: number; dataset: string }) 
         ),
       },
       { key: 'id', header: 'Account id', width: '1.5fr', render: (row) => <span className="muted">{row.accountId}</span> },
-      { key: 'score', header: 'Score', width: '1fr', align: 'right', render: (row) => <span title={String(row.values[0] ?? '')}>{score(row.values[0])}</span> },
+      { key: 'score', header: 'Score', width: '1fr', align: 'right', render: (row) => <span title={String(row.values[0] ?? '')}>{formatNumber(row.values[0])}</span> },
       ...(extra ?? []).map((name, i): Column<ScoreRow> => ({
         key: `extra-${name}`,
         header: name,
         width: '1fr',
         align: 'right',
-        render: (row) => <span title={String(row.values[i + 1] ?? '')}>{score(row.values[i + 1])}</span>,
+        render: (row) => <span title={String(row.values[i + 1] ?? '')}>{formatNumber(row.values[i + 1])}</span>,
       })),
     ],
     [dataset, run, extra?.join(',')],
@@ -37,7 +38,7 @@ export function ScoresTable({ run, dataset }: { run: number; dataset: string }) 
   return (
     <>
       <Failure error={scores.error} />
-      {scores.info && <p className="muted">{count(scores.info.total)} accounts, highest score first.</p>}
+      {scores.info && <p className="muted">{formatNumber(scores.info.total)} accounts, highest score first.</p>}
       {scores.info && (
         <Table label={`Scores of run ${run}`} testId="score-table" rowTestId="score-row" columns={columns} rowCount={scores.info.total}
           getRow={scores.getRow} rowKey={(row) => row.accountId} onRangeChange={scores.onRangeChange} height={480} />

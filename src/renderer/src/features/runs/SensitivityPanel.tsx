@@ -4,8 +4,10 @@ import type { SensitivityOutput } from '../../../../shared/sensitivity';
 import { useCall } from '../../ui/use-call';
 import { ChartFrame } from '../../ui/charts/ChartFrame';
 import { LineChart, type Series } from '../../ui/charts/LineChart';
-import { DatasetPicker, Failure, LongCallProgress } from '../datasets/common';
-import { useLongCall } from '../datasets/use-long-call';
+import { useJob } from '../../ui/use-call';
+import { DatasetPicker } from '../../ui/pickers';
+import { Failure, LongCallProgress } from '../../ui/notices';
+import { formatNumber } from '../../ui/format';
 
 const CHART_HEIGHT = 260;
 const LABELS = { x: 'parameter value', y: 'agreement with the default run' };
@@ -33,15 +35,15 @@ export function SensitivityPanel({ dataset, onDataset, onSwept }: { dataset: str
   const [model, setModel] = useState('pagerank');
   const [param, setParam] = useState('alpha');
   const [range, setRange] = useState({ from: 0.75, to: 0.95, step: 0.05 });
-  const sweep = useLongCall('runs.sensitivity');
-  const series = useMemo(() => (sweep.result ? sensitivitySeries(sweep.result) : []), [sweep.result]);
+  const sweep = useJob('runs.sensitivity');
+  const series = useMemo(() => (sweep.data ? sensitivitySeries(sweep.data) : []), [sweep.data]);
   const number = (key: keyof typeof range) => (
     <label>
       {key}{' '}
       <input type="number" data-testid={`sensitivity-${key}`} step="any" style={{ width: 80 }} value={range[key]} onChange={(event) => setRange({ ...range, [key]: Number(event.target.value) })} />
     </label>
   );
-  const result = sweep.result;
+  const result = sweep.data;
   return (
     <div className="panel" data-testid="sensitivity-panel">
       <h2 style={{ marginTop: 0 }}>Sensitivity</h2>
@@ -56,8 +58,7 @@ export function SensitivityPanel({ dataset, onDataset, onSwept }: { dataset: str
             {models.data?.filter((m) => m.fidelity).map((m) => <option key={m.id} value={m.id}>{withFidelity(m.label, m.fidelity)}</option>)}
           </select>
         </label>
-        <label htmlFor="sensitivity-dataset">Dataset</label>
-        <DatasetPicker id="sensitivity-dataset" value={dataset} onChange={onDataset} />
+        <DatasetPicker blank="choose a dataset" value={dataset} onChange={onDataset} />
         <label>
           Parameter <input data-testid="sensitivity-param" style={{ width: 120 }} value={param} placeholder="alpha or weights.mention" onChange={(event) => setParam(event.target.value.trim())} />
         </label>
@@ -81,7 +82,7 @@ export function SensitivityPanel({ dataset, onDataset, onSwept }: { dataset: str
             </thead>
             <tbody>
               {result.points.map((p) => (
-                <tr key={p.run}><td>{p.value}</td><td>{p.run}</td><td>{p.spearman?.toFixed(4) ?? '-'}</td><td>{p.rbo.toFixed(4)}</td><td>{p.jaccard.toFixed(4)}</td><td>{p.turnover.toFixed(4)}</td></tr>
+                <tr key={p.run}><td>{p.value}</td><td>{p.run}</td><td>{formatNumber(p.spearman)}</td><td>{formatNumber(p.rbo)}</td><td>{formatNumber(p.jaccard)}</td><td>{formatNumber(p.turnover)}</td></tr>
               ))}
             </tbody>
           </table>

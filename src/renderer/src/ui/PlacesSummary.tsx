@@ -1,5 +1,5 @@
-import type { Output } from '../../api';
-import { count } from '../datasets/common';
+import type { Output } from '../api';
+import { formatNumber } from './format';
 
 /** Where a dataset's accounts are, as `lens places` reports it. */
 export function PlacesSummary({ places, compact }: { places: Output<'audit.places'>; compact?: boolean }) {
@@ -7,9 +7,9 @@ export function PlacesSummary({ places, compact }: { places: Output<'audit.place
   return (
     <div data-testid="places-summary">
       <p>
-        {count(places.accounts)} accounts: <strong data-testid="places-resolved">{count(places.resolved)}</strong> placed,{' '}
-        <strong data-testid="places-unresolved">{count(places.unresolved)}</strong> with a location the gazetteer cannot place,{' '}
-        {count(places.empty)} without one.
+        {formatNumber(places.accounts)} accounts: <strong data-testid="places-resolved">{formatNumber(places.resolved)}</strong> placed,{' '}
+        <strong data-testid="places-unresolved">{formatNumber(places.unresolved)}</strong> with a location the gazetteer cannot place,{' '}
+        {formatNumber(places.empty)} without one.
       </p>
       {places.places.length > 0 && (
         <div className="grid2" style={{ alignItems: 'start' }}>
@@ -26,7 +26,7 @@ export function PlacesSummary({ places, compact }: { places: Output<'audit.place
                 <tr key={place.id}>
                   <td>{[place.name, place.admin1, place.country].filter(Boolean).join(', ')}</td>
                   <td>{place.kind}</td>
-                  <td>{count(accounts)}</td>
+                  <td>{formatNumber(accounts)}</td>
                 </tr>
               ))}
             </tbody>
@@ -44,7 +44,7 @@ export function PlacesSummary({ places, compact }: { places: Output<'audit.place
                   <td>
                     {country.name} <span className="muted">{country.country}</span>
                   </td>
-                  <td>{count(country.accounts)}</td>
+                  <td>{formatNumber(country.accounts)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,8 +1,7 @@
-import type { RunSummary } from '../../../../shared/runs';
-import type { ViewPath } from '../../app/routes';
-import { navigate } from '../../app/routes';
-import { useCall } from '../../ui/use-call';
-import type { ApiError } from '../../../../shared/domain';
+import type { ApiError } from '../../../shared/domain';
+import type { RunSummary } from '../../../shared/runs';
+import { navigate, type ViewPath } from './routes';
+import { useCall } from './use-call';
 
 export const runLabel = (run: Pick<RunSummary, 'id' | 'model'>): string => `#${run.id} ${run.model}`;
 

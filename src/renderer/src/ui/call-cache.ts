@@ -1,0 +1,98 @@
+import type { ApiName } from '../../../shared/api';
+import type { Result } from '../../../shared/domain';
+import { client, type Input, type Output } from '../api';
+
+/**
+ * Calls that only read. Any other call may change stored data, so when one finishes every cached answer is dropped;
+ * a read missing from this list is merely never cached (the safe side).
+ */
+const READS: ReadonlySet<ApiName> = new Set<ApiName>([
+  'datasets.list', 'datasets.show', 'datasets.preview', 'models.list', 'models.problems', 'runs.list', 'runs.show',
+  'runs.scores', 'runs.explain', 'runs.verify', 'analysis.compare', 'analysis.disagreements', 'analysis.distribution',
+  'analysis.cascades', 'analysis.cascade', 'analysis.ego', 'audit.latest', 'audit.runs', 'audit.topics', 'audit.top',
+  'audit.places',
+]);
+
+/**
+ * Reads whose answer is fixed by their input: a stored run never changes, so its detail, scores, explanations,
+ * distribution and comparisons are served from the cache without asking again. Every other read shows its cached
+ * answer at once and asks again, as another window or the CLI may have imported or scored meanwhile.
+ */
+const FIXED_BY_INPUT: ReadonlySet<ApiName> = new Set<ApiName>([
+  'runs.show', 'runs.scores', 'runs.explain', 'analysis.compare', 'analysis.disagreements', 'analysis.distribution',
+]);
+
+/** Enough for the views one moves between (8 views, a few calls each) without holding many whole-run score lists. */
+const MAX_ANSWERS = 32;
+
+interface Entry {
+  answer: Promise<Result<unknown>>;
+  /** The answer once it came (only successful answers stay in the map). */
+  result: Result<unknown> | null;
+  /** Components waiting on the answer while it is in flight; when the last leaves, the call is cancelled. */
+  waiting: number;
+  controller: AbortController;
+  settled: boolean;
+}
+
+const entries = new Map<string, Entry>();
+
+const isRead = (name: ApiName): boolean => READS.has(name);
+export const callKey = (name: ApiName, input: unknown): string => `${name} ${JSON.stringify(input)}`;
+
+/** The answer kept for this call and input, if any, so a view shows it at once while it is asked again. */
+export function keptAnswer<N extends ApiName>(name: N, input: Input<N>): Output<N> | null {
+  const result = entries.get(callKey(name, input))?.result;
+  return result?.ok ? (result.value as Output<N>) : null;
+}
+
+/** A call ended: if it may have written, every kept answer is dropped (reads in flight carry on). */
+export function finished(name: ApiName): void {
+  if (isRead(name)) return;
+  for (const [key, entry] of entries) if (entry.settled) entries.delete(key);
+}
+
+/**
+ * A read through the cache: identical reads in flight share one request, a settled answer of a call fixed by its
+ * input is reused, and `fresh` asks again even so. The signal releases this caller; the request is cancelled only
+ * when no caller waits on it any more. Failed answers are not kept.
+ */
+export function cachedRead<N extends ApiName>(name: N, input: Input<N>, signal: AbortSignal, fresh: boolean): Promise<Result<Output<N>>> {
+  if (!isRead(name)) return client.call(name, input, { signal }).finally(() => finished(name));
+  const key = callKey(name, input);
+  let entry = entries.get(key);
+  if (!entry || (entry.settled && (fresh || !FIXED_BY_INPUT.has(name)))) {
+    const controller = new AbortController();
+    const created: Entry = { answer: client.call(name, input, { signal: controller.signal }), result: null, waiting: 0, controller, settled: false };
+    entry = created;
+    entries.set(key, created);
+    void created.answer.then((result) => {
+      created.settled = true;
+      created.result = result;
+      if (!result.ok && entries.get(key) === created) entries.delete(key);
+      trim();
+    });
+  }
+  const current = entry;
+  if (!current.settled) {
+    current.waiting++;
+    signal.addEventListener('abort', () => {
+      current.waiting--;
+      if (current.waiting === 0 && !current.settled) {
+        current.controller.abort();
+        if (entries.get(key) === current) entries.delete(key);
+      }
+    }, { once: true });
+  }
+  // Moved to the end of the map's order: the map is the LRU list, oldest first.
+  entries.delete(key);
+  entries.set(key, current);
+  return current.answer as Promise<Result<Output<N>>>;
+}
+
+function trim(): void {
+  for (const [key, entry] of entries) {
+    if (entries.size <= MAX_ANSWERS) return;
+    if (entry.settled) entries.delete(key);
+  }
+}
