@@ -2,32 +2,38 @@ import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { api, type ApiName } from '../../shared/api';
-import { JobHost } from '../jobs/host';
-import { callService } from '../services';
-import type { Db } from '../store/db';
+import type { EngineClient } from '../engine/client';
 import { loopbackHost, presentedToken, sameToken } from './auth';
 import { serveStatic } from './static';
 
 export interface ServerOptions {
-  db: Db;
+  /** The engine that owns the database: this thread forwards calls to it and never touches SQLite. */
+  engine: EngineClient;
   token: string;
   port: number;
   /** The built renderer (out/renderer). */
   staticDir: string;
+  /**
+   * Only for tests (INFLUENCE_LENS_TEST_ENDPOINTS=1): GET /api/test/event-loop answers this thread's event-loop
+   * delay since the last reset, so a test can show that calls in flight do not stall it.
+   */
+  eventLoopEndpoint?: boolean;
 }
 
 const BODY_LIMIT = 16 << 20;
 
 /**
  * The browser mode: the renderer and the API contract on 127.0.0.1 only. Every request needs the launch token
- * (query, bearer header, or the cookie the page gets with it) and a loopback Host header; calls go through
- * callService exactly as the preload bridge's do, and their progress is pushed to the page as server-sent events.
+ * (query, bearer header, or the cookie the page gets with it) and a loopback Host header; calls are forwarded
+ * to the engine (engine/client.ts) by name with the page's request id, their progress pushed to the page as
+ * server-sent events and a cancel relayed; this thread parses no data and opens no database.
  */
 export function startServer(options: ServerOptions): Promise<http.Server> {
-  const jobs = new JobHost();
+  const delay = options.eventLoopEndpoint ? monitorEventLoopDelay({ resolution: 10 }) : null;
+  delay?.enable();
   const streams = new Set<ServerResponse>();
-  const running = new Map<string, AbortController>();
   const uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'lens-uploads-'));
   const push = (event: unknown) => {
     for (const stream of streams) stream.write(`data: ${JSON.stringify(event)}\n\n`);
@@ -48,9 +54,10 @@ export function startServer(options: ServerOptions): Promise<http.Server> {
       return void handleCall(request, response, url.pathname.slice('/api/call/'.length));
     }
     if (request.method === 'POST' && url.pathname.startsWith('/api/cancel/')) {
-      running.get(url.pathname.slice('/api/cancel/'.length))?.abort();
+      options.engine.cancel(url.pathname.slice('/api/cancel/'.length));
       return json(response, { ok: true, value: null });
     }
+    if (delay && url.pathname === '/api/test/event-loop') return json(response, eventLoopDelay(delay, url));
     if (request.method === 'POST' && url.pathname === '/api/upload') return void handleUpload(request, response, url);
     if (url.pathname.startsWith('/api/')) return refuse(response, 404, `no API route ${url.pathname}`);
     serveStatic(options.staticDir, url.pathname, response);
@@ -65,16 +72,11 @@ export function startServer(options: ServerOptions): Promise<http.Server> {
       return json(response, { ok: false, error: { code: 'invalid_input', message: 'the request body is not JSON' } });
     }
     const requestId = String(request.headers['x-request-id'] ?? '');
-    const abort = new AbortController();
-    if (requestId) running.set(requestId, abort);
-    const result = await callService(name as ApiName, input, {
-      db: options.db,
-      jobs,
-      signal: abort.signal,
+    const result = await options.engine.call(name as ApiName, input, {
+      requestId,
       onProgress: (progress) => push({ requestId, kind: 'import', progress }),
       onJobProgress: (progress) => push({ requestId, kind: 'job', progress }),
     });
-    running.delete(requestId);
     json(response, result);
   }
 
@@ -89,11 +91,19 @@ export function startServer(options: ServerOptions): Promise<http.Server> {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve(server));
     server.on('close', () => {
-      jobs.cancelAll();
+      delay?.disable();
       for (const stream of streams) stream.end();
       fs.rmSync(uploads, { recursive: true, force: true });
     });
   });
+}
+
+/** The delay percentiles in milliseconds (the histogram counts nanoseconds); `?reset=1` starts a new window. */
+function eventLoopDelay(delay: ReturnType<typeof monitorEventLoopDelay>, url: URL) {
+  const ms = (ns: number) => ns / 1e6;
+  const value = { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max), samples: delay.count };
+  if (url.searchParams.get('reset') === '1') delay.reset();
+  return { ok: true, value };
 }
 
 function openStream(response: ServerResponse, streams: Set<ServerResponse>): void {
