@@ -32,6 +32,7 @@ import {
   WhatIfOutput,
 } from './analysis';
 import { WindowsInput, WindowsOutput } from './windows';
+import { AccountReport, AccountReportInput } from './report';
 import { ExportInput, ExportOutput, VerifyInput, VerifyOutput } from './run-bundle';
 import { SensitivityInput, SensitivityOutput } from './sensitivity';
 import {
@@ -211,5 +212,6 @@ export const api = {
   'audit.topics': { input: TopicsInput, output: TopicsOutput },
   'audit.top': { input: TopInput, output: TopOutput },
   'audit.places': { input: PlacesInput, output: PlacesOutput },
+  'report.account': { input: AccountReportInput, output: AccountReport },
 } as const;
 export type ApiName = keyof typeof api;

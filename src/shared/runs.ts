@@ -99,6 +99,10 @@ export const ScoreInput = z.object({
   seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
 });
 
+/** A run of the whole dataset, a what-if variant of one (interactions left out), or one window of a time series. */
+export const RunKind = z.enum(['base', 'whatif', 'window']);
+export type RunKind = z.infer<typeof RunKind>;
+
 export const RunSummary = z.object({
   id: z.number().int(),
   dataset: z.string(),
@@ -112,6 +116,7 @@ export const RunSummary = z.object({
   excluded: z.number().int(),
   /** Of the model that made the run, as its manifest records it (none for runs made before it was recorded). */
   fidelity: Fidelity.nullable(),
+  kind: RunKind,
 });
 export type RunSummary = z.infer<typeof RunSummary>;
 

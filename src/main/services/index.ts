@@ -1,12 +1,13 @@
 import { api, type ApiName } from '../../shared/api';
 import type { Result } from '../../shared/domain';
-import type { Out, ServiceContext } from './context';
+import type { In, Out, ServiceContext } from './context';
 import { analysisHandlers } from './analysis';
 import { auditHandlers } from './audit';
 import { auditTopicHandlers } from './audit-topics';
 import { datasetHandlers } from './datasets';
 import { modelHandlers } from './models';
 import { previewHandlers } from './preview';
+import { reportHandlers } from './report';
 import { resultHandlers } from './results';
 import { runHandlers } from './runs';
 import { runBundleHandlers } from './run-bundle';
@@ -15,7 +16,10 @@ import { whatIfHandlers } from './whatif';
 import { windowHandlers } from './windows';
 import { toApiError } from './errors';
 
-const handlers = {
+/** One handler per call, each checked against its call's input and output: a wrong shape does not compile. */
+type Handlers = { [N in ApiName]: (context: ServiceContext, input: In<N>) => Promise<Out<N>> };
+
+const handlers: Handlers = {
   ...datasetHandlers,
   ...previewHandlers,
   ...modelHandlers,
@@ -28,7 +32,8 @@ const handlers = {
   ...windowHandlers,
   ...auditHandlers,
   ...auditTopicHandlers,
-} satisfies Record<ApiName, unknown>;
+  ...reportHandlers,
+};
 
 /**
  * The one entry point every adapter (CLI, local server, Electron IPC) goes through: input validated against the
@@ -41,8 +46,8 @@ export async function callService<N extends ApiName>(
 ): Promise<Result<Out<N>>> {
   try {
     const parsed = api[name].input.parse(input ?? {});
-    const handler = handlers[name] as (context: ServiceContext, input: unknown) => Promise<Out<N>>;
-    return { ok: true, value: await handler(context, parsed) };
+    const handler: Handlers[N] = handlers[name];
+    return { ok: true, value: await handler(context, parsed as In<N>) };
   } catch (error) {
     return { ok: false, error: toApiError(error) };
   }

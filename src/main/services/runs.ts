@@ -134,6 +134,12 @@ async function requireRunnable(context: ServiceContext, id: string) {
   return { builtIn: undefined, user: { file: user.file!, version: user.version, sha256: user.sha256! }, timeLimitMs: (user.timeLimitSeconds ?? 120) * 1000 };
 }
 
+/** A run's summary with its output names and manifest: what `runs.show` answers. */
+export function runDetail(context: ServiceContext, run: RunRow): Out<'runs.show'> {
+  const outputs = readRunResults(context.db, run.id).outputs.map(([name]) => name);
+  return { ...runSummary(context.db, run.id)!, outputs, manifest: run.manifest };
+}
+
 function sameBytes(a: ArrayBufferView, b: ArrayBufferView): boolean {
   return Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), Buffer.from(b.buffer, b.byteOffset, b.byteLength)) === 0;
 }
@@ -166,9 +172,5 @@ export const runHandlers = {
   },
   'runs.list': async (context: ServiceContext, input: In<'runs.list'>): Promise<Out<'runs.list'>> =>
     listRuns(context.db, input.dataset === undefined ? undefined : requireDataset(context, input.dataset).id),
-  'runs.show': async (context: ServiceContext, input: In<'runs.show'>): Promise<Out<'runs.show'>> => {
-    const run = requireRun(context, input.run);
-    const outputs = readRunResults(context.db, run.id).outputs.map(([name]) => name);
-    return { ...runSummary(context.db, run.id)!, outputs, manifest: run.manifest };
-  },
+  'runs.show': async (context: ServiceContext, input: In<'runs.show'>): Promise<Out<'runs.show'>> => runDetail(context, requireRun(context, input.run)),
 };

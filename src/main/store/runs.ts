@@ -1,5 +1,5 @@
 import { Fidelity } from '../../shared/models/fidelity';
-import { RunManifest, type RunSummary } from '../../shared/runs';
+import { RunKind, RunManifest, type RunSummary } from '../../shared/runs';
 import type { Db } from './db';
 import { fromBlob, toBlob } from './blobs';
 
@@ -51,7 +51,9 @@ export function insertRun(db: Db, run: NewRun): number {
 }
 
 const summaryColumns = `runs.id, datasets.name AS dataset, model_id, model_version, params, seed, started_at,
-  finished_at, accounts_scored, excluded, json_extract(manifest, '$.model.fidelity') AS fidelity`;
+  finished_at, accounts_scored, excluded, json_extract(manifest, '$.model.fidelity') AS fidelity,
+  CASE WHEN json_type(manifest, '$.window') IS NOT NULL THEN 'window'
+       WHEN json_type(manifest, '$.whatIf') IS NOT NULL THEN 'whatif' ELSE 'base' END AS kind`;
 
 function toSummary(row: Record<string, string | number | null>): RunSummary {
   return {
@@ -66,6 +68,7 @@ function toSummary(row: Record<string, string | number | null>): RunSummary {
     accountsScored: row.accounts_scored as number,
     excluded: row.excluded as number,
     fidelity: row.fidelity === null ? null : Fidelity.parse(row.fidelity),
+    kind: RunKind.parse(row.kind),
   };
 }
 
