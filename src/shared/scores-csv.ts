@@ -1,10 +1,17 @@
 import { withFidelity } from './models/fidelity';
 import type { ScoresOutput } from './runs';
 
-/** Empty for null; quoted when it holds a quote, comma or newline. */
+/**
+ * A text cell a spreadsheet would read as a formula (=, +, -, @) or that starts with a tab or carriage return gets a
+ * leading apostrophe (OWASP's CSV-injection advice): an account id `=HYPERLINK(...)` stays text. Numbers are never
+ * touched, so a negative score stays a number.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Empty for null; text neutralised as above; quoted when it holds a quote, comma or newline. */
 function csvCell(value: string | number | null): string {
   if (value === null) return '';
-  const text = String(value);
+  const text = typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : String(value);
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
