@@ -84,6 +84,9 @@ export const modelHandlers = {
     }
     fs.mkdirSync(dir, { recursive: true });
     fs.copyFileSync(input.file, target);
-    return { model: { ...info, file: target }, replaced: existing !== undefined };
+    // The copy has the checked file's bytes, so its descriptor is known without loading it again.
+    const model = { ...info, file: target };
+    described.set(target, { sha256: info.sha256, entry: { file: target, info: model, error: null } });
+    return { model, replaced: existing !== undefined };
   },
 };
