@@ -1,6 +1,6 @@
 import { api, type ApiName } from '../shared/api';
 import type { Result } from '../shared/domain';
-import { CHANNELS } from './desktop/channels';
+import { CHANNELS } from '../shared/ipc-channels';
 import type { DesktopServices } from './desktop/services';
 import type { IpcMainLike, SenderEvent } from './desktop/types';
 

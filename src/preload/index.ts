@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { ApiName } from '../shared/api';
-import { CHANNELS, type MenuAction } from '../main/desktop/channels';
+import { CHANNELS, type MenuAction } from '../shared/ipc-channels';
 
 type ProgressListener = (requestId: string, progress: unknown) => void;
 

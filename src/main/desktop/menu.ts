@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { ImportProgress } from '../../shared/api';
 import { defaultDatasetName } from '../import/run-import';
-import { CHANNELS, type MenuAction } from './channels';
+import { CHANNELS, type MenuAction } from '../../shared/ipc-channels';
 import { pickDatabase, pickImportFiles } from './dialogs';
 import type { RendererTarget } from './security';
 import type { DesktopServices } from './services';

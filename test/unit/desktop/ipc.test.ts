@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CHANNELS } from '../../../src/main/desktop/channels';
+import { CHANNELS } from '../../../src/shared/ipc-channels';
 import { isRendererUrl, trustedSender, type RendererTarget } from '../../../src/main/desktop/security';
 import { DesktopServices } from '../../../src/main/desktop/services';
 import { registerIpc } from '../../../src/main/ipc';

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { CHANNELS } from '../../../src/main/desktop/channels';
+import { CHANNELS } from '../../../src/shared/ipc-channels';
 import { createClient, type Progress } from '../../../src/renderer/src/api/client';
 
 /** Only the electron module is replaced: an ipcRenderer that is an event emitter, a contextBridge that records. */

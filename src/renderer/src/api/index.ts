@@ -1,8 +1,6 @@
+import type { MenuAction } from '../../../shared/ipc-channels';
 import { createClient, type LensClient, type Transport } from './client';
 import { httpTransport } from './http-transport';
-
-/** What the application menu asks of the page (main's desktop/channels.ts; the renderer may not import main). */
-export type MenuAction = 'export-report';
 
 declare global {
   interface Window {

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { MenuAction } from '../api';
+import type { MenuAction } from '../../../shared/ipc-channels';
 
 const REPORT_BUTTONS = '[data-testid="export-account-report"], [data-testid="export-case-report"]';
 

@@ -1,6 +1,6 @@
 /**
- * The IPC channel names, shared by main and the preload. No imports: the sandboxed preload bundles this file and
- * can load nothing else at run time.
+ * The IPC channel names, shared by main, the preload and the page. No imports: the sandboxed preload bundles this
+ * file and can load nothing else at run time.
  */
 export const CHANNELS = {
   call: 'lens:call',
@@ -11,5 +11,5 @@ export const CHANNELS = {
   menu: 'lens:menu',
 } as const;
 
-/** What the menu asks of the page; the renderer keeps its own copy of this union, as it may not import main. */
+/** What the menu asks of the page. */
 export type MenuAction = 'export-report';
