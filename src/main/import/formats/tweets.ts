@@ -157,22 +157,22 @@ export function itemsOf(value: unknown): readonly unknown[] {
  */
 export async function eachJsonLine(context: ImportContext, handle: (value: JsonObject) => void): Promise<void> {
   let count = 0;
-  for await (const line of context.source.lines()) {
+  await context.source.eachLine((line) => {
     if (++count % 1000 === 0) context.checkCancelled();
     let value: unknown;
     try {
       value = JSON.parse(line);
     } catch {
-      if (line.trim() === '') continue;
+      if (line.trim() === '') return;
       context.invalid(`expected a JSON object (one per line), found ${excerpt(line)}`);
-      continue;
+      return;
     }
     if (!isObject(value)) {
       context.invalid(`expected a JSON object (one per line), found ${describe(value)} ${excerpt(line)}`);
-      continue;
+      return;
     }
     handle(value);
-  }
+  });
 }
 
 /** "an array", "a string", ... for messages about JSON of the wrong shape. */
