@@ -42,8 +42,8 @@ describe('the lens command of the package', () => {
     expect(fromBin.status).toBe(0);
     expect(fromBin.stderr).toBe('');
     expect(fromBin.stdout).toBe(fromSource.stdout);
-    const listed = JSON.parse(fromBin.stdout) as { name: string; accounts: number }[];
-    expect(listed.map((dataset) => [dataset.name, dataset.accounts])).toEqual([['karate', 34]]);
+    const listed = JSON.parse(fromBin.stdout) as { dataset: { name: string }; accounts: number; interactions: { edge: number } }[];
+    expect(listed.map((entry) => [entry.dataset.name, entry.accounts, entry.interactions.edge])).toEqual([['karate', 34, 78]]);
   }, 60_000);
 
   it('exits 2 with the usage error on an unknown command, like the dev entry', () => {
