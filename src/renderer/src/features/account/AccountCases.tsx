@@ -1,6 +1,6 @@
 import type { AuditCase } from '../../../../shared/audit';
-import { AccountLink } from '../cases/account-link';
-import { EvidenceTable } from '../cases/EvidenceTable';
+import { AccountLink } from '../../ui/account-link';
+import { EvidenceTable } from '../../ui/audit/EvidenceTable';
 
 /** The interactions a case's what-if leaves out: those its evidence names. */
 export const caseInteractions = (item: AuditCase): number[] =>

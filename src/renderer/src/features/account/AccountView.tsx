@@ -1,17 +1,15 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { ViewProps } from '../../app/App';
-import { navigate } from '../../app/routes';
+import { isAccount } from '../../ui/account-link';
+import { AuditRunBar } from '../../ui/audit/AuditRunBar';
+import { useAuditRun } from '../../ui/audit/use-audit-run';
 import { ErrorNotice } from '../../ui/notices';
-import { isAccount } from '../cases/account-link';
-import { AuditRunBar } from '../cases/AuditRunBar';
-import { DatasetPicker } from '../cases/pickers';
-import { useAuditRun } from '../cases/use-audit-run';
-import { useJob } from '../cases/use-job';
-import { ExportReportButton } from '../report/ExportReportButton';
+import { DatasetPicker } from '../../ui/pickers';
+import { navigate, type ViewProps } from '../../ui/routes';
+import { useCall, useJob } from '../../ui/use-call';
+import { ExportReportButton } from '../../ui/report/ExportReportButton';
 import { AccountCases, caseInteractions } from './AccountCases';
 import { RunCards } from './RunCards';
 import { TopicsPanel } from './TopicsPanel';
-import { useBaseRuns } from './use-base-runs';
 import { useWhatIf } from './use-whatif';
 import { WhatIfPanel } from './WhatIfPanel';
 import { WindowsPanel } from './WindowsPanel';
@@ -48,8 +46,13 @@ export function AccountView({ params }: ViewProps) {
 }
 
 function AccountDetail({ dataset, account }: { dataset: string; account: string }) {
-  const runs = useBaseRuns(dataset);
-  const scored = useMemo(() => runs.runs ?? [], [runs.runs]);
+  // One call for the cards, the topics and the report: report.account explains every run in the engine's job pool.
+  const report = useCall('report.account', { dataset, account, limit: 10 });
+  const baseRuns = useMemo(() => (report.data?.runs ?? []).filter((entry) => entry.run.kind === 'base'), [report.data]);
+  const scored = useMemo(() => baseRuns.map((entry) => entry.run), [baseRuns]);
+  // What-if and windowed runs are variants of the base runs (one per removal or window); as cards they would bury
+  // the models the account was scored by.
+  const variants = report.data ? report.data.runs.length - baseRuns.length + report.data.windowRuns : 0;
   // The dataset's latest stored audit, at once; recomputed only on demand.
   const audit = useAuditRun(dataset);
   const cases = useMemo(() => (audit.run?.cases ?? []).filter((c) => c.accounts.some((a) => isAccount(a, account))), [audit.run, account]);
@@ -68,16 +71,17 @@ function AccountDetail({ dataset, account }: { dataset: string; account: string 
         />
       </div>
       <h2>Runs</h2>
-      <ErrorNotice error={runs.error} />
-      {runs.runs && <RunCards runs={scored} account={account} dataset={dataset} />}
-      {runs.variants > 0 && <p className="muted">{runs.variants} what-if and windowed runs of this dataset are not shown.</p>}
+      <ErrorNotice error={report.error} />
+      {report.loading && !report.data && <p className="muted">Explaining…</p>}
+      {report.data && <RunCards runs={baseRuns} dataset={dataset} />}
+      {variants > 0 && <p className="muted">{variants} what-if and windowed runs of this dataset are not shown.</p>}
       <h2>What if</h2>
       <div className="panel">
         <WhatIfPanel runs={scored} base={baseRun} onBase={setBase} whatif={whatif} />
       </div>
       <h2>Topics</h2>
       <div className="panel">
-        <TopicsPanel dataset={dataset} account={account} />
+        <TopicsPanel dataset={dataset} report={report.data} />
       </div>
       <h2>Audit cases</h2>
       <div className="panel">

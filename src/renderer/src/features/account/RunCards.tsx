@@ -1,14 +1,14 @@
 import { withFidelity } from '../../../../shared/models/fidelity';
-import type { RunSummary } from '../../../../shared/runs';
-import { ErrorNotice } from '../../ui/notices';
-import { useCall } from '../../ui/use-call';
-import { AccountLink } from '../cases/account-link';
+import type { AccountReportRun } from '../../../../shared/report';
+import { AccountLink } from '../../ui/account-link';
 
 const num = (v: number | null) => (v === null ? '–' : Number.isInteger(v) ? String(v) : v.toPrecision(4));
 
-function RunCard({ run, account, dataset }: { run: RunSummary; account: string; dataset: string }) {
-  const explain = useCall('runs.explain', { run: run.id, account, limit: 5 });
-  const e = explain.data;
+/** Contributions a card lists; the report lists all report.account gives (10). */
+const CARD_CONTRIBUTIONS = 5;
+
+function RunCard({ entry, dataset }: { entry: AccountReportRun; dataset: string }) {
+  const { run, explanation: e, note } = entry;
   return (
     <div className="panel" data-testid={`run-card-${run.id}`} data-score={e?.score ?? ''} data-rank={e?.rank ?? ''} style={{ marginBottom: 0 }}>
       <div className="row" style={{ justifyContent: 'space-between' }}>
@@ -23,8 +23,7 @@ function RunCard({ run, account, dataset }: { run: RunSummary; account: string; 
         )}
       </div>
       {run.params && Object.keys(run.params).length > 0 && <div className="muted" style={{ overflowWrap: 'anywhere', fontSize: 12 }}>{JSON.stringify(run.params)}</div>}
-      <ErrorNotice error={explain.error} />
-      {explain.loading && !e && <p className="muted">Explaining…</p>}
+      {note && <p className="muted">{note}</p>}
       {e && (
         <>
           <p>{e.summary}</p>
@@ -41,7 +40,7 @@ function RunCard({ run, account, dataset }: { run: RunSummary; account: string; 
           <h4 style={{ margin: '10px 0 4px' }}>Top contributions</h4>
           <table>
             <tbody>
-              {e.contributions.map((c, i) => (
+              {e.contributions.slice(0, CARD_CONTRIBUTIONS).map((c, i) => (
                 <tr key={i}>
                   <td>{c.account ? <AccountLink account={c.account} dataset={dataset} /> : c.label}</td>
                   <td className="muted">{c.kind ?? (c.account ? c.label : '')}</td>
@@ -57,13 +56,13 @@ function RunCard({ run, account, dataset }: { run: RunSummary; account: string; 
   );
 }
 
-/** Every run of the dataset, side by side, with this account's score, rank and explanation in each. */
-export function RunCards({ runs, account, dataset }: { runs: RunSummary[]; account: string; dataset: string }) {
+/** Every base run of the dataset, side by side, with this account's score, rank and explanation in each. */
+export function RunCards({ runs, dataset }: { runs: AccountReportRun[]; dataset: string }) {
   if (runs.length === 0) return <p className="muted">No runs of this dataset yet: score it in Models &amp; runs.</p>;
   return (
     <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(300px, 1fr))', gap: 14 }}>
-      {runs.map((run) => (
-        <RunCard key={run.id} run={run} account={account} dataset={dataset} />
+      {runs.map((entry) => (
+        <RunCard key={entry.run.id} entry={entry} dataset={dataset} />
       ))}
     </div>
   );

@@ -1,13 +1,12 @@
-import { ErrorNotice } from '../../ui/notices';
-import { useCall } from '../../ui/use-call';
-import { EvidenceTable } from '../cases/EvidenceTable';
+import type { AccountReport } from '../../../../shared/report';
+import { EvidenceTable } from '../../ui/audit/EvidenceTable';
 
-/** The account's topics by strength, each with the misattribution flags it raised and the evidence behind it. */
-export function TopicsPanel({ dataset, account }: { dataset: string; account: string }) {
-  const topics = useCall('audit.topics', { dataset, account });
-  if (topics.error) return <ErrorNotice error={topics.error} />;
-  if (!topics.data) return <p className="muted">Reading topics…</p>;
-  if (topics.data.topics.length === 0) return <p className="muted">No topic assigned to this account.</p>;
+/** The account's topics by strength (from report.account), each with the flags it raised and the evidence behind it. */
+export function TopicsPanel({ dataset, report }: { dataset: string; report: AccountReport | null }) {
+  if (!report) return <p className="muted">Reading topics…</p>;
+  const { topics, topicsNote } = report;
+  if (!topics) return <p className="muted">{topicsNote}</p>;
+  if (topics.topics.length === 0) return <p className="muted">No topic assigned to this account.</p>;
   return (
     <table>
       <thead>
@@ -20,7 +19,7 @@ export function TopicsPanel({ dataset, account }: { dataset: string; account: st
         </tr>
       </thead>
       <tbody>
-        {topics.data.topics.map((t) => (
+        {topics.topics.map((t) => (
           <tr key={t.topic} data-testid="topic-row" data-topic={t.topic}>
             <td>{t.topic}</td>
             <td>{t.strength.toFixed(1)}</td>

@@ -1,6 +1,6 @@
 import type { RunSummary } from '../../../../shared/runs';
 import { ErrorNotice, ProgressBar } from '../../ui/notices';
-import { BeforeAfterChart } from '../cases/BeforeAfterChart';
+import { BeforeAfterChart } from '../../ui/charts/BeforeAfterChart';
 import type { useWhatIf } from './use-whatif';
 
 interface Props {

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { WindowsOutput } from '../../../../shared/windows';
 import { ErrorNotice, ProgressBar } from '../../ui/notices';
-import { AccountLink } from '../cases/account-link';
-import { ModelPicker } from '../cases/pickers';
-import type { useJob } from '../cases/use-job';
-import { ScoreLineChart } from './ScoreLineChart';
+import { AccountLink } from '../../ui/account-link';
+import { ModelPicker } from '../../ui/pickers';
+import type { useJob } from '../../ui/use-call';
+import { ScoreLineChart } from '../../ui/charts/ScoreLineChart';
 
 type Change = WindowsOutput['changes'][number];
 const kinds = (m: Change['entered']) => Object.entries(m.by_kind).map(([k, n]) => `${k} ${n}`).join(', ') || '–';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../../../shared/domain';
 import type { Removal } from '../../../../shared/runs';
 import { client, type Progress } from '../../api';
-import type { Standing } from '../cases/BeforeAfterChart';
+import type { Standing } from '../../ui/charts/BeforeAfterChart';
 
 export interface WhatIfResult {
   label: string;

@@ -1,5 +1,5 @@
 import type { AuditCase } from '../../../../shared/audit';
-import { ExportReportButton } from '../report/ExportReportButton';
+import { ExportReportButton } from '../../ui/report/ExportReportButton';
 import { AccountLink } from '../../ui/account-link';
 import { BeforeAfterChart } from '../../ui/charts/BeforeAfterChart';
 import { EvidenceTable } from '../../ui/audit/EvidenceTable';

@@ -31,33 +31,22 @@ export interface ReportRequest {
   windows?: ReportData['windows'];
 }
 
-/** Reads everything the report shows: each run of the dataset with its manifest and this account's explanation. */
+/**
+ * Reads everything the report shows in one call (report.account): each base and what-if run with its manifest and
+ * this account's explanation, and the account's topics. Window runs are one per window: the score-over-time chart
+ * stands for them, their manifests would bury the rest, so report.account counts them without explaining them.
+ */
 export async function collectReport(request: ReportRequest): Promise<{ ok: true; value: ReportData } | { ok: false; error: ApiError }> {
-  const list = await client.call('runs.list', { dataset: request.dataset });
-  if (!list.ok) return list;
-  const runs = await Promise.all(
-    list.value.map(async (summary): Promise<ReportRun | ApiError> => {
-      const [detail, explanation] = await Promise.all([
-        client.call('runs.show', { run: summary.id }),
-        client.call('runs.explain', { run: summary.id, account: request.account, limit: 10 }),
-      ]);
-      if (!detail.ok) return detail.error;
-      return { detail: detail.value, explanation: explanation.ok ? explanation.value : null, note: explanation.ok ? null : explanation.error.message };
-    }),
-  );
-  const failed = runs.find((run): run is ApiError => 'code' in run);
-  if (failed) return { ok: false, error: failed };
-  // Windowed runs are one per window: the score-over-time chart stands for them, their manifests would bury the rest.
-  const kept = (runs as ReportRun[]).filter((run) => !run.detail.manifest.window);
-  const topics = await client.call('audit.topics', { dataset: request.dataset, account: request.account });
+  const report = await client.call('report.account', { dataset: request.dataset, account: request.account, limit: 10 });
+  if (!report.ok) return report;
   return {
     ok: true,
     value: {
       dataset: request.dataset,
       account: request.account,
       generatedAt: new Date().toISOString(),
-      runs: kept,
-      topics: topics.ok ? topics.value : null,
+      runs: report.value.runs.map((run) => ({ detail: run.run, explanation: run.explanation, note: run.note })),
+      topics: report.value.topics,
       cases: request.cases,
       focus: request.focus ?? null,
       windows: request.windows ?? null,

@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import type { ApiError } from '../../../../shared/domain';
 import { collectReport, type ReportRequest } from './collect';
-import { downloadFile, fileSafe } from '../../ui/download';
+import { downloadFile, fileSafe } from '../download';
 import { Report } from './Report';
 
 // Inline so the file opens anywhere, offline, exactly as saved: the report loads nothing.

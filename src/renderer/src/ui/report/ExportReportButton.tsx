@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ApiError } from '../../../../shared/domain';
-import { ErrorNotice } from '../../ui/notices';
+import { ErrorNotice } from '../notices';
 import type { ReportRequest } from './collect';
 import { exportReport } from './export';
 

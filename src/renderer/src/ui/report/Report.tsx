@@ -1,9 +1,9 @@
 import type { AuditCase } from '../../../../shared/audit';
 import { withFidelity } from '../../../../shared/models/fidelity';
-import { ScoreLineChart } from '../account/ScoreLineChart';
-import { accountName } from '../cases/account-link';
-import { BeforeAfterChart } from '../cases/BeforeAfterChart';
-import { evidenceValue } from '../cases/EvidenceTable';
+import { ScoreLineChart } from '../charts/ScoreLineChart';
+import { accountName } from '../account-link';
+import { BeforeAfterChart } from '../charts/BeforeAfterChart';
+import { evidenceValue } from '../audit/EvidenceTable';
 import type { ReportData, ReportRun } from './collect';
 
 const num = (v: number | null | undefined) => (v === null || v === undefined ? '–' : Number.isInteger(v) ? String(v) : v.toPrecision(4));
