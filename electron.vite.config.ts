@@ -13,6 +13,7 @@ export default defineConfig({
           cli: resolve(__dirname, 'src/main/cli/main.ts'),
           'task-worker': resolve(__dirname, 'src/main/tasks/worker.ts'),
           'kernel-worker': resolve(__dirname, 'src/main/scoring/parallel/kernel-worker.ts'),
+          'engine-worker': resolve(__dirname, 'src/main/engine/worker.ts'),
         },
       },
     },

@@ -14,7 +14,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const database = path.join(dir, 'e2e.sqlite');
   const server = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/main/cli/main.ts'), 'serve', '--port', '0', '--db', database], {
     cwd: repoRoot,
-    env: { ...process.env, INFLUENCE_LENS_DB: '' },
+    // The test-only endpoints: engine-event-loop.spec.ts reads the request thread's event-loop delay.
+    env: { ...process.env, INFLUENCE_LENS_DB: '', INFLUENCE_LENS_TEST_ENDPOINTS: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
