@@ -39,7 +39,7 @@ function state(dbFile: string) {
   try {
     return {
       integrity: db.pragma('integrity_check', { simple: true }),
-      foreignKeys: db.pragma('foreign_key_check').length,
+      foreignKeys: (db.pragma('foreign_key_check') as unknown[]).length,
       datasets: db.prepare('SELECT name FROM datasets WHERE staged_by IS NULL ORDER BY name').pluck().all(),
       staging: db.prepare('SELECT count(*) FROM datasets WHERE staged_by IS NOT NULL').pluck().get() as number,
       runs: db.prepare('SELECT id FROM runs ORDER BY id').pluck().all() as number[],
