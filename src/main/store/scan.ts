@@ -1,11 +1,15 @@
 import type { Db } from './db';
 
-let scans = 0;
+/** The row callback of the scan running on each connection: one SQL function per connection, never one per call. */
+const current = new WeakMap<Db, (...values: unknown[]) => void>();
 
 /**
  * Reading millions of rows through a statement iterator costs a JavaScript array per row (about 0.7 us); handing
  * each row's values to a SQL function costs a fifth of that. So large reads run as
- * `SELECT count(lens_row(...)) FROM ...`, with `onRow` registered as `lens_row` on this connection.
+ * `SELECT count(lens_row(...)) FROM ...`. `lens_row` is registered once per connection (with any number of
+ * arguments) and calls the callback of the scan in progress: registering a fresh function per call, as this did
+ * before, kept every callback alive for the connection's lifetime (one per ego network or cascades call). Scans
+ * are synchronous, so one connection never runs two at once.
  */
 export function scanRows<Row extends unknown[]>(
   db: Db,
@@ -14,15 +18,14 @@ export function scanRows<Row extends unknown[]>(
   params: unknown[],
   onRow: (...values: Row) => void,
 ): void {
-  // SQLite keys functions by name and argument count, the count taken from onRow's parameters: a fresh name each
-  // time, so that a callback declaring fewer parameters than there are columns fails instead of reaching an older
-  // callback registered with that count.
-  const name = `lens_row_${++scans}`;
-  db.function(name, { deterministic: false }, onRow as (...values: unknown[]) => void);
-  db.prepare(`SELECT count(${name}(${columns})) FROM ${from}`).pluck().get(...params);
+  if (!current.has(db)) db.function('lens_row', { deterministic: false, varargs: true }, (...values: unknown[]) => current.get(db)!(...values));
+  current.set(db, onRow as (...values: unknown[]) => void);
+  try {
+    db.prepare(`SELECT count(lens_row(${columns})) FROM ${from}`).pluck().get(...params);
+  } finally {
+    current.set(db, () => undefined);
+  }
 }
-
-
 
 /**
  * The row-id range of a dataset's rows in a table. Imports assign ids in increasing order, so scanning this range
