@@ -262,7 +262,7 @@ describe('bad inputs: a clear message, and the database exactly as it was', () =
     ['bad-time.csv', 'source,target,time\na,b,yesterday\n',
       (f) => `${f}:2: the time "yesterday" is neither ISO 8601 (2015-03-24T10:41:00Z) nor epoch seconds or milliseconds`],
     ['bad-quote.csv', 'source,target\n"a,b\nc,d\n',
-      (f) => `${f}:3: malformed CSV: Quote Not Closed: the parsing is finished with an opening quote at line 3`],
+      (f) => `${f}:2: malformed CSV: the quoted cell opened on this line is not closed before the end of the file`],
     ['one-field.edgelist', '1 2\n42\n', (f) => `${f}:2: ${expected}, found one field "42"`],
     ['bad-weight.edgelist', '1 2 3\n1 2 abc\n', (f) => `${f}:2: the weight "abc" is not a number; ${expected}, found "1 2 abc"`],
     ['bad-dict.edgelist', "1 2 {'weight': 1}\n1 2 {'weight' 1}\n",

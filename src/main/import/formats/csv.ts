@@ -1,10 +1,8 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { CsvError, parse } from 'csv-parse';
 import type { CsvMapping } from '../../../shared/api';
 import { INTERACTION_KINDS, type InteractionKind } from '../../../shared/domain';
 import type { ImportContext } from '../context';
 import { readWeight } from '../weights';
+import { CsvSplitter, MalformedCsvError } from './csv-rows';
 
 type Role = keyof CsvMapping;
 
@@ -36,59 +34,51 @@ const EPOCH_MS_FROM = 1e11;
 
 /**
  * A CSV file with a header row: interactions (a source and a target column, found by name or given with --map), or
- * a node table (an `id` column, and not both a source and a target) whose rows become accounts. Rows come from csv-parse as
- * arrays; line numbers are counted here (1 per row, plus the line breaks inside quoted cells) because asking
- * csv-parse for per-record info costs an object per row and halves its throughput.
+ * a node table (an `id` column, and not both a source and a target) whose rows become accounts. Rows are cut by
+ * CsvSplitter (csv-rows.ts), which counts lines as it goes, so an error names the line its row starts on.
  */
 export async function importCsv(context: ImportContext): Promise<void> {
   const { source } = context;
-  const text = source.text();
-  const head: string[] = [];
-  let sniffed = '';
-  while (!sniffed.includes('\n')) {
-    const next = await text.next();
-    if (next.done) break;
-    head.push(next.value);
-    sniffed += next.value;
-  }
-  if (sniffed.trim() === '') throw source.error('the file is empty; a CSV file needs a header row', {});
-  const newline = sniffed.indexOf('\n');
-  const delimiter = detectDelimiter(newline === -1 ? sniffed : sniffed.slice(0, newline));
-  const parser = parse({ delimiter, record_delimiter: ['\r\n', '\n'], relax_column_count: true, relax_quotes: true });
-  const feeding = pipeline(Readable.from((async function* () { yield* head; yield* text; })()), parser);
-  // A failure while feeding (bad UTF-8) also destroys the parser, so it surfaces in the loop below; this only keeps
-  // the promise from being reported as unhandled when the loop stops first.
-  feeding.catch(() => {});
   let handle: RowHandler | undefined;
-  let line = 0;
   let rows = 0;
+  let splitter: CsvSplitter | undefined;
+  const onRow = (row: string[], line: number) => {
+    if (!handle) {
+      handle = rowHandler(context, row.map((name) => name.trim()), splitter!.delimiter);
+      return;
+    }
+    if (row.length === 1 && row[0]!.trim() === '') return;
+    handle(row, line);
+    if (++rows % 10_000 === 0) context.checkCancelled();
+  };
+  let leading = '';
   try {
-    for await (const row of parser as AsyncIterable<string[]>) {
-      const first = line + 1;
-      line += linesIn(row);
-      if (!handle) {
-        handle = rowHandler(context, row.map((name) => name.trim()), delimiter);
+    for await (const text of source.text()) {
+      if (splitter) {
+        splitter.push(text);
         continue;
       }
-      if (row.length === 1 && row[0]!.trim() === '') continue;
-      handle(row, first);
-      if (++rows % 10_000 === 0) context.checkCancelled();
+      leading += text;
+      if (leading.trim() === '') continue;
+      // The delimiter is decided from the header line, which is in the first chunk unless it is longer than 1 MiB.
+      splitter = new CsvSplitter(detectDelimiter(firstLine(leading)), onRow);
+      splitter.push(leading);
     }
-    await feeding;
+    if (!splitter) throw source.error('the file is empty; a CSV file needs a header row', {});
+    splitter.end();
   } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
+    if (!(error instanceof MalformedCsvError)) throw error;
     // A broken quote leaves every later row boundary a guess, so this stops the import even with --skip-invalid.
-    throw source.error(`malformed CSV: ${error.message}`, { line: (error as CsvError & { lines: number }).lines });
+    throw source.error(`malformed CSV: ${error.message}`, { line: error.line });
   }
+}
+
+function firstLine(text: string): string {
+  const newline = text.indexOf('\n');
+  return newline === -1 ? text : text.slice(0, newline);
 }
 
 type RowHandler = (row: string[], line: number) => void;
-
-function linesIn(row: string[]): number {
-  let lines = 1;
-  for (const cell of row) for (let at = cell.indexOf('\n'); at !== -1; at = cell.indexOf('\n', at + 1)) lines++;
-  return lines;
-}
 
 /** The most frequent of comma, semicolon and tab outside quotes in the header line; comma when none occurs. */
 function detectDelimiter(header: string): string {
