@@ -29,6 +29,9 @@ export interface ImportRequest {
   onProgress?: (progress: ImportProgress) => void;
 }
 
+/** WAL pages between checkpoints of the import's connection (see importStaged). */
+const IMPORT_CHECKPOINT_PAGES = 16_384;
+
 type FileOutcome = ImportOutput['files'][number];
 
 /** Imports of this thread, one at a time: each assigns row ids from the largest stored (import/sqlite-sink.ts). */
@@ -73,6 +76,10 @@ async function importStaged(db: Db, name: string, request: ImportRequest): Promi
   // The sink assigns every id it writes from rows it wrote or found, so references hold by construction;
   // enforcing them row by row would cost two thirds of an interaction insert (tests check foreign_key_check).
   importDb.pragma('foreign_keys = OFF');
+  // The import commits a batch per 1 MiB read; with SQLite's default checkpoint every 1,000 WAL pages, many commits
+  // also checkpointed (with fsyncs). 16,384 pages (64 MiB at 4 KiB) between checkpoints: 100 MB of tweet pages
+  // imported in 2.2-2.4 s instead of 2.8 s.
+  importDb.pragma(`wal_autocheckpoint = ${IMPORT_CHECKPOINT_PAGES}`);
   let stagingId: number | null = null;
   try {
     const pseudonymized = target ? target.pseudonymized === 1 : (request.pseudonymize ?? false);
