@@ -10,7 +10,9 @@ import type Database from 'better-sqlite3';
  */
 export class BatchInserter {
   private readonly values: unknown[] = [];
-  private readonly single: Database.Statement;
+  /** Statements for remainders smaller than a batch, by row count (powers of two). */
+  private readonly remainders = new Map<number, Database.Statement>();
+  private readonly row: string;
   /** Full-batch statements by the set of columns bound once (bit i: column i). */
   private readonly byShared = new Map<number, Database.Statement>();
   private readonly width: number;
@@ -25,7 +27,7 @@ export class BatchInserter {
     if (columns.length > 30) throw new Error('BatchInserter: at most 30 columns (a bit mask names the shared ones)');
     this.width = columns.length;
     this.head = `INSERT INTO ${table} (${columns.join(',')}) VALUES `;
-    this.single = db.prepare(`${this.head}(${columns.map(() => '?').join(',')})`);
+    this.row = `(${columns.map(() => '?').join(',')})`;
   }
 
   get pendingRows(): number {
@@ -48,8 +50,24 @@ export class BatchInserter {
       values.splice(0, start);
       return;
     }
-    for (; start < values.length; start += this.width) this.single.run(values.slice(start, start + this.width));
+    // The remainder in runs of powers of two (64, 32, ..., 1 rows for batches of 128): at most 7 statements, where
+    // one per row took up to 127.
+    for (let rows = 2 ** Math.floor(Math.log2(this.rowsPerBatch)); rows >= 1; rows /= 2) {
+      while (values.length - start >= rows * this.width) {
+        this.remainderStatement(rows).run(values.slice(start, start + rows * this.width));
+        start += rows * this.width;
+      }
+    }
     values.length = 0;
+  }
+
+  private remainderStatement(rows: number): Database.Statement {
+    let statement = this.remainders.get(rows);
+    if (!statement) {
+      statement = this.db.prepare(this.head + Array.from({ length: rows }, () => this.row).join(','));
+      this.remainders.set(rows, statement);
+    }
+    return statement;
   }
 
   private writeBatch(start: number): void {

@@ -117,7 +117,7 @@ export class SqliteSink implements ImportSink {
       this.queue(this.accounts.add(id, this.datasetId, record.platformId, ...fields, 0, attributes));
       return;
     }
-    if (known > this.flushedAccountId) this.flush(false);
+    if (known > this.flushedAccountId) this.writeAccounts();
     this.statements.updateAccount.run(...fields, attributes, known);
     if (handle !== null) this.withHandle.add(known);
   }
@@ -190,15 +190,22 @@ export class SqliteSink implements ImportSink {
   }
 
   /**
-   * Writes what is buffered, parents before children for the foreign keys. Between records only full batches of
-   * hashtags and interactions are written: a remainder written row by row would undo the batching.
+   * Writes what is buffered; between records (`complete` false) only full batches, so a remainder never undoes the
+   * batching. A row may then be written before the account or post it refers to: foreign keys are not enforced
+   * during an import (run-import.ts), no read sees the staging dataset, and at the end everything is written.
    */
   flush(complete = true): void {
-    this.accounts.flush();
-    this.flushedAccountId = this.nextAccountId - 1;
-    this.posts.flush();
+    this.accounts.flush(!complete);
+    this.flushedAccountId = this.nextAccountId - 1 - this.accounts.pendingRows;
+    this.posts.flush(!complete);
     this.hashtags.flush(!complete);
     this.interactions.flush(!complete);
+  }
+
+  /** Every buffered account, before an UPDATE of one of them. */
+  private writeAccounts(): void {
+    this.accounts.flush();
+    this.flushedAccountId = this.nextAccountId - 1;
   }
 
   private resolve(target: TargetRef): number | undefined {
@@ -231,7 +238,7 @@ export class SqliteSink implements ImportSink {
     const pseudoHandle = handle != null && this.pseudonyms ? this.pseudonyms.handle(handle) : (handle ?? null);
     if (known !== undefined) {
       if (pseudoHandle !== null && !this.withHandle.has(known)) {
-        if (known > this.flushedAccountId) this.flush(false);
+        if (known > this.flushedAccountId) this.writeAccounts();
         this.statements.setHandleIfMissing.run(pseudoHandle, known);
         this.withHandle.add(known);
       }
