@@ -8,7 +8,9 @@ import layers, { allowFromLevels } from './eslint-rules/layers.js';
  */
 // `tasks` (the worker's typed task map, issue 14 point 4) is not in the issue's list: it wires scoring and audit
 // handlers to the job pool and is called by the services, so it sits between analysis|audit and services.
-const MAIN_LEVELS = [['shared'], ['support'], ['store'], ['jobs'], ['import', 'scoring'], ['analysis', 'audit'], ['tasks'], ['services'], ['engine'], ['cli', 'server', 'desktop']];
+// `entry` (src/main/entry and the lens executable src/main/cli/main.ts) is above the issue's top level: `lens serve` and
+// `lens start` compose the CLI with the server and the desktop app, which as siblings may not import each other.
+const MAIN_LEVELS = [['shared'], ['support'], ['store'], ['jobs'], ['import', 'scoring'], ['analysis', 'audit'], ['tasks'], ['services'], ['engine'], ['cli', 'server', 'desktop'], ['entry']];
 const mainAllow = allowFromLevels(MAIN_LEVELS);
 const mainFolder = (name) => ({ name, paths: [`src/main/${name}`], allow: mainAllow[name] });
 
@@ -19,6 +21,8 @@ const LAYER_UNITS = [
   ...['store', 'jobs', 'import', 'scoring', 'analysis', 'audit', 'tasks', 'services', 'engine', 'cli', 'server'].map(mainFolder),
   // index.ts is the Electron entry and ipc.ts its IPC registration: both are the desktop shell.
   { name: 'desktop', paths: ['src/main/desktop', 'src/main/index.ts', 'src/main/ipc.ts'], allow: mainAllow.desktop },
+  // main.ts is the `lens` executable: the one file of cli/ that may import the entry commands.
+  { name: 'entry', paths: ['src/main/entry', 'src/main/cli/main.ts'], allow: mainAllow.entry },
   { name: 'preload', paths: ['src/preload'], allow: ['shared'] },
   // The renderer: app may import features and ui, a feature only ui (never another feature), ui neither.
   { name: 'api', paths: [`${R}/api`], allow: ['shared'] },

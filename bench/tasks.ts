@@ -6,9 +6,9 @@ import { jsonCeiling, rowsCeiling } from './ceilings';
 const tasks: Record<string, (args: string[]) => Promise<Record<string, unknown>>> = {
   /** `lens <args>` in this process, as the user runs it; nothing else is loaded, so start-up is the CLI's own. */
   async cli(args) {
-    const { runCli } = await import('../src/main/cli');
+    const { defaultIo, runCli } = await import('../src/main/cli');
     const lines: string[] = [];
-    const code = await runCli(args, { out: (text) => lines.push(text), err: () => undefined, openDb: (file) => openDatabase(file!) });
+    const code = await runCli(args, { ...defaultIo, out: (text) => lines.push(text), err: () => undefined });
     if (code !== 0) throw new Error(`lens ${args.join(' ')} exited ${code}`);
     return { output: JSON.parse(lines.join('\n')) };
   },

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
-import { loadDemoData } from './cli/demo';
 import { menuActions, menuTemplate } from './desktop/menu';
 import { appPaths, useElectronSqlite } from './desktop/paths';
 import { guardContents, guardSession, trustedSender } from './desktop/security';
 import { DesktopServices } from './desktop/services';
 import { createMainWindow, focusWindow, showView } from './desktop/window';
+import { loadDemoData } from './engine/demo';
+import { startEngineThread } from './engine/thread';
 import { registerIpc } from './ipc';
 import { openDatabase } from './store/db';
 import { resolveDbPath } from './store/paths';
@@ -43,7 +44,8 @@ async function start(): Promise<void> {
     const window = createMainWindow(BrowserWindow, paths.preload);
     mainWindow = window;
     window.on('closed', () => (mainWindow = null));
-    await loadDemoData(services.database, { out: console.log, err: console.error, openDb: () => services.database });
+    const demoEngine = startEngineThread(services.database.name);
+    await loadDemoData(demoEngine, console.error).finally(() => demoEngine.stop());
     await showView(window, paths.target, 'datasets');
   } catch (error) {
     fail(error as Error);

@@ -1,11 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/main/cli';
-import type { CommandIo } from '../../src/main/cli/command';
+import { defaultIo, runCli, type CliIo } from '../../src/main/cli';
 import { JobHost } from '../../src/main/jobs/host';
 import { callService } from '../../src/main/services';
-import { openDatabase } from '../../src/main/store/db';
 import { AuditOutput, CASE_KINDS } from '../../src/shared/audit';
 import { MINOR_RULE_VERSION } from '../../src/shared/minors';
 import { datasetsDir, repoRoot, tempDb, tempDir } from '../helpers';
@@ -26,7 +24,8 @@ async function value<T>(call: Promise<{ ok: true; value: T } | { ok: false; erro
 /** The CLI in this process, on the test's database file, with its standard output collected. */
 async function lens(file: string, argv: string[]): Promise<{ code: number; out: string }> {
   const lines: string[] = [];
-  const io: CommandIo = { out: (text) => lines.push(text), err: () => undefined, openDb: () => openDatabase(file) };
+  // The CLI's own engine thread on the file, as `lens` runs it.
+  const io: CliIo = { ...defaultIo, out: (text) => lines.push(text), err: () => undefined };
   const code = await runCli([...argv, '--db', file], io);
   return { code, out: lines.join('\n') };
 }

@@ -273,7 +273,7 @@ describe('lens generate: a synthetic world with planted cases', () => {
 
   it('the command validates its options and reports the files and planted counts', async () => {
     const lines: string[] = [];
-    const io: CommandIo = { out: (text) => lines.push(text), err: () => {}, openDb: () => { throw new Error('generate needs no database'); } };
+    const io: CommandIo = { out: (text) => lines.push(text), err: () => {}, engine: () => { throw new Error('generate needs no database'); } };
     const run = (values: Record<string, string | boolean>) => generateCommand.run({ values, positionals: [] }, io);
     await expect(run({ seed: '1' })).rejects.toThrow(UsageError);
     await expect(run({ out: 'x.jsonl', accounts: '99' })).rejects.toThrow(/--accounts must be from 100/);

@@ -1,12 +1,16 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { Db } from '../store/db';
+import type { EngineClient } from '../engine/client';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 export interface CommandIo {
   out: (text: string) => void;
   err: (text: string) => void;
-  openDb: (explicitPath?: string) => Db;
+  /**
+   * The engine that owns the database `--db` names (else the default): every service call goes to it, so this
+   * thread never touches SQLite. Started by the first call, one per CLI process (cli/engine-session.ts).
+   */
+  engine: (explicitPath?: string) => EngineClient;
 }
 
 /** A CLI command: its words, help text, options and the adapter from parsed options to a service call. */
@@ -39,14 +43,9 @@ export function runIdOption(args: ParsedArgs, command: string): number {
   return run;
 }
 
-/** Runs a command's body with the database named by --db (or the default), closing it whatever happens. */
-export async function withDb<T>(io: CommandIo, args: ParsedArgs, body: (db: Db) => Promise<T>): Promise<T> {
-  const db = io.openDb(args.values.db as string | undefined);
-  try {
-    return await body(db);
-  } finally {
-    db.close();
-  }
+/** Runs a command's body with the engine on the database named by --db (or the default). */
+export function withEngine<T>(io: CommandIo, args: ParsedArgs, body: (engine: EngineClient) => Promise<T>): Promise<T> {
+  return body(io.engine(args.values.db as string | undefined));
 }
 
 export function parseCommandArgs(command: Command, argv: string[]): ParsedArgs {

@@ -1,6 +1,6 @@
-import { openDatabase } from '../store/db';
-import { resolveDbPath } from '../store/paths';
+import { startEngineThread } from '../engine/thread';
 import { helpText, parseCommandArgs, UsageError, type Command, type CommandIo } from './command';
+import { engineSession, type EngineStarter } from './engine-session';
 import {
   cascadesCommand,
   compareCommand,
@@ -18,10 +18,11 @@ import { windowsCommand } from './commands/windows';
 import { auditCommand } from './commands/audit';
 import { generateCommand } from './commands/generate';
 import { placesCommand, topCommand, topicsCommand } from './commands/topics';
-import { serveCommand } from './commands/serve';
-import { startCommand } from './commands/start';
 
-/** Every CLI command, in the order `lens --help` lists them. */
+/**
+ * The CLI's own commands, in the order `lens --help` lists them. `serve` and `start`, which start the server or
+ * the desktop app, sit above the CLI in the layer order: the executable (main.ts) appends them.
+ */
 export const commands: readonly Command[] = [
   importCommand,
   datasetsCommand,
@@ -45,17 +46,20 @@ export const commands: readonly Command[] = [
   topCommand,
   placesCommand,
   generateCommand,
-  serveCommand,
-  startCommand,
 ];
 
-export const defaultIo: CommandIo = {
+/** Where a CLI invocation writes, and how it starts its engine (tests may start one on a fake channel). */
+export interface CliIo extends Omit<CommandIo, 'engine'> {
+  startEngine: EngineStarter;
+}
+
+export const defaultIo: CliIo = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
-  openDb: (explicitPath) => openDatabase(resolveDbPath(explicitPath)),
+  startEngine: startEngineThread,
 };
 
-function overview(): string {
+function overview(commands: readonly Command[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return ['Influence Lens: audit social-influence scores on your own data, offline.', '',
     'Usage: lens <command> [options]   (npm run -s lens -- <command> ...)', '', 'Commands:',
@@ -63,25 +67,29 @@ function overview(): string {
     'Every command takes --db PATH and --help.'].join('\n');
 }
 
-/** Runs one CLI invocation and returns its exit code: 0 done, 1 failed, 2 wrong usage. */
-export async function runCli(argv: string[], io: CommandIo = defaultIo): Promise<number> {
+/**
+ * Runs one CLI invocation and returns its exit code: 0 done, 1 failed, 2 wrong usage. The command's service calls
+ * go to one engine thread, started by its first call and stopped here when the command is done.
+ */
+export async function runCli(argv: string[], io: CliIo = defaultIo, table: readonly Command[] = commands): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.out(overview());
+    io.out(overview(table));
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
+  const command = table.find((c) => c.name === name);
   if (!command) {
-    io.err(`lens: unknown command "${name}"; commands: ${commands.map((c) => c.name).join(', ')}`);
+    io.err(`lens: unknown command "${name}"; commands: ${table.map((c) => c.name).join(', ')}`);
     return 2;
   }
+  const session = engineSession(io.startEngine);
   try {
     const args = parseCommandArgs(command, rest);
     if (args.values.help) {
       io.out(helpText(command));
       return 0;
     }
-    return await command.run(args, io);
+    return await command.run(args, { out: io.out, err: io.err, engine: session.engine });
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`lens: ${error.message}`);
@@ -89,5 +97,7 @@ export async function runCli(argv: string[], io: CommandIo = defaultIo): Promise
     }
     io.err(`lens: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
+  } finally {
+    await session.stop();
   }
 }

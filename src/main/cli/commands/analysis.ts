@@ -1,6 +1,5 @@
 import { INTERACTION_KINDS, InteractionKind } from '../../../shared/domain';
-import { callService } from '../../services';
-import { runIdOption, UsageError, withDb, type Command } from '../command';
+import { runIdOption, UsageError, withEngine, type Command } from '../command';
 import { formatComparison, formatDisagreements, formatDistribution, formatWhatIf } from '../format-analysis';
 import { formatCascades, formatEgo } from '../format-cascades';
 import { integerList, stringList } from '../list-option';
@@ -37,9 +36,9 @@ export const compareCommand: Command = {
     const noiseCeiling = args.values['noise-ceiling'];
     if (noiseCeiling !== undefined && !['score', 'stored', 'off'].includes(noiseCeiling as string)) throw new UsageError('--noise-ceiling is score, stored or off');
     const input = { runs, k, p: number('p'), bootstrap: number('bootstrap'), bootstrap_seed: number('seed'), noise_ceiling: noiseCeiling };
-    return withDb(io, args, (db) =>
+    return withEngine(io, args, (engine) =>
       withJob(async (signal, onJobProgress) => {
-        const result = await callService('analysis.compare', input, { db, signal, onJobProgress });
+        const result = await engine.call('analysis.compare', input, { signal, onJobProgress });
         if (!result.ok) return reportFailure(io, result.error);
         io.out(args.values.json ? JSON.stringify(result.value) : formatComparison(result.value));
         return 0;
@@ -57,9 +56,9 @@ export const disagreementsCommand: Command = {
     const runs = integerList(args.values.runs, 'runs');
     if (runs.length !== 2) throw new UsageError('disagreements compares two runs: --runs A,B');
     const limit = args.values.limit === undefined ? undefined : Number(args.values.limit);
-    return withDb(io, args, (db) =>
+    return withEngine(io, args, (engine) =>
       withJob(async (signal, onJobProgress) => {
-        const result = await callService('analysis.disagreements', { runs, limit }, { db, signal, onJobProgress });
+        const result = await engine.call('analysis.disagreements', { runs, limit }, { signal, onJobProgress });
         if (!result.ok) return reportFailure(io, result.error);
         io.out(args.values.json ? JSON.stringify(result.value) : formatDisagreements(result.value));
         return 0;
@@ -76,8 +75,8 @@ export const distributionCommand: Command = {
   async run(args, io) {
     const run = runIdOption(args, 'distribution');
     const bins = args.values.bins === undefined ? undefined : Number(args.values.bins);
-    return withDb(io, args, async (db) => {
-      const result = await callService('analysis.distribution', { run, output: args.values.output, bins }, { db });
+    return withEngine(io, args, async (engine) => {
+      const result = await engine.call('analysis.distribution', { run, output: args.values.output, bins });
       if (!result.ok) return reportFailure(io, result.error);
       io.out(args.values.json ? JSON.stringify(result.value) : formatDistribution(result.value));
       return 0;
@@ -122,9 +121,9 @@ export const whatIfCommand: Command = {
     };
     if (Object.keys(remove).length === 0) throw new UsageError('whatif needs something to remove; see `lens whatif --help`');
     const limit = values.limit === undefined ? undefined : Number(values.limit);
-    return withDb(io, args, (db) =>
+    return withEngine(io, args, (engine) =>
       withJob(async (signal, onJobProgress) => {
-        const result = await callService('runs.whatif', { run, remove, limit }, { db, signal, onJobProgress });
+        const result = await engine.call('runs.whatif', { run, remove, limit }, { signal, onJobProgress });
         if (!result.ok) return reportFailure(io, result.error);
         io.out(values.json ? JSON.stringify(result.value) : formatWhatIf(result.value));
         return 0;
@@ -143,8 +142,8 @@ export const cascadesCommand: Command = {
     if (typeof args.values.dataset !== 'string') throw new UsageError('cascades needs --dataset NAME');
     const source = args.values.source;
     if (source !== undefined && source !== 'tree' && source !== 'reconstructed') throw new UsageError('--source is tree or reconstructed');
-    return withDb(io, args, async (db) => {
-      const result = await callService('analysis.cascades', { dataset: args.values.dataset, source }, { db });
+    return withEngine(io, args, async (engine) => {
+      const result = await engine.call('analysis.cascades', { dataset: args.values.dataset, source });
       if (!result.ok) return reportFailure(io, result.error);
       io.out(args.values.json ? JSON.stringify(result.value) : formatCascades(result.value));
       return 0;
@@ -168,9 +167,9 @@ export const egoCommand: Command = {
     const { dataset, account } = args.values;
     if (typeof dataset !== 'string' || typeof account !== 'string') throw new UsageError('ego needs --dataset NAME and --account ID_OR_HANDLE');
     const number = (name: string) => (args.values[name] === undefined ? undefined : Number(args.values[name]));
-    return withDb(io, args, async (db) => {
+    return withEngine(io, args, async (engine) => {
       const input = { dataset, account, depth: number('depth'), limit: number('limit'), seed: number('seed') };
-      const result = await callService('analysis.ego', input, { db });
+      const result = await engine.call('analysis.ego', input);
       if (!result.ok) return reportFailure(io, result.error);
       io.out(args.values.json ? JSON.stringify(result.value) : formatEgo(result.value));
       return 0;

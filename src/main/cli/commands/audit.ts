@@ -1,6 +1,5 @@
 import { CASE_KINDS, CaseKind, type AuditOutput, type AuditRunSummary } from '../../../shared/audit';
-import { callService } from '../../services';
-import { UsageError, withDb, type Command, type ParsedArgs } from '../command';
+import { UsageError, withEngine, type Command, type ParsedArgs } from '../command';
 import { stringList } from '../list-option';
 import { reportFailure } from '../report';
 import { withJob } from '../with-job';
@@ -75,8 +74,8 @@ export const auditCommand: Command = {
     const { dataset, run, runs, json } = args.values;
     const showMinors = args.values['show-minors'] === true;
     if (runs === true) {
-      return withDb(io, args, async (db) => {
-        const result = await callService('audit.runs', { dataset }, { db });
+      return withEngine(io, args, async (engine) => {
+        const result = await engine.call('audit.runs', { dataset });
         if (!result.ok) return reportFailure(io, result.error);
         io.out(json ? JSON.stringify(result.value) : formatAuditRuns(result.value));
         return 0;
@@ -85,8 +84,8 @@ export const auditCommand: Command = {
     if (run !== undefined) {
       const id = Number(run);
       if (!Number.isInteger(id) || id < 1) throw new UsageError('--run needs an audit run number from `lens audit --runs`');
-      return withDb(io, args, async (db) => {
-        const result = await callService('audit.run', { run: id, show_minors: showMinors }, { db });
+      return withEngine(io, args, async (engine) => {
+        const result = await engine.call('audit.run', { run: id, show_minors: showMinors });
         if (!result.ok) return reportFailure(io, result.error);
         io.out(json ? JSON.stringify(result.value) : formatAudit(result.value));
         return 0;
@@ -94,9 +93,9 @@ export const auditCommand: Command = {
     }
     if (typeof dataset !== 'string') throw new UsageError('audit needs --dataset NAME (or --run ID, or --runs)');
     const input = { dataset, kinds: kindsOption(args), model: args.values.model, show_minors: showMinors };
-    return withDb(io, args, (db) =>
+    return withEngine(io, args, (engine) =>
       withJob(async (signal, onJobProgress) => {
-        const result = await callService('audit.cases', input, { db, signal, onJobProgress });
+        const result = await engine.call('audit.cases', input, { signal, onJobProgress });
         if (!result.ok) return reportFailure(io, result.error);
         io.out(json ? JSON.stringify(result.value) : formatAudit(result.value));
         return 0;

@@ -1,5 +1,4 @@
-import { callService } from '../../services';
-import { UsageError, withDb, type Command } from '../command';
+import { UsageError, withEngine, type Command } from '../command';
 import { formatDatasetDetail, formatDatasetList } from '../format';
 import { reportFailure } from '../report';
 
@@ -9,8 +8,8 @@ export const datasetsCommand: Command = {
   usage: 'datasets [--json]',
   options: { json: { type: 'boolean' } },
   run: (args, io) =>
-    withDb(io, args, async (db) => {
-      const result = await callService('datasets.list', {}, { db });
+    withEngine(io, args, async (engine) => {
+      const result = await engine.call('datasets.list', {});
       if (!result.ok) return reportFailure(io, result.error);
       io.out(args.values.json ? JSON.stringify(result.value) : formatDatasetList(result.value));
       return 0;
@@ -28,14 +27,14 @@ export const datasetCommand: Command = {
     if ((action !== 'show' && action !== 'delete') || !name || extra.length > 0) {
       throw new UsageError('expected `dataset show NAME` or `dataset delete NAME`; see `lens dataset --help`');
     }
-    return withDb(io, args, async (db) => {
+    return withEngine(io, args, async (engine) => {
       if (action === 'show') {
-        const result = await callService('datasets.show', { name }, { db });
+        const result = await engine.call('datasets.show', { name });
         if (!result.ok) return reportFailure(io, result.error);
         io.out(args.values.json ? JSON.stringify(result.value) : formatDatasetDetail(result.value));
         return 0;
       }
-      const result = await callService('datasets.delete', { name }, { db });
+      const result = await engine.call('datasets.delete', { name });
       if (!result.ok) return reportFailure(io, result.error);
       io.out(args.values.json ? JSON.stringify(result.value) : `deleted dataset "${result.value.deleted.name}"`);
       return 0;

@@ -1,6 +1,5 @@
 import { CsvMapping, EdgeDeclaration } from '../../../shared/api';
 import { IMPORT_FORMATS, ImportFormat } from '../../../shared/domain';
-import { callService } from '../../services';
 import { UsageError, type Command } from '../command';
 import { formatTotals } from '../format';
 import { importProgressReporter } from '../progress';
@@ -43,9 +42,8 @@ export const importCommand: Command = {
     const abort = new AbortController();
     const onInterrupt = () => abort.abort();
     process.once('SIGINT', onInterrupt);
-    const db = io.openDb(values.db as string | undefined);
     try {
-      const result = await callService('datasets.import', {
+      const result = await io.engine(values.db as string | undefined).call('datasets.import', {
         paths: positionals,
         dataset: values.dataset,
         format: format?.data,
@@ -53,7 +51,7 @@ export const importCommand: Command = {
         map: values.map === undefined ? undefined : parseMap(values.map as string),
         skipInvalid: values['skip-invalid'] === true,
         pseudonymize: values.pseudonymize === true,
-      }, { db, signal: abort.signal, onProgress: progress.report });
+      }, { signal: abort.signal, onProgress: progress.report });
       progress.done();
       if (!result.ok) return reportFailure(io, result.error);
       const { totals, files, warnings } = result.value;
@@ -73,7 +71,6 @@ export const importCommand: Command = {
       return 0;
     } finally {
       process.off('SIGINT', onInterrupt);
-      db.close();
     }
   },
 };

@@ -1,5 +1,4 @@
-import { callService } from '../../services';
-import { runIdOption, UsageError, withDb, type Command } from '../command';
+import { runIdOption, UsageError, withEngine, type Command } from '../command';
 import { scoresCsv } from '../../../shared/scores-csv';
 import { formatExplanation, formatRunDetail, formatRunList, scoresAsJson } from '../format-runs';
 import { reportFailure } from '../report';
@@ -17,31 +16,31 @@ export const runsCommand: Command = {
   options: { dataset: { type: 'string' }, run: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } },
   allowPositionals: true,
   run: (args, io) =>
-    withDb(io, args, async (db) => {
+    withEngine(io, args, async (engine) => {
       const [action, ...extra] = args.positionals;
       const usage = 'expected `runs`, `runs show --run ID`, `runs export --run ID --out DIR` or `runs verify DIR`; see `lens runs --help`';
       if (action === 'export') {
         if (extra.length > 0 || typeof args.values.out !== 'string') throw new UsageError(usage);
-        const result = await callService('runs.export', { run: runIdOption(args, 'runs export'), out: args.values.out }, { db });
+        const result = await engine.call('runs.export', { run: runIdOption(args, 'runs export'), out: args.values.out });
         if (!result.ok) return reportFailure(io, result.error);
         io.out(args.values.json ? JSON.stringify(result.value) : `run ${result.value.run} exported to ${result.value.dir}: ${result.value.files.join(', ')}`);
         return 0;
       }
       if (action === 'verify') {
         if (extra.length !== 1) throw new UsageError(usage);
-        const result = await withJob((signal, onJobProgress) => callService('runs.verify', { dir: extra[0] }, { db, signal, onJobProgress }));
+        const result = await withJob((signal, onJobProgress) => engine.call('runs.verify', { dir: extra[0] }, { signal, onJobProgress }));
         if (!result.ok) return reportFailure(io, result.error);
         io.out(args.values.json ? JSON.stringify(result.value) : formatVerify(result.value));
         return result.value.identical ? 0 : 1;
       }
       if ((action !== undefined && action !== 'show') || extra.length > 0) throw new UsageError(usage);
       if (action === 'show') {
-        const result = await callService('runs.show', { run: runIdOption(args, 'runs show') }, { db });
+        const result = await engine.call('runs.show', { run: runIdOption(args, 'runs show') });
         if (!result.ok) return reportFailure(io, result.error);
         io.out(args.values.json ? JSON.stringify(result.value) : formatRunDetail(result.value));
         return 0;
       }
-      const result = await callService('runs.list', { dataset: args.values.dataset }, { db });
+      const result = await engine.call('runs.list', { dataset: args.values.dataset });
       if (!result.ok) return reportFailure(io, result.error);
       io.out(args.values.json ? JSON.stringify(result.value) : formatRunList(result.value));
       return 0;
@@ -67,8 +66,8 @@ export const scoresCommand: Command = {
     if (format !== 'csv' && format !== 'json') throw new UsageError(`--format is csv or json, found "${format}"`);
     const limit = args.values.limit === undefined ? undefined : Number(args.values.limit);
     if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UsageError('--limit must be a positive integer');
-    return withDb(io, args, async (db) => {
-      const result = await callService('runs.scores', { run, limit }, { db });
+    return withEngine(io, args, async (engine) => {
+      const result = await engine.call('runs.scores', { run, limit });
       if (!result.ok) return reportFailure(io, result.error);
       io.out(format === 'csv' ? scoresCsv(result.value) : JSON.stringify(scoresAsJson(result.value)));
       return 0;
@@ -86,9 +85,9 @@ export const explainCommand: Command = {
     const account = args.values.account;
     if (typeof account !== 'string' || account === '') throw new UsageError('explain needs --account ID_OR_HANDLE');
     const limit = args.values.limit === undefined ? undefined : Number(args.values.limit);
-    return withDb(io, args, (db) =>
+    return withEngine(io, args, (engine) =>
       withJob(async (signal, onJobProgress) => {
-        const result = await callService('runs.explain', { run, account, limit }, { db, signal, onJobProgress });
+        const result = await engine.call('runs.explain', { run, account, limit }, { signal, onJobProgress });
         if (!result.ok) return reportFailure(io, result.error);
         io.out(args.values.json ? JSON.stringify(result.value) : formatExplanation(result.value));
         return 0;

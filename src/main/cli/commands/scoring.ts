@@ -1,5 +1,4 @@
-import { callService } from '../../services';
-import { runIdOption, UsageError, withDb, type Command } from '../command';
+import { runIdOption, UsageError, withEngine, type Command } from '../command';
 import { formatModels, formatScoreOutput } from '../format-runs';
 import { parseParams } from '../params';
 import { withJob } from '../with-job';
@@ -17,18 +16,18 @@ export const modelsCommand: Command = {
     if ((action !== undefined && action !== 'add') || (action === 'add' && !file) || extra.length > 0) {
       throw new UsageError('expected `models` or `models add FILE`; see `lens models --help`');
     }
-    return withDb(io, args, async (db) => {
+    return withEngine(io, args, async (engine) => {
       if (action === 'add') {
-        const added = await callService('models.add', { file }, { db });
+        const added = await engine.call('models.add', { file });
         if (!added.ok) return reportFailure(io, added.error);
         const { model, replaced } = added.value;
         io.out(args.values.json ? JSON.stringify(added.value) : `${replaced ? 'replaced' : 'added'} ${model.id} v${model.version} (${model.file})`);
         return 0;
       }
-      const result = await callService('models.list', {}, { db });
+      const result = await engine.call('models.list', {});
       if (!result.ok) return reportFailure(io, result.error);
       io.out(args.values.json ? JSON.stringify(result.value) : formatModels(result.value));
-      const problems = await callService('models.problems', {}, { db });
+      const problems = await engine.call('models.problems', {});
       if (problems.ok) for (const problem of problems.value) io.err(`lens: skipped ${problem.error}`);
       return 0;
     });
@@ -58,9 +57,9 @@ export const scoreCommand: Command = {
     const seed = args.values.seed === undefined ? undefined : Number(args.values.seed);
     if (seed !== undefined && !Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, found "${args.values.seed}"`);
     const params = parseParams((args.values.param as string[] | undefined) ?? []);
-    return withDb(io, args, (db) =>
+    return withEngine(io, args, (engine) =>
       withJob(async (signal, onJobProgress) => {
-        const result = await callService('runs.score', { dataset, model, params, seed }, { db, signal, onJobProgress });
+        const result = await engine.call('runs.score', { dataset, model, params, seed }, { signal, onJobProgress });
         if (!result.ok) return reportFailure(io, result.error);
         for (const warning of result.value.warnings) io.err(`warning: ${warning.message}`);
         io.out(args.values.json ? JSON.stringify(result.value) : formatScoreOutput(result.value));
@@ -77,9 +76,9 @@ export const rerunCommand: Command = {
   options: { run: { type: 'string' }, json: { type: 'boolean' } },
   async run(args, io) {
     const run = runIdOption(args, 'rerun');
-    return withDb(io, args, (db) =>
+    return withEngine(io, args, (engine) =>
       withJob(async (signal, onJobProgress) => {
-        const result = await callService('runs.rerun', { run }, { db, signal, onJobProgress });
+        const result = await engine.call('runs.rerun', { run }, { signal, onJobProgress });
         if (!result.ok) return reportFailure(io, result.error);
         const { original, identical } = result.value;
         io.out(

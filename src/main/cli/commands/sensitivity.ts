@@ -1,7 +1,6 @@
 import { withFidelity } from '../../../shared/models/fidelity';
 import type { SensitivityOutput } from '../../../shared/sensitivity';
-import { callService } from '../../services';
-import { UsageError, withDb, type Command } from '../command';
+import { UsageError, withEngine, type Command } from '../command';
 import { parseParams } from '../params';
 import { reportFailure } from '../report';
 import { withJob } from '../with-job';
@@ -77,9 +76,9 @@ export const sensitivityCommand: Command = {
       return value;
     };
     const input = { dataset, model, ...sweep, seed: integer('seed'), k: integer('k'), movers: integer('movers') };
-    return withDb(io, args, (db) =>
+    return withEngine(io, args, (engine) =>
       withJob(async (signal, onJobProgress) => {
-        const result = await callService('runs.sensitivity', input, { db, signal, onJobProgress });
+        const result = await engine.call('runs.sensitivity', input, { signal, onJobProgress });
         if (!result.ok) return reportFailure(io, result.error);
         io.out(args.values.json ? JSON.stringify(result.value) : formatSensitivity(result.value));
         return 0;

@@ -1,6 +1,5 @@
 import type { TopicsOutput, TopOutput } from '../../../shared/audit';
-import { callService } from '../../services';
-import { UsageError, withDb, type Command } from '../command';
+import { UsageError, withEngine, type Command } from '../command';
 import { reportFailure } from '../report';
 import { accountName, shortNumber } from '../format';
 
@@ -33,8 +32,8 @@ export const topicsCommand: Command = {
   async run(args, io) {
     const { dataset, account } = args.values;
     if (typeof dataset !== 'string' || typeof account !== 'string') throw new UsageError('topics needs --dataset NAME and --account ID_OR_HANDLE');
-    return withDb(io, args, async (db) => {
-      const result = await callService('audit.topics', { dataset, account, show_minors: args.values['show-minors'] === true }, { db });
+    return withEngine(io, args, async (engine) => {
+      const result = await engine.call('audit.topics', { dataset, account, show_minors: args.values['show-minors'] === true });
       if (!result.ok) return reportFailure(io, result.error);
       io.out(args.values.json ? JSON.stringify(result.value) : formatTopics(result.value));
       return 0;
@@ -51,8 +50,8 @@ export const topCommand: Command = {
     const { dataset, topic, place } = args.values;
     if (typeof dataset !== 'string' || typeof topic !== 'string') throw new UsageError('top needs --dataset NAME and --topic T');
     const limit = args.values.limit === undefined ? undefined : Number(args.values.limit);
-    return withDb(io, args, async (db) => {
-      const result = await callService('audit.top', { dataset, topic, place, limit }, { db });
+    return withEngine(io, args, async (engine) => {
+      const result = await engine.call('audit.top', { dataset, topic, place, limit });
       if (!result.ok) return reportFailure(io, result.error);
       io.out(args.values.json ? JSON.stringify(result.value) : formatTop(result.value));
       return 0;
@@ -69,8 +68,8 @@ export const placesCommand: Command = {
     const { dataset } = args.values;
     if (typeof dataset !== 'string') throw new UsageError('places needs --dataset NAME');
     const top = args.values.top === undefined ? undefined : Number(args.values.top);
-    return withDb(io, args, async (db) => {
-      const result = await callService('audit.places', { dataset, top }, { db });
+    return withEngine(io, args, async (engine) => {
+      const result = await engine.call('audit.places', { dataset, top });
       if (!result.ok) return reportFailure(io, result.error);
       const s = result.value;
       io.out(args.values.json ? JSON.stringify(s) : [

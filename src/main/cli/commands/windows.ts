@@ -1,6 +1,5 @@
 import type { WindowsOutput } from '../../../shared/windows';
-import { callService } from '../../services';
-import { UsageError, withDb, type Command } from '../command';
+import { UsageError, withEngine, type Command } from '../command';
 import { parseParams } from '../params';
 import { reportFailure } from '../report';
 import { withJob } from '../with-job';
@@ -49,9 +48,9 @@ export const windowsCommand: Command = {
       params: parseParams((args.values.param as string[] | undefined) ?? []),
       limit: args.values.limit === undefined ? undefined : Number(args.values.limit),
     };
-    return withDb(io, args, (db) =>
+    return withEngine(io, args, (engine) =>
       withJob(async (signal, onJobProgress) => {
-        const result = await callService('analysis.windows', input, { db, signal, onJobProgress });
+        const result = await engine.call('analysis.windows', input, { signal, onJobProgress });
         if (!result.ok) return reportFailure(io, result.error);
         io.out(args.values.json ? JSON.stringify(result.value) : formatWindows(result.value));
         return 0;

@@ -2,8 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Command } from '../command';
-import { appRoot } from '../../app-root';
+import { appRoot } from '../app-root';
+import type { Command } from '../cli/command';
 import { serveCommand } from './serve';
 
 /** The Electron binary when this machine has one (its download is skipped where it cannot be fetched). */
