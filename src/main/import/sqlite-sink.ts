@@ -2,6 +2,7 @@ import { tableDigest } from '../store/dataset-digest';
 import type { Db } from '../store/db';
 import { RowsDigest } from '../store/rows-digest';
 import { BatchInserter } from './batch';
+import { PlatformIdMap } from './platform-ids';
 import type { Pseudonymizer } from './pseudonymizer';
 import type {
   AccountRecord,
@@ -33,8 +34,8 @@ const INTERACTION_COLUMNS = [
  * the number of distinct accounts and posts, not with the size of the input.
  */
 export class SqliteSink implements ImportSink {
-  private readonly accountIds = new Map<string, number>();
-  private readonly postIds = new Map<string, number>();
+  private readonly accountIds = new PlatformIdMap();
+  private readonly postIds = new PlatformIdMap();
   /** Accounts already stored with a handle, so that a mention's handle is written at most once per account. */
   private readonly withHandle = new Set<number>();
   private nextAccountId: number;
@@ -112,7 +113,7 @@ export class SqliteSink implements ImportSink {
     this.stored++;
     if (known === undefined) {
       const id = this.nextAccountId++;
-      this.accountIds.set(ownString(record.platformId), id);
+      this.accountIds.set(record.platformId, id);
       if (handle !== null) this.withHandle.add(id);
       this.queue(this.accounts.add(id, this.datasetId, record.platformId, ...fields, 0, attributes));
       return;
@@ -127,9 +128,9 @@ export class SqliteSink implements ImportSink {
   }
 
   post(record: PostRecord): boolean {
-    if (this.postIds.has(record.platformId)) return false;
+    if (this.postIds.get(record.platformId) !== undefined) return false;
     const id = this.nextPostId++;
-    this.postIds.set(ownString(record.platformId), id);
+    this.postIds.set(record.platformId, id);
     const authorId = this.accountIdOf(record.authorPlatformId);
     const text = record.text != null && this.pseudonyms ? this.pseudonyms.text(record.text) : (record.text ?? null);
     let full = this.posts.add(id, this.datasetId, record.platformId, authorId, record.createdAt ?? null, text,
@@ -245,7 +246,7 @@ export class SqliteSink implements ImportSink {
       return known;
     }
     const id = this.nextAccountId++;
-    this.accountIds.set(ownString(platformId), id);
+    this.accountIds.set(platformId, id);
     if (pseudoHandle !== null) this.withHandle.add(id);
     this.queue(this.accounts.add(id, this.datasetId, platformId, pseudoHandle, null, null, null, null, null, null, null, 1, null));
     return id;
@@ -254,13 +255,4 @@ export class SqliteSink implements ImportSink {
   private queue(full: boolean): void {
     if (full) this.flush(false);
   }
-}
-
-/**
- * A copy of a string that does not hold on to the text it was cut from. V8 keeps a slice of 13 or more characters
- * as a view of its parent, so a map key sliced from a 1 MiB chunk would keep the whole chunk alive, and the maps
- * would grow with the file instead of with the number of accounts.
- */
-function ownString(text: string): string {
-  return (' ' + text).slice(1);
 }

@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PlatformIdMap } from '../../src/main/import/platform-ids';
+import { tempDb, tempDir } from '../helpers';
+import { call } from '../run-helpers';
+
+describe('PlatformIdMap', () => {
+  it('keeps apart ids that differ as text but not as numbers, and ids beyond 2^53', () => {
+    const ids = ['7', '07', '007', '0', '00', '-7', '+7', '7.0', '7 ', '1e3', '1000', '999999999999999',
+      '9007199254740992', '9007199254740993', '1234567890123456789', '1234567890123456788', 'u7', ''];
+    const map = new PlatformIdMap();
+    ids.forEach((id, index) => map.set(id, index + 1));
+    ids.forEach((id, index) => expect(map.get(id)).toBe(index + 1));
+    expect(map.get('8')).toBeUndefined();
+    expect(map.get('0007')).toBeUndefined();
+  });
+});
+
+describe('accounts named by ids that look alike', () => {
+  it('an edge list with 7, 07 and 7.0 imports three accounts', async () => {
+    const { db } = tempDb();
+    const file = path.join(tempDir(), 'alike.edgelist');
+    fs.writeFileSync(file, '7 07\n07 7.0\n7.0 7\n9007199254740992 9007199254740993\n');
+    const { totals } = await call(db, 'datasets.import', { paths: [file], dataset: 'alike' });
+    expect(totals.accounts).toBe(5);
+    const platformIds = db.prepare('SELECT platform_id FROM accounts WHERE dataset_id = ? ORDER BY platform_id').pluck().all(totals.dataset.id);
+    expect(platformIds).toEqual(['07', '7', '7.0', '9007199254740992', '9007199254740993']);
+    db.close();
+  });
+});
