@@ -14,6 +14,8 @@ export default defineConfig({
           'task-worker': resolve(__dirname, 'src/main/tasks/worker.ts'),
           'kernel-worker': resolve(__dirname, 'src/main/scoring/parallel/kernel-worker.ts'),
           'engine-worker': resolve(__dirname, 'src/main/engine/worker.ts'),
+          // The desktop app's engine, forked as an Electron utilityProcess (desktop/engine-process.ts).
+          'engine-process': resolve(__dirname, 'src/main/engine/process.ts'),
         },
       },
     },

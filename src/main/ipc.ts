@@ -11,9 +11,9 @@ const refused = (message: string): Result<never> => ({ ok: false, error: { code:
 
 /**
  * The Electron transport of the API contract, the twin of the browser mode's POST /api/call: every call checked
- * for its sender, its name looked up in the contract, its input validated by callService, and every answer -
- * failures included - returned as data. Progress goes back to the web contents that asked, tagged with the
- * request id; cancel takes the same id.
+ * for its sender and its name looked up in the contract here, then forwarded with its request id to the engine's
+ * utilityProcess, where callService validates the input; every answer - failures included - is returned as data.
+ * Progress goes back to the web contents that asked, tagged with the request id; cancel takes the same id.
  */
 export function registerIpc(ipcMain: IpcMainLike, services: DesktopServices, trusted: (event: SenderEvent) => boolean): void {
   ipcMain.handle(CHANNELS.call, async (event, name, input, requestId) => {

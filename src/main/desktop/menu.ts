@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { ImportProgress } from '../../shared/api';
-import { defaultDatasetName } from '../import/run-import';
 import { CHANNELS, type MenuAction } from '../../shared/ipc-channels';
 import { pickDatabase, pickImportFiles } from './dialogs';
 import type { RendererTarget } from './security';
@@ -41,17 +40,17 @@ export function menuActions<W extends WindowLike>({ dialog, services, target, wi
     }
   };
   return {
-    // Imports in main, where the files are: into the dataset the CLI would name, progress on the window's
-    // taskbar button, then the page reloaded at that dataset so every list shows it.
+    // The engine imports the chosen files into the dataset the CLI would name (the service's default for no
+    // name), progress on the window's taskbar button, then the page reloaded at that dataset so every list shows it.
     importFiles: guarded('Import failed', async (win) => {
       const paths = await pickImportFiles(dialog, win);
       if (!paths) return;
-      const dataset = defaultDatasetName(paths[0]!);
-      const result = await services.call('datasets.import', { paths, dataset }, `menu-import-${++importSequence}`, {
+      const result = await services.call('datasets.import', { paths }, `menu-import-${++importSequence}`, {
         onProgress: (progress) => win.setProgressBar(fraction(progress)),
       });
       win.setProgressBar(-1);
       if (!result.ok) throw new Error(result.error.message);
+      const dataset = result.value.totals.dataset.name;
       await showView(win, target, `datasets?dataset=${encodeURIComponent(dataset)}`);
     }),
     openDatabase: guarded('Could not open the database', async (win) => {

@@ -5,6 +5,8 @@ import type { RendererTarget } from './security';
 export interface AppPaths {
   preload: string;
   target: RendererTarget;
+  /** The engine's utilityProcess entry, built beside the main bundle (electron.vite.config.ts). */
+  engineProcess: string;
   /** The project (or packaged app) root, the folder that holds out/. */
   appRoot: string;
 }
@@ -19,6 +21,7 @@ export function appPaths(mainDir: string, env: NodeJS.ProcessEnv, packaged: bool
   return {
     preload: path.join(out, 'preload', 'index.cjs'),
     target: devUrl ? { kind: 'dev', url: devUrl } : { kind: 'file', file: path.join(out, 'renderer', 'index.html') },
+    engineProcess: path.join(out, 'main', 'engine-process.js'),
     appRoot: path.dirname(out),
   };
 }

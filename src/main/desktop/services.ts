@@ -1,37 +1,49 @@
 import type { ApiName } from '../../shared/api';
 import type { Result } from '../../shared/domain';
-import { JobHost } from '../jobs/host';
-import { callService } from '../services';
-import type { ServiceContext } from '../services/context';
-import type { Db } from '../store/db';
+import type { CallOptions, EngineClient } from '../engine/client';
+import type { Out } from '../services/context';
 
-type ProgressSinks = Pick<ServiceContext, 'onProgress' | 'onJobProgress'>;
+/** Starts an engine that owns one database file: a utilityProcess in the app, the same over a fake in tests. */
+export type EngineStarter = (dbFile: string) => EngineClient;
+
+type ProgressSinks = Pick<CallOptions, 'onProgress' | 'onJobProgress'>;
 
 /**
- * The services as the desktop app runs them: one database (which File > Open database swaps), one job host, and
- * the calls in flight by request id, so that the page can cancel one and a database switch can wait for all.
+ * The services as the desktop app reaches them: through one engine on one database (which File > Open database
+ * replaces by an engine on the new file), with the calls in flight by request id, so that the page can cancel one
+ * and a database switch can wait for all. Nothing here opens SQLite.
  */
 export class DesktopServices {
   private readonly running = new Map<string, { abort: AbortController; done: Promise<unknown> }>();
 
-  constructor(
-    private db: Db,
-    private readonly open: (file: string) => Db,
-    readonly jobs = new JobHost(),
+  private constructor(
+    private readonly start: EngineStarter,
+    private client: EngineClient,
+    private file: string,
   ) {}
 
-  get database(): Db {
-    return this.db;
+  /** The engine on `file`, once it has opened it; throws with why when it cannot (not SQLite, a newer schema). */
+  static async open(start: EngineStarter, file: string): Promise<DesktopServices> {
+    return new DesktopServices(start, await openedEngine(start, file), file);
+  }
+
+  get engine(): EngineClient {
+    return this.client;
+  }
+
+  get database(): string {
+    return this.file;
   }
 
   isRunning(requestId: string): boolean {
     return this.running.has(requestId);
   }
 
-  /** callService with this database; the caller has checked the name, callService validates the input. */
-  async call(name: ApiName, input: unknown, requestId: string, sinks: ProgressSinks = {}): Promise<Result<unknown>> {
+  /** Forwards the call; the caller has checked the name, the engine's callService validates the input. */
+  async call<N extends ApiName>(name: N, input: unknown, requestId: string, sinks: ProgressSinks = {}): Promise<Result<Out<N>>> {
+    // A signal rather than client.cancel: a cancel that comes before the engine has the call still reaches it.
     const abort = new AbortController();
-    const done = callService(name, input, { db: this.db, jobs: this.jobs, signal: abort.signal, ...sinks });
+    const done = this.client.call(name, input, { requestId, signal: abort.signal, ...sinks });
     this.running.set(requestId, { abort, done });
     try {
       return await done;
@@ -45,23 +57,32 @@ export class DesktopServices {
   }
 
   /**
-   * Opens another database and makes it the one every later call uses. The new file is opened first, so one that
-   * cannot be opened (not SQLite, too new) leaves the current database in use; calls on the old one are cancelled
-   * and awaited before it is closed, so none writes to a closed connection.
+   * Starts an engine on another database and makes it the one every later call uses. The new engine opens the
+   * file first, so one that cannot be opened leaves the current engine in use; calls on the old one are cancelled
+   * and awaited before it is stopped, so none is cut off halfway.
    */
   async switchDatabase(file: string): Promise<void> {
-    const next = this.open(file);
+    const next = await openedEngine(this.start, file);
+    const previous = this.client;
     const pending = [...this.running.values()];
+    this.client = next;
+    this.file = file;
     for (const call of pending) call.abort.abort();
     await Promise.allSettled(pending.map((call) => call.done));
-    this.db.close();
-    this.db = next;
+    await previous.stop();
   }
 
-  /** For quitting: stops every job and closes the database. */
-  close(): void {
+  /** For quitting: cancels every call and stops the engine (its job threads end with it). */
+  async close(): Promise<void> {
     for (const call of this.running.values()) call.abort.abort();
-    this.jobs.cancelAll();
-    this.db.close();
+    await this.client.stop();
   }
+}
+
+async function openedEngine(start: EngineStarter, file: string): Promise<EngineClient> {
+  const client = start(file);
+  const unavailable = await client.opened();
+  if (!unavailable) return client;
+  await client.stop();
+  throw new Error(unavailable.message);
 }

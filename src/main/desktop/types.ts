@@ -79,3 +79,18 @@ export interface SessionLike {
     onBeforeRequest(filter: { urls: string[] }, listener: (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void): void;
   };
 }
+
+/** A forked Electron utilityProcess (the engine's process): messages both ways, its exit, and kill. */
+export interface UtilityProcessLike {
+  postMessage(message: unknown): void;
+  on(event: 'message', listener: (message: unknown) => void): unknown;
+  on(event: 'exit', listener: (code: number) => void): unknown;
+  kill(): boolean;
+}
+
+/** Electron's utilityProcess.fork, narrowed to what the engine needs. */
+export type UtilityForkLike = (
+  modulePath: string,
+  args: string[],
+  options: { serviceName: string; stdio: 'inherit' | 'ignore' },
+) => UtilityProcessLike;

@@ -23,3 +23,9 @@ export type EngineEvent =
 export interface EngineStart {
   dbFile: string;
 }
+
+/**
+ * How a forked engine process (Electron's utilityProcess) learns its database: an argument of this form, found by
+ * its prefix, as Electron may put its own arguments before the ones given to fork().
+ */
+export const DB_FILE_ARG = '--lens-db=';

@@ -4,10 +4,11 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../../src/shared/ipc-channels';
 import { isRendererUrl, trustedSender, type RendererTarget } from '../../../src/main/desktop/security';
+import { startEngineProcess } from '../../../src/main/desktop/engine-process';
 import { DesktopServices } from '../../../src/main/desktop/services';
 import { registerIpc } from '../../../src/main/ipc';
-import { openDatabase } from '../../../src/main/store/db';
 import { datasetsDir, tempDb } from '../../helpers';
+import { engineProcessEntry, fakeUtilityFork } from './fake-utility';
 import { FakeContents, FakeIpcMain, frameEvent } from './fakes';
 
 const karate = path.join(datasetsDir, 'karate', 'karate_club_weighted.csv');
@@ -20,16 +21,19 @@ describe('the IPC handlers', () => {
   let services: DesktopServices;
   let dir: string;
 
-  beforeEach(() => {
+  // The real engine entry behind a fake utilityProcess: every call below crosses to it and back as messages.
+  beforeEach(async () => {
     const temp = tempDb();
+    temp.db.close();
     dir = temp.dir;
     ipc = new FakeIpcMain();
     ours = new FakeContents();
-    services = new DesktopServices(temp.db, openDatabase);
+    const { fork } = fakeUtilityFork();
+    services = await DesktopServices.open((file) => startEngineProcess(fork, engineProcessEntry, file), temp.file);
     registerIpc(ipc, services, trustedSender(target, (contents) => contents === ours));
   });
-  afterEach(() => {
-    services.close();
+  afterEach(async () => {
+    await services.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

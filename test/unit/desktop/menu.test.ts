@@ -5,10 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../../src/shared/ipc-channels';
 import { menuActions, menuTemplate } from '../../../src/main/desktop/menu';
 import type { RendererTarget } from '../../../src/main/desktop/security';
+import { startEngineProcess } from '../../../src/main/desktop/engine-process';
 import { DesktopServices } from '../../../src/main/desktop/services';
 import { callService } from '../../../src/main/services';
-import { openDatabase, type Db } from '../../../src/main/store/db';
 import { datasetsDir, tempDb } from '../../helpers';
+import { engineProcessEntry, fakeUtilityFork, type FakeUtilityProcess } from './fake-utility';
 import { FakeDialog, FakeWindow } from './fakes';
 
 const karate = path.join(datasetsDir, 'karate', 'karate_club_weighted.csv');
@@ -24,25 +25,31 @@ function fileItem(template: MenuItemConstructorOptions[], label: string): MenuIt
 const click = async (item: MenuItemConstructorOptions) => (item.click as unknown as () => Promise<void> | void)();
 
 describe('the application menu', () => {
-  let db: Db;
+  let file: string;
   let dir: string;
+  let forks: FakeUtilityProcess[];
   let services: DesktopServices;
   let window: FakeWindow;
   let dialog: FakeDialog;
   let quits: number;
   let template: MenuItemConstructorOptions[];
 
-  beforeEach(() => {
-    ({ db, dir } = tempDb());
-    services = new DesktopServices(db, openDatabase);
+  // The real engine entry behind a fake utilityProcess, as the app forks it.
+  beforeEach(async () => {
+    const temp = tempDb();
+    temp.db.close();
+    ({ file, dir } = temp);
+    const utility = fakeUtilityFork();
+    forks = utility.forks;
+    services = await DesktopServices.open((dbFile) => startEngineProcess(utility.fork, engineProcessEntry, dbFile), file);
     window = new FakeWindow();
     dialog = new FakeDialog(null);
     quits = 0;
     const actions = menuActions({ dialog, services, target, window: () => window, quit: () => quits++ });
     template = menuTemplate(actions, 'linux');
   });
-  afterEach(() => {
-    services.close();
+  afterEach(async () => {
+    await services.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -58,7 +65,7 @@ describe('the application menu', () => {
     dialog.answer = [karate];
     await click(fileItem(template, 'Import…'));
     expect(dialog.opened[0]!.properties).toEqual(['openFile', 'multiSelections']);
-    const shown = await callService('datasets.show', { name: 'karate_club_weighted' }, { db: services.database });
+    const shown = await services.call('datasets.show', { name: 'karate_club_weighted' }, 'r-show');
     expect(shown.ok && shown.value.accounts).toBe(34);
     expect(window.progress.at(-1)).toBe(-1);
     expect(window.progress.slice(0, -1).every((p) => p > 0 && p <= 1)).toBe(true);
@@ -75,16 +82,17 @@ describe('the application menu', () => {
     expect(dialog.errors).toHaveLength(1);
     expect(dialog.errors[0]!.title).toBe('Import failed');
     expect(window.loads).toEqual([]);
-    expect(await callService('datasets.list', {}, { db: services.database })).toEqual({ ok: true, value: [] });
+    expect(await services.call('datasets.list', {}, 'r-list')).toEqual({ ok: true, value: [] });
   });
 
-  it('Open database… closes the current database and makes every later call use the chosen one', async () => {
+  it('Open database… stops the engine on the current database and makes every later call use an engine on the chosen one', async () => {
     const other = tempDb();
     await callService('datasets.import', { paths: [karate], dataset: 'elsewhere' }, { db: other.db });
     other.db.close();
     dialog.answer = [other.file];
     await click(fileItem(template, 'Open database…'));
-    expect(db.open).toBe(false);
+    expect(forks.map((fork) => [fork.args, fork.killed])).toEqual([[[`--lens-db=${file}`], true], [[`--lens-db=${other.file}`], false]]);
+    expect(services.database).toBe(other.file);
     const list = await services.call('datasets.list', {}, 'r1');
     expect(list.ok && (list.value as { dataset: { name: string } }[]).map((d) => d.dataset.name)).toEqual(['elsewhere']);
     expect(window.title).toBe('Influence Lens - workbench.sqlite');
@@ -98,8 +106,10 @@ describe('the application menu', () => {
     dialog.answer = [bad];
     await click(fileItem(template, 'Open database…'));
     expect(dialog.errors.map((e) => e.title)).toEqual(['Could not open the database']);
-    expect(services.database).toBe(db);
-    expect(db.open).toBe(true);
+    expect(services.database).toBe(file);
+    // The engine that could not open the file is stopped; the first one still answers.
+    expect(forks.map((fork) => fork.killed)).toEqual([false, true]);
+    expect(await services.call('datasets.list', {}, 'r-after')).toEqual({ ok: true, value: [] });
   });
 
   it('Export report… asks the page to export, and Quit quits', async () => {

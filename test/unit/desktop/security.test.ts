@@ -126,6 +126,7 @@ describe('the app paths', () => {
     expect(appPaths('/app/out/main', {}, false)).toEqual({
       preload: '/app/out/preload/index.cjs',
       target: { kind: 'file', file: '/app/out/renderer/index.html' },
+      engineProcess: '/app/out/main/engine-process.js',
       appRoot: '/app',
     });
     expect(appPaths('/app/out/main', env, false).target).toEqual({ kind: 'dev', url: 'http://localhost:5173' });
