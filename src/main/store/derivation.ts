@@ -42,8 +42,13 @@ export function reimportCommand(db: Db, row: DatasetRow): string {
  */
 export function scoringWarnings(db: Db, row: DatasetRow, params: Record<string, unknown>): ScoreWarning[] {
   const warnings: ScoreWarning[] = [];
-  const edges = db.prepare("SELECT count(*) FROM interactions WHERE dataset_id = ? AND kind = 'edge' AND directed = 1").pluck().get(row.id) as number;
   const chosen = params.edge_direction;
+  // Counted only when a warning may name the count: `directed` is not in the (dataset_id, kind) index, so the count
+  // reads every edge row (0.35 s of a 1.25 s PageRank run on 5M edges whose direction was declared).
+  const mayWarn = row.edge_direction === null ? chosen === undefined : chosen !== undefined && chosen !== row.edge_direction;
+  const edges = mayWarn
+    ? (db.prepare("SELECT count(*) FROM interactions WHERE dataset_id = ? AND kind = 'edge' AND directed = 1").pluck().get(row.id) as number)
+    : 0;
   if (edges > 0 && row.edge_direction === null && chosen === undefined) {
     warnings.push({
       code: 'direction_undeclared',
