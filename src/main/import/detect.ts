@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { ImportFormat } from '../../shared/domain';
 import { ImportError, excerpt } from './errors';
-import { AUTHOR_TWEETS_HEADER } from './formats/author-tweets-csv';
+import { AUTHOR_TWEETS_HEADER } from './formats/author-tweets-header';
 
 const SNIFF_BYTES = 64 * 1024;
 const TREE_LINE = /^\s*\[\s*'[^']*'\s*,\s*'[^']*'\s*,\s*'[^']*'\s*\]\s*->\s*\[/;

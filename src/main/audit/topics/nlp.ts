@@ -1,5 +1,6 @@
-import winkNLP, { type ItemSentence, type ItemToken, type ItsFunction } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
+import type winkNLP from 'wink-nlp';
+import type { ItemSentence, ItemToken, ItsFunction } from 'wink-nlp';
 
 /** One token as the rejection rules read it (docs/AUDIT.md, "Negation with scope"). */
 export interface Word {
@@ -22,7 +23,13 @@ let nlp: Nlp | undefined;
  * sentence, negation and part-of-speech steps run: entities and sentiment are not used and would double the time.
  */
 function engine(): Nlp {
-  nlp ??= winkNLP(model, ['sbd', 'negation', 'pos']);
+  // Required here rather than imported: loading the two packages took about 50 ms of every engine and CLI start,
+  // also of the many that never read a post.
+  if (!nlp) {
+    const require = createRequire(import.meta.url);
+    const load = require('wink-nlp') as typeof winkNLP;
+    nlp = load(require('wink-eng-lite-web-model') as Parameters<typeof winkNLP>[0], ['sbd', 'negation', 'pos']);
+  }
   return nlp;
 }
 

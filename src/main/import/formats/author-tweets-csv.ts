@@ -6,9 +6,8 @@ import type { ImportContext } from '../context';
 import { excerpt } from '../errors';
 import type { TargetRef } from '../records';
 import { emitTweet, type TweetLink } from './tweets';
+import { AUTHOR_TWEETS_HEADER } from './author-tweets-header';
 
-/** The header of the Congress network authors' per-author tweet tables (gsprint23/CongressionalTwitterNetwork). */
-export const AUTHOR_TWEETS_HEADER = 'TweetID,replied_to_author_ids,retweeted_author_ids,quoted_author_ids,mentioned_user_ids';
 const COLUMNS = AUTHOR_TWEETS_HEADER.split(',');
 /** Python's repr of an int: what the authors' scripts wrote for every id. */
 const ID = /^(?:0|[1-9]\d*)$/;
