@@ -34,17 +34,16 @@ export const serveCommand: Command = {
     const token = newToken();
     const eventLoopEndpoint = process.env.INFLUENCE_LENS_TEST_ENDPOINTS === '1';
     const server = await startServer({ engine, token, port, staticDir: rendererDir(), eventLoopEndpoint });
-    const address = server.address();
-    const actualPort = typeof address === 'object' && address ? address.port : port;
-    const url = `http://127.0.0.1:${actualPort}/?token=${token}`;
+    const url = `${server.origin}/?token=${token}`;
     io.out(`Influence Lens is serving ${resolveDbPath(explicitDb)}\nOpen ${url}\n(Ctrl-C stops it)`);
-    if (args.values.open) spawn('xdg-open', [url], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
+    // The browser gets a one-time path, never the token: a command line is visible to every local user.
+    if (args.values.open) spawn('xdg-open', [server.openUrl()], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
     await new Promise<void>((resolve) => {
       process.once('SIGINT', () => resolve());
       process.once('SIGTERM', () => resolve());
     });
     // The engine is stopped by runCli once this command returns.
-    await new Promise((resolve) => server.close(resolve));
+    await server.close();
     return 0;
   },
 };

@@ -1,12 +1,16 @@
 import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import os from 'node:os';
-import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { api, type ApiName } from '../../shared/api';
 import type { EngineClient } from '../engine/client';
-import { loopbackHost, presentedToken, sameToken } from './auth';
+import { bearerToken, cookieToken, fromOwnOrigin, loopbackHost, loopbackOrigins, sameOriginFetch, sameToken, sessionCookie } from './auth';
+import { readBody, writeBody } from './body';
+import { json, refuse, setSecurityHeaders } from './headers';
+import { OneTimeCodes } from './open-codes';
+import { findRoute, type Route } from './routes';
 import { serveStatic } from './static';
+import { createUploadRoot, removeStaleUploadFolders, removeUploads, uploadLimitFromEnv, uploadNameProblem, uploadTarget } from './uploads';
 
 export interface ServerOptions {
   /** The engine that owns the database: this thread forwards calls to it and never touches SQLite. */
@@ -20,54 +24,132 @@ export interface ServerOptions {
    * delay since the last reset, so a test can show that calls in flight do not stall it.
    */
   eventLoopEndpoint?: boolean;
+  /** Bytes per upload; INFLUENCE_LENS_UPLOAD_LIMIT_MB or 2 GiB when not given (uploads.ts). */
+  uploadLimit?: number;
+  /** Where upload folders go (the system temp folder when not given). */
+  tmpDir?: string;
 }
 
-const BODY_LIMIT = 16 << 20;
+export interface LensServer {
+  http: http.Server;
+  port: number;
+  /** `http://127.0.0.1:PORT` */
+  origin: string;
+  /** A one-time URL that sets the session cookie and redirects to the page (for `--open`: no token on a command line). */
+  openUrl(): string;
+  close(): Promise<void>;
+}
+
+/** 16 MiB per call input: the largest real input (a what-if over 100k accounts) is under 4 MiB. */
+const CALL_BODY_LIMIT = 16 << 20;
 
 /**
- * The browser mode: the renderer and the API contract on 127.0.0.1 only. Every request needs the launch token
- * (query, bearer header, or the cookie the page gets with it) and a loopback Host header; calls are forwarded
- * to the engine (engine/client.ts) by name with the page's request id, their progress pushed to the page as
- * server-sent events and a cancel relayed; this thread parses no data and opens no database.
+ * The browser mode: the renderer and the API contract on 127.0.0.1 only, defended as docs/SECURITY.md describes.
+ * Every request needs a loopback Host header and the launch token; state-changing routes take it only as
+ * `Authorization: Bearer` from our own origin. Calls are forwarded to the engine (engine/client.ts) by name with the
+ * page's request id, their progress pushed as server-sent events and a cancel relayed; this thread parses no data
+ * and opens no database. No request can end the process: every handler's failure becomes a 4xx or 500 answer.
  */
-export function startServer(options: ServerOptions): Promise<http.Server> {
+export async function startServer(options: ServerOptions): Promise<LensServer> {
   const delay = options.eventLoopEndpoint ? monitorEventLoopDelay({ resolution: 10 }) : null;
   delay?.enable();
+  const uploadLimit = options.uploadLimit ?? uploadLimitFromEnv();
+  const tmp = options.tmpDir ?? os.tmpdir();
+  removeStaleUploadFolders(tmp);
+  const uploads = createUploadRoot(tmp);
+  const removeUploadRoot = () => fs.rmSync(uploads, { recursive: true, force: true });
+  process.once('exit', removeUploadRoot);
+  const codes = new OneTimeCodes();
   const streams = new Set<ServerResponse>();
-  const uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'lens-uploads-'));
   const push = (event: unknown) => {
     for (const stream of streams) stream.write(`data: ${JSON.stringify(event)}\n\n`);
   };
+  let port = options.port;
 
   const server = http.createServer((request, response) => {
-    // The port the server listens on: with port 0 the system chose it.
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : options.port;
-    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
-    if (!loopbackHost(request, port)) return refuse(response, 403, 'this server answers only to 127.0.0.1 and localhost');
-    if (!sameToken(presentedToken(request, url), options.token)) {
-      return refuse(response, 401, 'open the workbench with the URL (and its token) that `lens serve` printed');
-    }
-    response.setHeader('set-cookie', `lens_token=${options.token}; HttpOnly; SameSite=Strict; Path=/`);
-    if (url.pathname === '/api/events') return openStream(response, streams);
-    if (request.method === 'POST' && url.pathname.startsWith('/api/call/')) {
-      return void handleCall(request, response, url.pathname.slice('/api/call/'.length));
-    }
-    if (request.method === 'POST' && url.pathname.startsWith('/api/cancel/')) {
-      options.engine.cancel(url.pathname.slice('/api/cancel/'.length));
-      return json(response, { ok: true, value: null });
-    }
-    if (delay && url.pathname === '/api/test/event-loop') return json(response, eventLoopDelay(delay, url));
-    if (request.method === 'POST' && url.pathname === '/api/upload') return void handleUpload(request, response, url);
-    if (url.pathname.startsWith('/api/')) return refuse(response, 404, `no API route ${url.pathname}`);
-    serveStatic(options.staticDir, url.pathname, response);
+    setSecurityHeaders(response);
+    // A client that goes away mid-request is not an error of ours; without a listener it would end the process.
+    request.on('error', () => undefined);
+    response.on('error', () => undefined);
+    handle(request, response).catch(() => refuse(response, 500, 'the server failed on this request; it keeps running'));
+  });
+  // Requests Node's parser rejects (a malformed request line or header) get a 400 instead of a dropped socket.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+    else socket.destroy();
   });
 
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!loopbackHost(request, port)) return refuse(response, 403, 'this server answers only to 127.0.0.1 and localhost');
+    const url = requestUrl(request.url, port);
+    if (!url) return refuse(response, 400, 'the request target is not a valid URL');
+    if (url.pathname.startsWith('/open/')) return openWithCode(request, response, url.pathname.slice('/open/'.length));
+    const cookie = cookieToken(request, port);
+    const bearer = bearerToken(request);
+    const query = url.pathname.startsWith('/api/') ? null : url.searchParams.get('token');
+    const anyCredential = [bearer, cookie, query].some((token) => sameToken(token, options.token));
+    if (!anyCredential) return refuse(response, 401, 'open the workbench with the URL `lens serve` printed');
+    if (!url.pathname.startsWith('/api/')) return page(request, response, url, sameToken(query, options.token));
+    const route = findRoute(url.pathname, Boolean(delay));
+    if (!route) return refuse(response, 404, `no API route ${url.pathname}`);
+    if (request.method !== route.method) {
+      response.setHeader('allow', route.method);
+      return refuse(response, 405, `${url.pathname} takes ${route.method}`);
+    }
+    if (route.stateChanging) {
+      if (!fromOwnOrigin(request, loopbackOrigins(port))) return refuse(response, 403, 'this request does not come from the workbench page');
+      if (!sameToken(bearer, options.token)) return refuse(response, 401, 'a call that changes state needs `Authorization: Bearer <token>`');
+    }
+    return answerApi(route, request, response, url);
+  }
+
+  function answerApi(route: Route, request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> | void {
+    const rest = url.pathname.slice(route.path.length);
+    switch (route.name) {
+      case 'call':
+        return handleCall(request, response, rest);
+      case 'cancel':
+        options.engine.cancel(rest);
+        return json(response, { ok: true, value: null });
+      case 'upload':
+        return handleUpload(request, response, url.searchParams.get('name') ?? '');
+      case 'events':
+        return openStream(response, streams);
+      case 'session':
+        // The token for the page to send as Bearer; readable only by a same-origin fetch (docs/SECURITY.md).
+        if (!sameOriginFetch(request)) return refuse(response, 403, 'the session is given only to the workbench page');
+        return json(response, { ok: true, value: { token: options.token } });
+      case 'event-loop':
+        return json(response, eventLoopDelay(delay!, url));
+    }
+  }
+
+  /** The page: a token in the query sets the cookie and is dropped from the address bar by a redirect. */
+  function page(request: IncomingMessage, response: ServerResponse, url: URL, queryToken: boolean): void {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.setHeader('allow', 'GET, HEAD');
+      return refuse(response, 405, 'the page is only read');
+    }
+    if (!queryToken) return serveStatic(options.staticDir, url.pathname, response);
+    url.searchParams.delete('token');
+    response.writeHead(303, { 'set-cookie': sessionCookie(options.token, port), location: url.pathname + url.search });
+    response.end();
+  }
+
+  function openWithCode(request: IncomingMessage, response: ServerResponse, code: string): void {
+    if (request.method !== 'GET') return refuse(response, 405, 'an open link is only followed');
+    if (!codes.redeem(code)) return refuse(response, 403, 'this open link was used already or has expired; run `lens serve --open` again');
+    response.writeHead(303, { 'set-cookie': sessionCookie(options.token, port), location: '/' });
+    response.end();
+  }
+
   async function handleCall(request: IncomingMessage, response: ServerResponse, name: string) {
+    const body = await readBody(request, CALL_BODY_LIMIT);
+    if (!body.ok) return refuse(response, body.status, body.message);
     if (!Object.hasOwn(api, name)) return json(response, { ok: false, error: { code: 'not_found', message: `no API call "${name}"` } });
     let input: unknown;
     try {
-      input = JSON.parse((await readBody(request)) || '{}');
+      input = JSON.parse(body.value || '{}');
     } catch {
       return json(response, { ok: false, error: { code: 'invalid_input', message: 'the request body is not JSON' } });
     }
@@ -77,25 +159,58 @@ export function startServer(options: ServerOptions): Promise<http.Server> {
       onProgress: (progress) => push({ requestId, kind: 'import', progress }),
       onJobProgress: (progress) => push({ requestId, kind: 'job', progress }),
     });
+    // An uploaded file is only needed until it is imported.
+    if (name === 'datasets.import' && result.ok) removeUploads(uploads, importedPaths(input));
     json(response, result);
   }
 
-  async function handleUpload(request: IncomingMessage, response: ServerResponse, url: URL) {
-    const name = path.basename(url.searchParams.get('name') ?? 'upload');
-    const target = path.join(fs.mkdtempSync(path.join(uploads, 'u-')), name);
-    await new Promise<void>((resolve, reject) => request.pipe(fs.createWriteStream(target)).on('finish', resolve).on('error', reject));
+  async function handleUpload(request: IncomingMessage, response: ServerResponse, name: string) {
+    const problem = uploadNameProblem(name);
+    if (problem) return refuse(response, 400, problem);
+    const target = uploadTarget(uploads, name);
+    const written = await writeBody(request, target, uploadLimit);
+    if (!written.ok) return refuse(response, written.status, written.message);
     json(response, { ok: true, value: { path: target } });
   }
 
-  return new Promise((resolve, reject) => {
+  await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => resolve(server));
-    server.on('close', () => {
-      delay?.disable();
-      for (const stream of streams) stream.end();
-      fs.rmSync(uploads, { recursive: true, force: true });
-    });
+    server.listen(options.port, '127.0.0.1', () => resolve());
   });
+  const address = server.address();
+  // With port 0 the system chose it.
+  port = typeof address === 'object' && address ? address.port : options.port;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    http: server,
+    port,
+    origin,
+    openUrl: () => `${origin}/open/${codes.issue()}`,
+    async close() {
+      for (const stream of streams) stream.end();
+      await new Promise((resolve) => {
+        server.close(resolve);
+        server.closeIdleConnections();
+      });
+      delay?.disable();
+      process.off('exit', removeUploadRoot);
+      removeUploadRoot();
+    },
+  };
+}
+
+/** The request target as a URL, or null when it is not one (`GET http://[/ HTTP/1.1`). */
+function requestUrl(target: string | undefined, port: number): URL | null {
+  try {
+    return new URL(target ?? '/', `http://127.0.0.1:${port}`);
+  } catch {
+    return null;
+  }
+}
+
+function importedPaths(input: unknown): string[] {
+  const paths = (input as { paths?: unknown }).paths;
+  return Array.isArray(paths) ? paths.filter((item): item is string => typeof item === 'string') : [];
 }
 
 /** The delay percentiles in milliseconds (the histogram counts nanoseconds); `?reset=1` starts a new window. */
@@ -107,34 +222,8 @@ function eventLoopDelay(delay: ReturnType<typeof monitorEventLoopDelay>, url: UR
 }
 
 function openStream(response: ServerResponse, streams: Set<ServerResponse>): void {
-  response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+  response.writeHead(200, { 'content-type': 'text/event-stream', connection: 'keep-alive' });
   response.write(': connected\n\n');
   streams.add(response);
   response.on('close', () => streams.delete(response));
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > BODY_LIMIT) {
-        reject(new Error('request body too large'));
-        request.destroy();
-      } else chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
-}
-
-function json(response: ServerResponse, body: unknown): void {
-  response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  response.end(JSON.stringify(body));
-}
-
-function refuse(response: ServerResponse, status: number, message: string): void {
-  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
-  response.end(message);
 }

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
+import { pipeline } from 'node:stream';
+import { refuse } from './headers';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -12,20 +14,25 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
+/** The decoded path, or null for a bad percent escape (`/%E0%A4%A`) or an escaped NUL. */
+function decodedPath(pathname: string): string | null {
+  try {
+    const decoded = decodeURIComponent(pathname);
+    return decoded.includes('\0') ? null : decoded;
+  } catch {
+    return null;
+  }
+}
+
 /** A file of the built renderer, never one outside its folder; the page (index.html) for any other path. */
 export function serveStatic(root: string, pathname: string, response: ServerResponse): void {
-  const requested = path.normalize(path.join(root, decodeURIComponent(pathname)));
+  const decoded = decodedPath(pathname);
+  if (decoded === null) return refuse(response, 400, 'the path has a malformed percent escape');
+  const requested = path.normalize(path.join(root, decoded));
   const inside = requested.startsWith(root + path.sep) && fs.existsSync(requested) && fs.statSync(requested).isFile();
   const file = inside ? requested : path.join(root, 'index.html');
-  if (!fs.existsSync(file)) {
-    response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-    response.end('The workbench page is not built; run `npm run build` first.');
-    return;
-  }
-  response.writeHead(200, {
-    'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-    'x-content-type-options': 'nosniff',
-    'cache-control': 'no-store',
-  });
-  fs.createReadStream(file).pipe(response);
+  if (!fs.existsSync(file)) return refuse(response, 503, 'The workbench page is not built; run `npm run build` first.');
+  response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+  // A file that vanishes or cannot be read mid-answer ends this response, not the process.
+  pipeline(fs.createReadStream(file), response, () => undefined);
 }

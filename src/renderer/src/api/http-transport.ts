@@ -1,30 +1,47 @@
 import type { Transport } from './client';
 
-const TOKEN_KEY = 'lens-token';
+const refused = (status: number) => ({
+  ok: false as const,
+  error: {
+    code: 'internal' as const,
+    message: status === 401 || status === 403 ? 'the workbench refused this page: open it with the URL `lens serve` printed' : `the workbench answered ${status}`,
+  },
+});
 
-/** The launch token: from the URL the server printed (then hidden from the address bar), else from this tab. */
-function launchToken(): string {
-  const url = new URL(window.location.href);
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    url.searchParams.delete('token');
-    window.history.replaceState(null, '', url.toString());
-  }
-  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+/**
+ * The launch token, asked once from /api/session: the server answers it only to a same-origin fetch carrying the
+ * session cookie, and every state-changing call must send it as `Authorization: Bearer` (the cookie alone is
+ * refused, so a page on another 127.0.0.1 port cannot make calls with it: docs/SECURITY.md).
+ */
+function sessionToken(): () => Promise<string | null> {
+  let token: Promise<string | null> | null = null;
+  const ask = async () => {
+    const response = await fetch('/api/session', { credentials: 'same-origin' });
+    if (!response.ok) return null;
+    const body = (await response.json()) as { ok: boolean; value?: { token: string } };
+    return body.ok && body.value ? body.value.token : null;
+  };
+  return async () => {
+    token ??= ask().catch(() => null);
+    const value = await token;
+    // A refusal is asked again next time (the cookie may have been set since), a token is kept.
+    if (value === null) token = null;
+    return value;
+  };
 }
 
-/** The browser mode: calls as POST /api/call/NAME, progress as server-sent events. */
+/** The browser mode: calls as POST /api/call/NAME with the Bearer token, progress as server-sent events. */
 export function httpTransport(): Transport {
-  const token = launchToken();
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  const refused = (status: number) => ({
-    ok: false as const,
-    error: { code: 'internal' as const, message: status === 401 ? 'the workbench refused this page: open it with the URL `lens serve` printed' : `the workbench answered ${status}` },
-  });
+  const token = sessionToken();
+  const post = async (path: string, headers: Record<string, string>, body: BodyInit) => {
+    const bearer = await token();
+    if (bearer === null) return null;
+    return fetch(path, { method: 'POST', headers: { ...headers, authorization: `Bearer ${bearer}` }, body });
+  };
   return {
     async call(name, input, requestId) {
-      const response = await fetch(`/api/call/${name}`, { method: 'POST', headers: { ...headers, 'x-request-id': requestId }, body: JSON.stringify(input ?? {}) });
+      const response = await post(`/api/call/${name}`, { 'content-type': 'application/json', 'x-request-id': requestId }, JSON.stringify(input ?? {}));
+      if (!response) return refused(401);
       return response.ok ? response.json() : refused(response.status);
     },
     onProgress(listener) {
@@ -36,10 +53,14 @@ export function httpTransport(): Transport {
       return () => events.close();
     },
     cancel(requestId) {
-      void fetch(`/api/cancel/${requestId}`, { method: 'POST', headers });
+      void post(`/api/cancel/${encodeURIComponent(requestId)}`, {}, '');
     },
     async upload(file) {
-      const response = await fetch(`/api/upload?name=${encodeURIComponent(file.name)}`, { method: 'POST', headers: { authorization: headers.authorization }, body: file });
+      const response = await post(`/api/upload?name=${encodeURIComponent(file.name)}`, {}, file);
+      if (!response) return refused(401);
+      if (response.status === 413) {
+        return { ok: false, error: { code: 'invalid_input', message: `${file.name} is larger than the server's upload limit (INFLUENCE_LENS_UPLOAD_LIMIT_MB)` } };
+      }
       return response.ok ? response.json() : refused(response.status);
     },
   };
