@@ -12,7 +12,8 @@ test('the server request thread keeps its event loop free while an import, an au
   test.setTimeout(300_000);
   const { url, origin, token } = serverUrl();
   await page.goto(url);
-  const headers = { authorization: `Bearer ${token}` };
+  // State-changing calls need the Bearer token and our own Origin (docs/SECURITY.md).
+  const headers = { authorization: `Bearer ${token}`, origin };
   const call = async (api: APIRequestContext, name: string, input: unknown) => {
     const response = await api.post(`${origin}/api/call/${name}`, { headers: { ...headers, 'x-request-id': `${name}-${Date.now()}` }, data: input });
     const body = (await response.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } };
