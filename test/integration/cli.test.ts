@@ -98,7 +98,8 @@ describe('lens CLI', () => {
       expect(stderr).toContain('Electron is not available on this machine');
       const { origin, searchParams } = new URL(url);
       const token = searchParams.get('token')!;
-      const call = (headers: Record<string, string>) => fetch(`${origin}/api/call/datasets.list`, { method: 'POST', headers, body: '{}' });
+      // The page's own requests carry its Origin; the server refuses POSTs from any other (server.ts).
+      const call = (headers: Record<string, string>) => fetch(`${origin}/api/call/datasets.list`, { method: 'POST', headers: { origin, ...headers }, body: '{}' });
       expect((await call({})).status).toBe(401);
       expect((await call({ authorization: 'Bearer 0000' })).status).toBe(401);
       const rebound = await new Promise<number>((resolve) => {
@@ -111,9 +112,9 @@ describe('lens CLI', () => {
       expect(listed.value.map((d: { dataset: { name: string } }) => d.dataset.name).sort()).toEqual(
         ['demo-world', 'sample-brexit-tweets', 'sample-karate-club', 'sample-twitter15-cascades'],
       );
-      const runs = await (await fetch(`${origin}/api/call/runs.list`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: '{}' })).json();
+      const runs = await (await fetch(`${origin}/api/call/runs.list`, { method: 'POST', headers: { origin, authorization: `Bearer ${token}` }, body: '{}' })).json();
       expect(runs.value.map((r: { model: string }) => r.model)).toEqual(['pagerank', 'indegree', 'kred']);
-      const bad = await (await fetch(`${origin}/api/call/runs.show`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: '{"run":"x"}' })).json();
+      const bad = await (await fetch(`${origin}/api/call/runs.show`, { method: 'POST', headers: { origin, authorization: `Bearer ${token}` }, body: '{"run":"x"}' })).json();
       expect(bad).toEqual({ ok: false, error: { code: 'invalid_input', message: 'run: Invalid input: expected number, received string' } });
     } finally {
       child.kill('SIGINT');

@@ -1,49 +1,42 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { appRoot } from '../app-root';
-import { UsageError, type Command } from '../cli/command';
+import { UsageError, type CommandIo, type ParsedArgs } from '../cli/command';
 import { loadDemoData } from '../engine/demo';
 import { newToken } from '../server/auth';
 import { startServer } from '../server/server';
 import { resolveDbPath } from '../store/paths';
 
 /** The built renderer. */
-export const rendererDir = () => path.join(appRoot, 'out', 'renderer');
+const rendererDir = () => path.join(appRoot, 'out', 'renderer');
 
 /**
- * `lens serve`: the CLI's engine thread owns the database (the demo load goes through it too), this thread only
- * serves HTTP and forwards calls. It lives above cli and server, which are siblings that may not import each other.
+ * `lens serve` (described in commands.ts): the CLI's engine thread owns the database (the demo load goes through it
+ * too), this thread only serves HTTP and forwards calls.
  */
-export const serveCommand: Command = {
-  name: 'serve',
-  summary: 'Serve the workbench in the browser on 127.0.0.1, with a launch token in the printed URL.',
-  usage: 'serve [--port N] [--open]',
-  details: 'Loads the bundled demo data first when the database is empty. Stop with Ctrl-C.',
-  options: { port: { type: 'string' }, open: { type: 'boolean' } },
-  async run(args, io) {
-    const port = args.values.port === undefined ? 7357 : Number(args.values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a number from 0 to 65535');
-    const explicitDb = args.values.db as string | undefined;
-    const engine = io.engine(explicitDb);
-    const unavailable = await engine.opened();
-    if (unavailable) {
-      io.err(`lens: ${unavailable.message}`);
-      return 1;
-    }
-    await loadDemoData(engine, io.err);
-    const token = newToken();
-    const eventLoopEndpoint = process.env.INFLUENCE_LENS_TEST_ENDPOINTS === '1';
-    const server = await startServer({ engine, token, port, staticDir: rendererDir(), eventLoopEndpoint });
-    const url = `${server.origin}/?token=${token}`;
-    io.out(`Influence Lens is serving ${resolveDbPath(explicitDb)}\nOpen ${url}\n(Ctrl-C stops it)`);
-    // The browser gets a one-time path, never the token: a command line is visible to every local user.
-    if (args.values.open) spawn('xdg-open', [server.openUrl()], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', () => resolve());
-      process.once('SIGTERM', () => resolve());
-    });
-    // The engine is stopped by runCli once this command returns.
-    await server.close();
-    return 0;
-  },
-};
+export async function serve(args: ParsedArgs, io: CommandIo): Promise<number> {
+  const port = args.values.port === undefined ? 7357 : Number(args.values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port must be a number from 0 to 65535');
+  const explicitDb = args.values.db as string | undefined;
+  const engine = io.engine(explicitDb);
+  const unavailable = await engine.opened();
+  if (unavailable) {
+    io.err(`lens: ${unavailable.message}`);
+    return 1;
+  }
+  await loadDemoData(engine, io.err);
+  const token = newToken();
+  const eventLoopEndpoint = process.env.INFLUENCE_LENS_TEST_ENDPOINTS === '1';
+  const server = await startServer({ engine, token, port, staticDir: rendererDir(), eventLoopEndpoint });
+  const url = `${server.origin}/?token=${token}`;
+  io.out(`Influence Lens is serving ${resolveDbPath(explicitDb)}\nOpen ${url}\n(Ctrl-C stops it)`);
+  // The browser gets a one-time path, never the token: a command line is visible to every local user.
+  if (args.values.open) spawn('xdg-open', [server.openUrl()], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  // The engine is stopped by runCli once this command returns.
+  await server.close();
+  return 0;
+}

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { appRoot } from '../app-root';
-import type { Command } from '../cli/command';
-import { serveCommand } from './serve';
+import type { CommandIo, ParsedArgs } from '../cli/command';
+import { serve } from './serve';
 
 /** The Electron binary when this machine has one (its download is skipped where it cannot be fetched). */
 function electronBinary(): string | null {
@@ -24,27 +24,21 @@ function noWindowReason(electron: string | null, main: string): string | null {
   return null;
 }
 
-export const startCommand: Command = {
-  name: 'start',
-  summary: 'Open the workbench: the desktop window where Electron is installed, else the browser mode.',
-  usage: 'start [--port N] [--open]',
-  details: 'Loads the bundled samples and a generated demo world on first start.',
-  options: serveCommand.options,
-  async run(args, io) {
-    const electron = electronBinary();
-    const main = path.join(appRoot, 'out', 'main', 'index.js');
-    const reason = noWindowReason(electron, main);
-    if (reason === null && electron) {
-      // The window's better-sqlite3 must match Electron's ABI: built once into native/ (docs/ARCHITECTURE.md).
-      const native = spawnSync(process.execPath, [path.join(appRoot, 'scripts', 'electron-sqlite.mjs')], { stdio: 'inherit' });
-      if (native.status === 0) {
-        const child = spawn(electron, [main], { stdio: 'inherit' });
-        return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
-      }
-      io.err('better-sqlite3 could not be built for Electron, so the workbench opens in the browser mode instead.');
-      return serveCommand.run(args, io);
+/** `lens start` (described in commands.ts): the desktop app where it can open, else `lens serve`. */
+export async function start(args: ParsedArgs, io: CommandIo): Promise<number> {
+  const electron = electronBinary();
+  const main = path.join(appRoot, 'out', 'main', 'index.js');
+  const reason = noWindowReason(electron, main);
+  if (reason === null && electron) {
+    // The window's better-sqlite3 must match Electron's ABI: built once into native/ (docs/ARCHITECTURE.md).
+    const native = spawnSync(process.execPath, [path.join(appRoot, 'scripts', 'electron-sqlite.mjs')], { stdio: 'inherit' });
+    if (native.status === 0) {
+      const child = spawn(electron, [main], { stdio: 'inherit' });
+      return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
     }
-    io.err(`${reason}, so the workbench opens in the browser mode instead.`);
-    return serveCommand.run(args, io);
-  },
-};
+    io.err('better-sqlite3 could not be built for Electron, so the workbench opens in the browser mode instead.');
+    return serve(args, io);
+  }
+  io.err(`${reason}, so the workbench opens in the browser mode instead.`);
+  return serve(args, io);
+}
