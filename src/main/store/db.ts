@@ -21,11 +21,14 @@ export interface OpenOptions {
 
 /** Opens (creating if needed) a workbench database and brings its schema up to date. */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // A workbench holds private exports: folders made here are the user's alone (0700), and the file is 0600 before
+  // SQLite makes its -wal and -shm files, which take the database file's mode.
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   // The Electron app loads a better-sqlite3 build for Electron's ABI (docs/ARCHITECTURE.md, "Native module");
   // Node (CLI, tests, browser mode) loads the one in node_modules.
   const nativeBinding = process.env.INFLUENCE_LENS_SQLITE_BINDING;
   const db = new Database(file, nativeBinding ? { nativeBinding } : {});
+  restrictToOwner(file);
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
@@ -115,4 +118,12 @@ function guardWrites(db: Db): void {
     });
     return guarded;
   }) as typeof db.transaction;
+}
+
+/** 0600 for a database file this user owns; a file someone else owns (a shared copy opened read-write) is left as is. */
+function restrictToOwner(file: string): void {
+  if (process.platform === 'win32' || file === ':memory:') return;
+  const stat = fs.statSync(file);
+  if (typeof process.getuid === 'function' && stat.uid !== process.getuid()) return;
+  if ((stat.mode & 0o077) !== 0) fs.chmodSync(file, stat.mode & 0o700);
 }
