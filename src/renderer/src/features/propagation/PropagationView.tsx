@@ -11,7 +11,6 @@ import { CascadeTree } from './CascadeTree';
 import { EgoPanel } from './EgoPanel';
 import { formatNumber } from '../../ui/format';
 
-
 function CascadeDetail({ dataset, cascade }: { dataset: string; cascade: Cascade }) {
   const [nodes, setNodes] = useState<{ nodes: CascadeNode[] | null; error: ApiError | null }>({ nodes: null, error: null });
   useEffect(() => {
@@ -25,9 +24,10 @@ function CascadeDetail({ dataset, cascade }: { dataset: string; cascade: Cascade
   return (
     <div className="panel" data-testid="cascade-detail">
       <p>
-        Root post {cascade.root_post_id} by <AccountLink account={cascade.root_account} dataset={dataset} /> ({cascade.source}) · size {cascade.size} · depth {cascade.depth} · max breadth{' '}
+        Root post {cascade.root_post_id} by <AccountLink account={cascade.root_account} dataset={dataset} /> ({cascade.source}, parents {cascade.parents}) · size {cascade.size} · depth {cascade.depth} · max breadth{' '}
         {cascade.max_breadth} · structural virality {formatNumber(cascade.structural_virality)} · half the size within {formatNumber(cascade.half_size_minutes)} min
       </p>
+      {cascade.structural_virality_note && <p className="muted" data-testid="virality-note">{cascade.structural_virality_note}</p>}
       <p>
         Top spreaders:{' '}
         {cascade.top_spreaders.map((s, i) => (
@@ -68,7 +68,7 @@ export function PropagationView({ params }: ViewProps) {
         <div className="panel" style={{ maxHeight: 320, overflow: 'auto' }}>
           <table data-testid="cascade-table">
             <thead>
-              <tr><th>Root</th><th>Size</th><th>Depth</th><th>Breadth</th><th>Virality</th><th>Half size (min)</th><th>Label</th><th>Source</th></tr>
+              <tr><th>Root</th><th>Size</th><th>Depth</th><th>Breadth</th><th>Virality</th><th>Half size (min)</th><th>Label</th><th>Source</th><th>Parents</th></tr>
             </thead>
             <tbody>
               {list.map((c, i) => (
@@ -81,6 +81,7 @@ export function PropagationView({ params }: ViewProps) {
                   <td>{formatNumber(c.half_size_minutes)}</td>
                   <td>{c.label ?? <span className="muted">–</span>}</td>
                   <td className="muted">{c.source}</td>
+                  <td className="muted">{c.parents}</td>
                 </tr>
               ))}
             </tbody>
