@@ -54,7 +54,12 @@ export const RunManifest = z.object({
   accountsScored: z.number().int(),
   excluded: z.object({
     minors: z.number().int(),
-    accounts: z.array(z.object({ accountId: z.string(), handle: z.string().nullable(), reason: z.string() })),
+    /**
+     * The excluded accounts by platform id, only when the run asked for them (`record_minor_ids`): a manifest
+     * travels with exports and reports, and a minor's id is as identifying as a handle. Never handles. Older
+     * manifests listed handles too; they are dropped when read.
+     */
+    accounts: z.array(z.object({ accountId: z.string(), reason: z.string() })),
   }),
   graph: z.object({
     nodes: z.number().int(),
@@ -97,6 +102,8 @@ export const ScoreInput = z.object({
   model: z.string().min(1),
   params: z.record(z.string(), z.unknown()).default({}),
   seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+  /** List the excluded minors' platform ids in the manifest (withheld by default; the count is always there). */
+  record_minor_ids: z.boolean().default(false),
 });
 
 /** A run of the whole dataset, a what-if variant of one (interactions left out), or one window of a time series. */

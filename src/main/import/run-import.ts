@@ -123,6 +123,9 @@ async function importFiles(db: Db, stagingId: number, targetId: number | null, p
     sink.stored = 0;
     const source = new FileSource(file.path, ({ bytesRead }) => {
       // Between two chunks: the rows of the last one are committed, so no write lock is held while the next is read.
+      // Every buffered row goes first, accounts before what refers to them: a kill -9 after this commit leaves a
+      // staging dataset whose rows all point at rows on disk (foreign_key_check stays empty until it is removed).
+      sink.flush();
       commitBatch(db);
       request.onProgress?.({ file: file.path, fileIndex: index, fileCount: plan.files.length, bytesRead, bytesTotal: size, records: sink.stored });
     });

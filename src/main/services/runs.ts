@@ -25,6 +25,8 @@ export interface ScoreRequest {
   window?: { from: string; to: string };
   /** Where the score waits in the job pool's queue; a score is a long task unless its caller says otherwise. */
   priority?: JobPriority;
+  /** List excluded minors' platform ids in the manifest; withheld unless asked. */
+  recordMinorIds?: boolean;
 }
 
 export interface ComputedRun {
@@ -91,7 +93,7 @@ export async function computeRun(context: ServiceContext, request: ScoreRequest)
     accountsScored: result.accountIds.length,
     excluded: {
       minors: result.excluded.length,
-      accounts: result.excluded.map((a) => ({ accountId: a.platformId, handle: a.handle, reason: a.reason })),
+      accounts: request.recordMinorIds ? result.excluded.map((a) => ({ accountId: a.platformId, reason: a.reason })) : [],
     },
     graph: result.graph,
     stats: result.stats,
@@ -148,7 +150,9 @@ function sameBytes(a: ArrayBufferView, b: ArrayBufferView): boolean {
 export const runHandlers = {
   'runs.score': async (context: ServiceContext, input: In<'runs.score'>): Promise<Out<'runs.score'>> => {
     const dataset = requireDataset(context, input.dataset);
-    return score(context, { dataset: { id: dataset.id, name: dataset.name }, modelId: input.model, params: input.params, seed: input.seed });
+    return score(context, {
+      dataset: { id: dataset.id, name: dataset.name }, modelId: input.model, params: input.params, seed: input.seed, recordMinorIds: input.record_minor_ids,
+    });
   },
   'runs.rerun': async (context: ServiceContext, input: In<'runs.rerun'>): Promise<Out<'runs.rerun'>> => {
     const original = requireRun(context, input.run);

@@ -1,6 +1,9 @@
 import { alignRuns } from '../analysis/align';
 import { platformIdPositions } from '../analysis/canonical-order';
+import { findAccountId } from '../store/account-lookup';
+import type { Db } from '../store/db';
 import { readRunResults } from '../store/runs';
+import type { Removal } from '../../shared/runs';
 import { rankScores } from '../scoring/rank';
 import type { In, Out, ServiceContext } from './context';
 import { ServiceError } from './errors';
@@ -24,7 +27,7 @@ export const whatIfHandlers = {
       modelId: manifest.model.id,
       params: manifest.params,
       seed: manifest.seed,
-      whatIf: { base: base.id, removal: input.remove },
+      whatIf: { base: base.id, removal: byPlatformId(context.db, base.datasetId, input.remove) },
       ...(manifest.window ? { window: manifest.window } : {}),
     });
     const aligned = alignRuns(readRunResults(context.db, base.id), readRunResults(context.db, output.run.id));
@@ -55,3 +58,19 @@ export const whatIfHandlers = {
     };
   },
 };
+
+/**
+ * Manifests name accounts by platform id only (docs/SECURITY.md): a handle given for removal is recorded as the id it
+ * names, so an exported manifest carries no handle. A reference naming no account is kept, and refused downstream.
+ */
+function byPlatformId(db: Db, datasetId: number, removal: Removal): Removal {
+  if (!removal.accounts) return removal;
+  const platformId = db.prepare('SELECT platform_id FROM accounts WHERE id = ?').pluck();
+  return {
+    ...removal,
+    accounts: removal.accounts.map((reference) => {
+      const id = findAccountId(db, datasetId, reference);
+      return id === undefined ? reference : (platformId.get(id) as string);
+    }),
+  };
+}
