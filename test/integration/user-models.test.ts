@@ -18,6 +18,10 @@ function variant(name: string, replace: [string, string][]): string {
 
 describe('models users add without rebuilding the app', () => {
   const { db } = tempDb();
+  // Models load only from the app data folder (XDG_DATA_HOME/influence-lens here), never beside the database.
+  const dataHome = tempDir();
+  process.env.XDG_DATA_HOME = dataHome;
+  const appModels = path.join(dataHome, 'influence-lens', 'models');
   const call = async <T>(name: Parameters<typeof callService>[0], input: unknown) => {
     const result = await callService(name, input, { db });
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
@@ -28,7 +32,7 @@ describe('models users add without rebuilding the app', () => {
     await call('datasets.import', { paths: [path.join(datasetsDir, 'twitter-v2', 'brexit.jsonl')], dataset: 'brexit' });
     const added = await call<{ model: { id: string; file: string }; replaced: boolean }>('models.add', { file: example });
     expect(added.model.id).toBe('retweets-per-follower');
-    expect(added.model.file).toBe(path.join(path.dirname(db.name), 'models', 'retweets-per-follower.mjs'));
+    expect(added.model.file).toBe(path.join(appModels, 'retweets-per-follower.mjs'));
     const models = await call<{ id: string; file?: string }[]>('models.list', {});
     expect(models.map((m) => m.id)).toEqual([...modelDescriptors.map((m) => m.id), 'retweets-per-follower']);
 
@@ -45,7 +49,7 @@ describe('models users add without rebuilding the app', () => {
     expect(manifest.manifest.model.sha256).toMatch(/^[0-9a-f]{64}$/);
 
     const explained = await call<{ summary: string }>('runs.explain', { run: run.run.id, account: scores.rows[0]!.accountId });
-    expect(explained.summary).toContain('Retweets per follower');
+    expect(explained.summary).toContain('user model retweets-per-follower');
     expect((await call<{ identical: boolean }>('runs.rerun', { run: run.run.id })).identical).toBe(true);
 
     const builtIns: number[] = [];
@@ -63,9 +67,12 @@ describe('models users add without rebuilding the app', () => {
 
     const refused = await callService('models.add', { file: clash }, { db });
     expect(refused).toMatchObject({ ok: false, error: { message: 'the job failed: user model clash.mjs: its id "pagerank" is a built-in model\'s; choose another' } });
+    const notAModelRefused = await callService('models.add', { file: notAModel }, { db });
+    expect(notAModelRefused.ok).toBe(false);
+    if (!notAModelRefused.ok) expect(notAModelRefused.error.message).toContain('user model not-a-model.mjs: its default export must be a function');
     for (const file of [throwing, wrongShape, endless]) await call('models.add', { file });
-    const modelsDir = path.join(path.dirname(db.name), 'models');
-    fs.copyFileSync(notAModel, path.join(modelsDir, 'not-a-model.mjs'));
+    // A file copied in by hand is not approved: listed as a problem, never loaded.
+    fs.copyFileSync(notAModel, path.join(appModels, 'not-a-model.mjs'));
 
     const failures: Record<string, RegExp> = {
       throws: /user model throws\.mjs: score threw: boom/,
@@ -79,7 +86,7 @@ describe('models users add without rebuilding the app', () => {
     }
     const problems = await call<{ file: string; error: string }[]>('models.problems', {});
     expect(problems.map((p) => path.basename(p.file))).toEqual(['not-a-model.mjs']);
-    expect(problems[0]!.error).toContain('its default export must be a function');
+    expect(problems[0]!.error).toContain('not-a-model.mjs: not approved, so it does not run');
     expect((await call<{ id: string }[]>('models.list', {})).map((m) => m.id)).toContain('retweets-per-follower');
     expect((await callService('runs.score', { dataset: 'brexit', model: 'retweets-per-follower' }, { db })).ok).toBe(true);
     expect((await callService('runs.score', { dataset: 'brexit', model: 'kcore' }, { db })).ok).toBe(true);

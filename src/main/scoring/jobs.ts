@@ -1,7 +1,7 @@
 import type { Removal } from '../../shared/runs';
 import type { ExcludedAccount } from './input/minors';
 import type { Contribution, ExplanationData, RunStats } from './model';
-import type { userModelInfo } from './user-models/load';
+import type { UserModelInfo } from './user-models/info';
 
 /** The scoring tasks' payloads and answers, as the job host sends and receives them. */
 export interface ScoreJob {
@@ -15,6 +15,8 @@ export interface ScoreJob {
   removal?: Removal;
   /** For a windowed run: ISO times [from, to). */
   window?: { from: string; to: string };
+  /** For a user model: the approved file, its sha256 and descriptor; only this file is loaded. */
+  userModel?: UserModelInfo;
 }
 
 export interface ScoreJobResult {
@@ -50,9 +52,9 @@ export interface AccountExplanation extends Omit<ExplanationData, 'contributions
 
 export type ExplainJobResult = AccountExplanation[];
 
-export type UserModelInfo = ReturnType<typeof userModelInfo>;
+export type { UserModelInfo };
 
-/** A user model file as a job thread loaded it: its descriptor, or why it cannot be loaded. */
+/** A user model file of the app's models folder: its approved descriptor, or why it does not run. */
 export interface UserModelEntry {
   file: string;
   info: UserModelInfo | null;

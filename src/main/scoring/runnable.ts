@@ -1,9 +1,10 @@
-import { ZodError } from 'zod';
 import { findModel } from '../../shared/models';
 import { JobError } from '../jobs/errors';
-import { ModelInputError, type ExplanationData, type ModelImplementation, type ModelInput, type ModelResult, type ScoreContext } from './model';
+import type { JobControls } from '../jobs/worker-runtime';
+import type { ExplanationData, ModelImplementation, ModelInput, ModelResult, ScoreContext } from './model';
 import { findImplementation } from './models';
-import { loadUserModels, runUserModel, userModelsDir, UserModelError } from './user-models/load';
+import { checkOutputs, userModelInput, type UserModelInfo } from './user-models/info';
+import { openModelSession } from './user-models/sandbox';
 
 /** A model the worker can run, built in or from a user's file; user models' parameters are validated here. */
 export interface RunnableModel {
@@ -14,9 +15,24 @@ export interface RunnableModel {
   explain(input: ModelInput, outputs: Record<string, Float64Array>, node: number, context: ScoreContext, limit: number): Promise<ExplanationData> | ExplanationData;
   /** For a user model: what the manifest records of it. */
   user?: { version: string; file: string; sha256: string };
+  /** Ends what the model holds (a user model's sandbox process). */
+  close?(): void;
 }
 
-export async function runnableModel(dbPath: string, modelId: string, params: Record<string, unknown>): Promise<RunnableModel> {
+/** A user model's stored scores explained without loading its code: it gives no explanation of its own. */
+function userExplanation(modelId: string, file: string) {
+  return (_input: ModelInput, outputs: Record<string, Float64Array>, node: number): ExplanationData => ({
+    summary: `Score from the user model ${modelId} (${file}); it gives no explanation of its own.`,
+    factors: Object.entries(outputs).map(([name, scores]) => ({ label: name, value: scores[node]! })),
+    contributions: [],
+  });
+}
+
+/**
+ * A built-in model, or the one approved user model file the job names (no other file is loaded). A user model's
+ * session starts here, so its time limit covers loading it, parsing its parameters and scoring.
+ */
+export async function runnableModel(modelId: string, params: Record<string, unknown>, userModel: UserModelInfo | undefined, controls: JobControls): Promise<RunnableModel> {
   if (findModel(modelId)) {
     const implementation = findImplementation(modelId);
     return {
@@ -27,27 +43,34 @@ export async function runnableModel(dbPath: string, modelId: string, params: Rec
       explain: (input, outputs, node, context, limit) => implementation.explain(input, params, outputs, node, context, limit),
     };
   }
-  const found = (await loadUserModels(userModelsDir(dbPath))).find((entry) => entry.model?.id === modelId)?.model;
-  if (!found) throw new JobError('not_found', `no model "${modelId}" (built in, or in ${userModelsDir(dbPath)})`);
-  let parsed: Record<string, unknown>;
+  if (userModel?.id !== modelId) throw new JobError('not_found', `no model "${modelId}" (built in, or an approved user model)`);
+  const session = await openModelSession(userModel.file, userModel.sha256, { timeLimitMs: userModel.timeLimitSeconds * 1000, controls });
   try {
-    parsed = found.params.parse(params) as Record<string, unknown>;
+    const parsed = await session.parseParams(params);
+    return {
+      needs: session.info.needs,
+      outputNames: session.info.outputs.map((output) => output.name),
+      params: parsed,
+      score: async (input) => checkOutputs(session.info, await session.score(userModelInput(input), parsed), input.graph.nodeCount),
+      explain: userExplanation(modelId, userModel.file),
+      user: { version: session.info.version, file: userModel.file, sha256: userModel.sha256 },
+      close: session.close,
+    };
   } catch (error) {
-    if (!(error instanceof ZodError)) throw error;
-    throw new ModelInputError(`model ${modelId}: ${error.issues.map((issue) => `${issue.path.join('.') || 'params'}: ${issue.message}`).join('; ')}`);
+    session.close();
+    throw error;
   }
-  return {
-    needs: found.needs,
-    outputNames: found.outputs.map((output) => output.name),
-    params: parsed,
-    score: (input) => runUserModel(found, input, parsed),
-    explain: (_input, outputs, node) => ({
-      summary: `Score from the user model ${found.label} (${found.file}); it gives no explanation of its own.`,
-      factors: Object.entries(outputs).map(([name, scores]) => ({ label: name, value: scores[node]! })),
-      contributions: [],
-    }),
-    user: { version: found.version, file: found.file, sha256: found.sha256 },
-  };
 }
 
-export { UserModelError };
+/** A user model's run, explained from its manifest: the parameters it ran with, and no columns beyond the graph. */
+export function explainableModel(modelId: string, file: string, params: Record<string, unknown>): RunnableModel {
+  return {
+    needs: {},
+    outputNames: [],
+    params,
+    score: () => {
+      throw new Error(`the explanation of ${modelId} does not score`);
+    },
+    explain: userExplanation(modelId, file),
+  };
+}

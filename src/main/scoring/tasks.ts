@@ -8,10 +8,10 @@ import { loadModelInput, type LoadedInput } from './input/load-input';
 import { resolveAccountNode, topicStrength } from './input/lookups';
 import { countRemoved, resolveRemoval, restriction, type ResolvedRemoval } from './input/removal';
 import type { ScoreContext } from './model';
-import { runnableModel, type RunnableModel } from './runnable';
-import { loadUserModel, userModelInfo } from './user-models/load';
+import { explainableModel, runnableModel, type RunnableModel } from './runnable';
+import { openModelSession } from './user-models/sandbox';
 import { rankScores } from './rank';
-import type { AccountExplanation, ExplainJob, ExplainJobResult, ScoreJob, ScoreJobResult, UserModelEntry } from './jobs';
+import type { AccountExplanation, ExplainJob, ExplainJobResult, ScoreJob, ScoreJobResult } from './jobs';
 import type { Db } from '../store/db';
 
 /** Enough for the B-tree pages a job reads repeatedly; graph BLOBs are read once. */
@@ -61,9 +61,11 @@ function resolved(db: Db, datasetId: number, removal: Removal | undefined, windo
 export async function score(job: ScoreJob, controls: JobControls) {
   const started = performance.now();
   const db = openDatabase(job.dbPath, { cacheMib: JOB_CACHE_MIB });
+  let onClose: (() => void) | undefined;
   try {
     const removal = resolved(db, job.datasetId, job.removal, job.window);
-    const model = await runnableModel(job.dbPath, job.modelId, job.params);
+    const model = await runnableModel(job.modelId, job.params, job.userModel, controls);
+    onClose = model.close;
     const { loaded } = load(db, { datasetId: job.datasetId, needs: model.needs, params: model.params, removal }, controls);
     const context = contextFor(db, job.datasetId, loaded, job.seed, controls);
     controls.progress(0, 'scoring');
@@ -95,6 +97,7 @@ export async function score(job: ScoreJob, controls: JobControls) {
     };
     return { value, transfer: [value.accountIds.buffer as ArrayBuffer, ...outputs.map(([, s]) => s.buffer as ArrayBuffer)] };
   } finally {
+    onClose?.();
     db.close();
   }
 }
@@ -106,7 +109,8 @@ export async function explain(job: ExplainJob, controls: JobControls) {
     const run = findRun(db, job.runId)!;
     const { params, seed, model, whatIf, window } = run.manifest;
     const removal = resolved(db, run.datasetId, whatIf?.removal, window);
-    const runnable = await runnableModel(job.dbPath, model.id, params);
+    // A user model's explanation needs none of its code: the stored scores are explained as they are.
+    const runnable = model.file ? explainableModel(model.id, model.file, params) : await runnableModel(model.id, params, undefined, controls);
     const { loaded } = load(db, { datasetId: run.datasetId, needs: runnable.needs, params: runnable.params, removal }, controls);
     const results = readRunResults(db, job.runId);
     const { accountIds } = loaded.input.graph;
@@ -136,21 +140,12 @@ export async function explain(job: ExplainJob, controls: JobControls) {
   }
 }
 
-/** User model files described (loaded here, never in the engine) or with the reason they cannot be. */
-export async function describeModels(job: { files: string[] }) {
-  const value: UserModelEntry[] = [];
-  for (const file of job.files) {
-    try {
-      const model = await loadUserModel(file);
-      value.push({ file, info: userModelInfo(model), error: null });
-    } catch (error) {
-      value.push({ file, info: null, error: (error as Error).message });
-    }
-  }
-  return { value };
-}
-
-/** One model file checked before it is copied into the models folder. */
-export async function checkModel(job: { file: string }) {
-  return { value: userModelInfo(await loadUserModel(job.file)) };
+/**
+ * One model file checked before it is approved: loaded where user code is confined (sandbox.ts), only if its bytes
+ * are the ones the caller read. The job host's time limit covers it, as every job that loads a model.
+ */
+export async function checkModel(job: { file: string; sha256: string; timeLimitMs: number }, controls: JobControls) {
+  const session = await openModelSession(job.file, job.sha256, { timeLimitMs: job.timeLimitMs, controls });
+  session.close();
+  return { value: session.info };
 }

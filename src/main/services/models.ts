@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -6,7 +5,8 @@ import type { ModelInfo } from '../../shared/runs';
 import { findModel, modelDescriptors } from '../../shared/models';
 import type { ModelDescriptor } from '../../shared/models/descriptor';
 import type { UserModelEntry } from '../scoring/jobs';
-import { userModelFiles, userModelsDir } from '../scoring/user-models/load';
+import { approvedModelsDir, approveModel, modelFileStatuses, sha256Of } from '../scoring/user-models/approvals';
+import { userDataDir } from '../store/paths';
 import { ServiceError } from './errors';
 import type { ServiceContext } from './context';
 import { jobValue } from './jobs';
@@ -46,47 +46,56 @@ export function validateParams(model: ModelDescriptor, params: Record<string, un
   throw new ServiceError('invalid_input', `model ${model.id}: ${issues.join('; ')}`);
 }
 
-/** User model descriptors by file, valid while the file's sha256 is the one they were loaded from. */
-const described = new Map<string, { sha256: string; entry: UserModelEntry }>();
-
-const sha256Of = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+/**
+ * How long checking a model file may take: loading it and calling its factory only builds a descriptor (the
+ * example's takes a few milliseconds); 30 s leaves room for a cold disk and a busy machine.
+ */
+const CHECK_TIME_LIMIT_MS = 30_000;
+/**
+ * The job host's limit is the model's plus this grace: in the sandbox the job thread kills the model's process at
+ * the model's own limit, and must get there before the host kills the thread (a killed thread cannot kill its child).
+ */
+export const SANDBOX_KILL_GRACE_MS = 2_000;
 
 /**
- * The user models of the database's folder, as a job thread loads them (their code never runs in the engine). Only
- * files not seen before with these bytes are loaded, in one isolated job; an unchanged folder starts no thread.
+ * The user models of the app's own data folder, as approved: reading the approval list and hashing the files runs
+ * no model code. A folder `models` beside a database is never read.
  */
-export async function userModels(context: ServiceContext): Promise<UserModelEntry[]> {
-  const files = userModelFiles(userModelsDir(context.db.name)).map((file) => ({ file, sha256: sha256Of(file) }));
-  const unknown = files.filter(({ file, sha256 }) => described.get(file)?.sha256 !== sha256);
-  if (unknown.length > 0) {
-    const entries = await jobValue(context, 'describeModels', { files: unknown.map(({ file }) => file) }, { isolated: true });
-    entries.forEach((entry, i) => described.set(entry.file, { sha256: entry.info?.sha256 ?? unknown[i]!.sha256, entry }));
+export function userModels(dataDir = userDataDir()): UserModelEntry[] {
+  return modelFileStatuses(dataDir).map((status) => ({ file: status.file, info: status.approval?.info ?? null, error: status.problem }));
+}
+
+function readModelFile(file: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new ServiceError(code === 'ENOENT' ? 'not_found' : 'invalid_input', code === 'ENOENT' ? `no file ${file}` : `cannot read ${file}: ${(error as Error).message}`);
   }
-  return files.map(({ file }) => described.get(file)!.entry);
 }
 
 export const modelHandlers = {
-  'models.list': async (context: ServiceContext): Promise<ModelInfo[]> => [
-    ...builtInModels(),
-    ...(await userModels(context)).flatMap((entry) => (entry.info ? [entry.info] : [])),
-  ],
-  'models.problems': async (context: ServiceContext) =>
-    (await userModels(context)).flatMap((entry) => (entry.error ? [{ file: entry.file, error: entry.error }] : [])),
-  /** Checks a model file in an isolated job thread, then copies it into the models folder. */
+  'models.list': async (): Promise<ModelInfo[]> => [...builtInModels(), ...userModels().flatMap((entry) => (entry.info ? [entry.info] : []))],
+  'models.problems': async () => userModels().flatMap((entry) => (entry.error ? [{ file: entry.file, error: entry.error }] : [])),
+  /**
+   * The user's explicit approval of a model file (`trust: true` is the CLI command itself, or the page's
+   * confirmation): the file is checked in the model sandbox, its bytes are copied into the app's models folder and
+   * their sha256 recorded as approved.
+   */
   'models.add': async (context: ServiceContext, input: { file: string }) => {
-    if (!fs.existsSync(input.file)) throw new ServiceError('not_found', `no file ${input.file}`);
-    const info = await jobValue(context, 'checkModel', { file: path.resolve(input.file) }, { isolated: true });
-    const dir = userModelsDir(context.db.name);
-    const existing = (await userModels(context)).find((entry) => entry.info?.id === info.id);
-    const target = path.join(dir, path.basename(input.file));
-    if (existing && existing.file !== target) {
+    const source = path.resolve(input.file);
+    if (!/\.(mjs|js)$/.test(source)) throw new ServiceError('invalid_input', `${source}: a user model is an ES module file ending in .mjs (or .js)`);
+    const bytes = readModelFile(source);
+    const sha256 = sha256Of(bytes);
+    const info = await jobValue(context, 'checkModel', { file: source, sha256, timeLimitMs: CHECK_TIME_LIMIT_MS }, { isolated: true, timeLimitMs: CHECK_TIME_LIMIT_MS + SANDBOX_KILL_GRACE_MS });
+    const dataDir = userDataDir();
+    const name = path.basename(source);
+    const existing = userModels(dataDir).find((entry) => entry.info?.id === info.id);
+    if (existing && path.basename(existing.file) !== name) {
       throw new ServiceError('conflict', `a user model with id "${info.id}" is already in ${existing.file}; remove it first`);
     }
-    fs.mkdirSync(dir, { recursive: true });
-    fs.copyFileSync(input.file, target);
-    // The copy has the checked file's bytes, so its descriptor is known without loading it again.
-    const model = { ...info, file: target };
-    described.set(target, { sha256: info.sha256, entry: { file: target, info: model, error: null } });
-    return { model, replaced: existing !== undefined };
+    const replaced = fs.existsSync(path.join(approvedModelsDir(dataDir), name));
+    const approval = approveModel(dataDir, name, bytes, info);
+    return { model: approval.info, replaced };
   },
 };

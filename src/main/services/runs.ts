@@ -10,7 +10,7 @@ import type { In, Out, ServiceContext } from './context';
 import { requireDataset, requireDatasetRow } from './datasets';
 import { ServiceError } from './errors';
 import { JobFailedError, jobValue } from './jobs';
-import { userModels, validateParams } from './models';
+import { SANDBOX_KILL_GRACE_MS, userModels, validateParams } from './models';
 import { runProvenance } from './provenance';
 import { findModel, modelDescriptors } from '../../shared/models';
 
@@ -65,6 +65,7 @@ export async function computeRun(context: ServiceContext, request: ScoreRequest)
     seed: request.seed,
     removal: request.whatIf?.removal,
     window: request.window,
+    userModel: model.user,
   };
   let result: ScoreJobResult;
   try {
@@ -73,7 +74,7 @@ export async function computeRun(context: ServiceContext, request: ScoreRequest)
   } catch (error) {
     // A user model that ran too long was killed: say which file.
     if (model.user && error instanceof JobFailedError && error.failure.code === 'timeout') {
-      throw new ServiceError('internal', `user model ${model.user.file}: ${error.message.replace(/^the job /, '')}`);
+      throw new ServiceError('internal', `user model ${model.user.file}: ran past its time limit of ${model.user.timeLimitSeconds} s and was stopped`);
     }
     throw error;
   }
@@ -123,17 +124,17 @@ export async function requireReproducible(context: ServiceContext, run: RunRow, 
   }
 }
 
-/** A built-in model, or a user model of the database's models folder (as the worker loads it). */
+/** A built-in model, or an approved user model of the app's models folder (as approved: no model code runs here). */
 async function requireRunnable(context: ServiceContext, id: string) {
   const builtIn = findModel(id);
   if (builtIn) return { builtIn, user: undefined, timeLimitMs: undefined };
-  const entries = await userModels(context);
+  const entries = userModels();
   const user = entries.find((entry) => entry.info?.id === id)?.info;
   if (!user) {
     const ids = [...modelDescriptors.map((m) => m.id), ...entries.flatMap((entry) => (entry.info ? [entry.info.id] : []))];
     throw new ServiceError('not_found', `no model "${id}"; models: ${ids.join(', ')}`);
   }
-  return { builtIn: undefined, user: { file: user.file!, version: user.version, sha256: user.sha256! }, timeLimitMs: (user.timeLimitSeconds ?? 120) * 1000 };
+  return { builtIn: undefined, user, timeLimitMs: user.timeLimitSeconds * 1000 + SANDBOX_KILL_GRACE_MS };
 }
 
 /** A run's summary with its output names and manifest: what `runs.show` answers. */

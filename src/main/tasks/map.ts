@@ -1,6 +1,6 @@
 import type { AuditJob, AuditJobResult } from '../audit/run-audit';
 import type { JobPriority } from '../jobs/host';
-import type { ExplainJob, ExplainJobResult, ScoreJob, ScoreJobResult, UserModelEntry, UserModelInfo } from '../scoring/jobs';
+import type { ExplainJob, ExplainJobResult, ScoreJob, ScoreJobResult, UserModelInfo } from '../scoring/jobs';
 
 /**
  * The task contract, like the API map: every task a job thread runs, with what it is sent and what it answers. The
@@ -11,8 +11,8 @@ export interface TaskMap {
   score: { in: ScoreJob; out: ScoreJobResult };
   explain: { in: ExplainJob; out: ExplainJobResult };
   audit: { in: AuditJob; out: AuditJobResult };
-  describeModels: { in: { files: string[] }; out: UserModelEntry[] };
-  checkModel: { in: { file: string }; out: UserModelInfo };
+  /** Loads one model file whose bytes hash to sha256, in the model sandbox, and describes it. */
+  checkModel: { in: { file: string; sha256: string; timeLimitMs: number }; out: UserModelInfo };
 }
 export type TaskName = keyof TaskMap;
 export type TaskIn<K extends TaskName> = TaskMap[K]['in'];
@@ -26,6 +26,5 @@ export const TASK_PRIORITY: Record<TaskName, JobPriority> = {
   score: 'long',
   explain: 'interactive',
   audit: 'long',
-  describeModels: 'interactive',
   checkModel: 'interactive',
 };

@@ -2,7 +2,7 @@
 // above scoring and audit (it imports both) and below services, which import only its task map, never this file.
 import { runAudit } from '../audit/run-audit';
 import { serveJobs, type JobControls, type JobOutcome } from '../jobs/worker-runtime';
-import { checkModel, describeModels, explain, JOB_CACHE_MIB, score } from '../scoring/tasks';
+import { checkModel, explain, JOB_CACHE_MIB, score } from '../scoring/tasks';
 import { openDatabase } from '../store/db';
 import type { TaskIn, TaskName, TaskOut } from './map';
 
@@ -19,7 +19,6 @@ const handlers: TaskHandlers = {
       db.close();
     }
   },
-  describeModels,
   checkModel,
 };
 
