@@ -16,6 +16,8 @@ export default defineConfig({
           'engine-worker': resolve(__dirname, 'src/main/engine/worker.ts'),
           // The desktop app's engine, forked as an Electron utilityProcess (desktop/engine-process.ts).
           'engine-process': resolve(__dirname, 'src/main/engine/process.ts'),
+          // User models run in a Node child under the permission model (scoring/user-models/sandbox.ts).
+          'model-sandbox': resolve(__dirname, 'src/main/scoring/user-models/sandbox-child.mjs'),
         },
       },
     },

@@ -33,9 +33,10 @@ const CHILD_HEAP_MB = 4096;
 const here = path.dirname(fileURLToPath(import.meta.url));
 const zodDir = path.dirname(createRequire(import.meta.url).resolve('zod/package.json'));
 
-/** The child's entry: beside this file from source, `model-sandbox.mjs` beside the bundle once built. */
+/** The child's entry: beside this file from source, the `model-sandbox` bundle beside the task worker once built. */
 function childEntry(): string {
-  for (const candidate of [path.join(here, 'sandbox-child.mjs'), path.join(here, 'model-sandbox.mjs')]) if (fs.existsSync(candidate)) return candidate;
+  const candidates = ['sandbox-child.mjs', 'model-sandbox.mjs', 'model-sandbox.js'].map((name) => path.join(here, name));
+  for (const candidate of candidates) if (fs.existsSync(candidate)) return candidate;
   throw new Error(`the model sandbox (sandbox-child.mjs or model-sandbox.mjs) is not beside ${here}; run \`npm run build\``);
 }
 
