@@ -8,7 +8,8 @@ export const modelsCommand: Command = {
   name: 'models',
   summary: 'List the scoring models (built in and your own) with versions, citations and parameters; add a model file.',
   usage: 'models [--json] | models add FILE [--json]',
-  details: 'Your own models are .mjs files in the "models" folder beside the database; docs/USER-MODELS.md shows how.',
+  details:
+    '`models add FILE` approves the file: it is checked in the model sandbox, copied into the models folder of your app data folder and its sha256 recorded; only approved, unchanged files run (never a models folder beside a database). docs/USER-MODELS.md says what a model can and cannot do.',
   options: { json: { type: 'boolean' } },
   allowPositionals: true,
   async run(args, io) {
