@@ -78,9 +78,8 @@ export const modelHandlers = {
   'models.list': async (): Promise<ModelInfo[]> => [...builtInModels(), ...userModels().flatMap((entry) => (entry.info ? [entry.info] : []))],
   'models.problems': async () => userModels().flatMap((entry) => (entry.error ? [{ file: entry.file, error: entry.error }] : [])),
   /**
-   * The user's explicit approval of a model file (`trust: true` is the CLI command itself, or the page's
-   * confirmation): the file is checked in the model sandbox, its bytes are copied into the app's models folder and
-   * their sha256 recorded as approved.
+   * The user's explicit approval of a model file (`lens models add FILE`): the file is checked in the model
+   * sandbox, the bytes checked are copied into the app's models folder and their sha256 recorded as approved.
    */
   'models.add': async (context: ServiceContext, input: { file: string }) => {
     const source = path.resolve(input.file);
