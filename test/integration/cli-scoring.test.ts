@@ -9,12 +9,14 @@ function lens(...args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/main/cli/main.ts'), ...args], {
     cwd: repoRoot,
     encoding: 'utf8',
-    env: { ...process.env, INFLUENCE_LENS_DB: db },
+    // Approved user models live in the app data folder: a temporary one, never the developer's.
+    env: { ...process.env, INFLUENCE_LENS_DB: db, XDG_DATA_HOME: dataHome },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 const db = path.join(tempDir(), 'cli-scoring.sqlite');
+const dataHome = tempDir();
 const scoreJson = (...args: string[]) => {
   const run = lens('score', ...args, '--json');
   expect(run.stderr).not.toMatch(/lens:/);
