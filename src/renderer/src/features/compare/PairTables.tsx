@@ -2,6 +2,7 @@ import type { CompareOutput, PairAgreement } from '../../../../shared/analysis';
 import type { RunSummary } from '../../../../shared/runs';
 import { runLabel } from '../../ui/run-picker';
 import { dataValue, formatNumber, formatShare } from '../../ui/format';
+import { IntervalBar } from '../../ui/charts/IntervalBar';
 
 type Interval = { low: number; high: number } | null | undefined;
 
@@ -9,7 +10,7 @@ type Interval = { low: number; high: number } | null | undefined;
  * A statistic as printed (3 decimals) with its 95% bootstrap interval, "0.830 [0.790, 0.860]", and the API's exact
  * values alongside for tests and copy-paste.
  */
-function Stat({ value, interval, note }: { value: number | null; interval?: Interval; note?: string }) {
+function Stat({ value, interval, note, from = -1 }: { value: number | null; interval?: Interval; note?: string; from?: -1 | 0 }) {
   const exact = interval ? `${dataValue(value)} (95% interval ${interval.low} to ${interval.high})` : dataValue(value);
   return (
     <td
@@ -20,11 +21,11 @@ function Stat({ value, interval, note }: { value: number | null; interval?: Inte
     >
       {formatNumber(value)}
       {interval && <span className="muted"> [{formatNumber(interval.low)}, {formatNumber(interval.high)}]</span>}
+      {interval && <> <IntervalBar value={value} low={interval.low} high={interval.high} from={from} /></>}
       {note && <span className="muted"> *</span>}
     </td>
   );
 }
-
 
 /** Share of tied scores in one run, with its largest group. */
 function tiesText(ties: PairAgreement['ties']['a']): string {
@@ -101,9 +102,9 @@ export function PairTable({ runs, pairs }: { runs: RunSummary[]; pairs: PairAgre
             {ks.map((k) => {
               const range = pair.jaccard_range[k];
               const cut = range && range.min !== range.max ? `the ties cut at ${k} give ${range.min} to ${range.max} over the cuts` : undefined;
-              return <Stat key={k} value={pair.jaccard[k] ?? null} interval={pair.intervals?.jaccard[k]} note={cut} />;
+              return <Stat key={k} value={pair.jaccard[k] ?? null} interval={pair.intervals?.jaccard[k]} note={cut} from={0} />;
             })}
-            <Stat value={pair.rbo} interval={pair.intervals?.rbo} />
+            <Stat value={pair.rbo} interval={pair.intervals?.rbo} from={0} />
             <td>
               {formatNumber(pair.only_a)} / {formatNumber(pair.only_b)}
             </td>
