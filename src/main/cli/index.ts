@@ -18,6 +18,7 @@ import { windowsCommand } from './commands/windows';
 import { auditCommand } from './commands/audit';
 import { generateCommand } from './commands/generate';
 import { placesCommand, topCommand, topicsCommand } from './commands/topics';
+import { terminalSafeWriter } from './terminal-safe';
 
 /**
  * The CLI's own commands, in the order `lens --help` lists them. `serve` and `start`, which start the server or
@@ -71,7 +72,9 @@ function overview(commands: readonly Command[]): string {
  * Runs one CLI invocation and returns its exit code: 0 done, 1 failed, 2 wrong usage. The command's service calls
  * go to one engine thread, started by its first call and stopped here when the command is done.
  */
-export async function runCli(argv: string[], io: CliIo = defaultIo, table: readonly Command[] = commands): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo = defaultIo, table: readonly Command[] = commands): Promise<number> {
+  // The one place output leaves the CLI: every line any command (or this function) prints is made terminal-safe.
+  const io = { ...rawIo, out: terminalSafeWriter(rawIo.out), err: terminalSafeWriter(rawIo.err) };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(overview(table));

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { ImportProgress } from '../../shared/api';
+import { terminalSafe } from './terminal-safe';
 
 const BAR_WIDTH = 24;
 const REDRAW_MS = 100;
@@ -11,7 +12,8 @@ export function importProgressReporter(stream: NodeJS.WriteStream = process.stde
   let drewBar = false;
   const report = (progress: ImportProgress) => {
     const fraction = progress.bytesTotal > 0 ? Math.min(1, progress.bytesRead / progress.bytesTotal) : 1;
-    const label = `file ${progress.fileIndex + 1}/${progress.fileCount} ${path.basename(progress.file)}`;
+    // The bar writes to the stream itself (its own \r and erase-line), so the file name from the data is made safe here.
+    const label = `file ${progress.fileIndex + 1}/${progress.fileCount} ${terminalSafe(path.basename(progress.file))}`;
     const detail = `${mb(progress.bytesRead)}/${mb(progress.bytesTotal)} MB, ${progress.records.toLocaleString('en-US')} records`;
     if (stream.isTTY) {
       const now = Date.now();
@@ -41,7 +43,8 @@ export function jobProgressReporter(stream: NodeJS.WriteStream = process.stderr)
   let lastDraw = 0;
   let lastPhase = '';
   let drewBar = false;
-  const report = ({ fraction, phase }: { fraction: number; phase: string }) => {
+  const report = ({ fraction, phase: rawPhase }: { fraction: number; phase: string }) => {
+    const phase = terminalSafe(rawPhase);
     if (stream.isTTY) {
       const now = Date.now();
       if (now - lastDraw < REDRAW_MS && phase === lastPhase) return;
