@@ -33,7 +33,7 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   try {
     guardSession(session.defaultSession, paths.target);
-    useElectronSqlite(process.env, [process.resourcesPath, paths.appRoot]);
+    useElectronSqlite(process.env, { packaged: app.isPackaged, resourcesPath: process.resourcesPath, appRoot: paths.appRoot });
     // Electron's UtilityProcess is an event emitter with more events than the engine listens to.
     const fork: UtilityForkLike = (modulePath, args, options) => utilityProcess.fork(modulePath, args, options) as UtilityProcessLike;
     const services = await DesktopServices.open((file) => startEngineProcess(fork, paths.engineProcess, file), resolveDbPath());

@@ -18,7 +18,6 @@ function lens(...args: string[]) {
 }
 
 // What a terminal would act on: C0 except the CLI's own \n and \t, DEL, C1, and the bidi reorderers.
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 const RED = '\u001b[31m';
 const TITLE = '\u001b]0;owned\u0007';

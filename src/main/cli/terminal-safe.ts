@@ -12,7 +12,6 @@
  * Bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) are escaped too: they reorder what the
  * terminal shows, so a handle could display as another ("Trojan source", CVE-2021-42574).
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 export function terminalSafe(text: string): string {

@@ -133,17 +133,42 @@ describe('the app paths', () => {
     expect(appPaths('/app/out/main', env, true).target.kind).toBe('file');
   });
 
-  it('points openDatabase at a rebuilt better-sqlite3 when one is shipped, unless one is set already', () => {
+  it('in development: an explicit INFLUENCE_LENS_SQLITE_BINDING wins, else a rebuilt binding when one is there', () => {
     const root = tempDir();
+    const dev = { packaged: false, resourcesPath: undefined, appRoot: root };
     const env: NodeJS.ProcessEnv = {};
-    expect(useElectronSqlite(env, [undefined, root])).toBeUndefined();
+    expect(useElectronSqlite(env, dev)).toBeUndefined();
     expect(env.INFLUENCE_LENS_SQLITE_BINDING).toBeUndefined();
-    const binding = path.join(root, 'native', 'better_sqlite3.node');
-    fs.mkdirSync(path.dirname(binding));
-    fs.writeFileSync(binding, '');
-    expect(useElectronSqlite(env, [undefined, root])).toBe(binding);
+    const binding = shipBinding(root);
+    expect(useElectronSqlite(env, dev)).toBe(binding);
     expect(env.INFLUENCE_LENS_SQLITE_BINDING).toBe(binding);
-    expect(useElectronSqlite({ INFLUENCE_LENS_SQLITE_BINDING: '/chosen.node' }, [root])).toBe('/chosen.node');
+    const chosen: NodeJS.ProcessEnv = { INFLUENCE_LENS_SQLITE_BINDING: '/chosen.node' };
+    expect(useElectronSqlite(chosen, dev)).toBe('/chosen.node');
+    expect(chosen.INFLUENCE_LENS_SQLITE_BINDING).toBe('/chosen.node');
     fs.rmSync(root, { recursive: true, force: true });
   });
+
+  it('packaged: always the binding in resources, whatever the environment says; none there stops the start', () => {
+    const resources = tempDir();
+    const appRoot = tempDir();
+    shipBinding(appRoot);
+    const packaged = { packaged: true, resourcesPath: resources, appRoot };
+    const env: NodeJS.ProcessEnv = { INFLUENCE_LENS_SQLITE_BINDING: '/tmp/attacker.node' };
+    // Not the one beside the app root either: only resources/native is the packaged app's own.
+    expect(() => useElectronSqlite(env, packaged)).toThrow(/SQLite driver is missing .*reinstall/);
+    expect(() => useElectronSqlite({}, { ...packaged, resourcesPath: undefined })).toThrow(/SQLite driver is missing/);
+    const shipped = shipBinding(resources);
+    expect(useElectronSqlite(env, packaged)).toBe(shipped);
+    expect(env.INFLUENCE_LENS_SQLITE_BINDING).toBe(shipped);
+    for (const dir of [resources, appRoot]) fs.rmSync(dir, { recursive: true, force: true });
+  });
 });
+
+/** A (empty) native/better_sqlite3.node under root, as the build ships it. */
+function shipBinding(root: string): string {
+  const binding = path.join(root, 'native', 'better_sqlite3.node');
+  fs.mkdirSync(path.dirname(binding));
+  fs.writeFileSync(binding, '');
+  return binding;
+}
+
