@@ -1,10 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CSP_HEADER } from '../../shared/csp';
 import type { AppLike, SenderEvent, SessionLike, WebContentsLike } from './types';
-
-/** The page's policy, the same as the meta tag in src/renderer/index.html (a unit test keeps them equal). */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 /** Where the renderer comes from: the built index.html, or electron-vite's dev server while developing. */
 export type RendererTarget = { kind: 'file'; file: string } | { kind: 'dev'; url: string };
@@ -55,7 +52,7 @@ export function guardSession(session: SessionLike, target: RendererTarget): void
   const devOrigin = target.kind === 'dev' ? new URL(target.url).origin : null;
   const pages = devOrigin ? [`${devOrigin}/*`] : ['file:///*'];
   session.webRequest.onHeadersReceived({ urls: pages }, (details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP_HEADER] } });
   });
   session.webRequest.onBeforeRequest({ urls: REMOTE }, (details, callback) => {
     callback({ cancel: !devOrigin || !sameHost(details.url, devOrigin) });

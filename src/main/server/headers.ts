@@ -1,15 +1,9 @@
 import type { ServerResponse } from 'node:http';
-
-/**
- * The page's own policy (src/renderer/index.html carries the same in a meta tag, where frame-ancestors is ignored)
- * plus frame-ancestors 'none': no other page may frame the workbench to trick clicks on it.
- */
-export const PAGE_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
-  "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+import { CSP_HEADER } from '../../shared/csp';
 
 const SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy': PAGE_CSP,
+  // The page's policy plus frame-ancestors 'none' (src/shared/csp.ts).
+  'content-security-policy': CSP_HEADER,
   'x-frame-options': 'DENY',
   // The page's URL once held the token; no request it makes names where it came from.
   'referrer-policy': 'no-referrer',

@@ -2,9 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appPaths, useElectronSqlite } from '../../../src/main/desktop/paths';
-import { CONTENT_SECURITY_POLICY, guardContents, guardSession, type RendererTarget } from '../../../src/main/desktop/security';
+import { guardContents, guardSession, type RendererTarget } from '../../../src/main/desktop/security';
 import type { GuardedContentsLike, HeadersDetails, PreventableEvent, SessionLike } from '../../../src/main/desktop/types';
 import { createMainWindow, focusWindow, showView } from '../../../src/main/desktop/window';
+import { CSP_HEADER, PAGE_CSP } from '../../../src/shared/csp';
+import { setSecurityHeaders } from '../../../src/main/server/headers';
 import { repoRoot, tempDir } from '../../helpers';
 import { FakeWindow } from './fakes';
 
@@ -73,7 +75,7 @@ describe('the desktop security setup', () => {
     expect(recorded.headers!.urls).toEqual(['file:///*']);
     let headers: Record<string, string[]> | undefined;
     recorded.headers!.listener({ url: 'file:///app/out/renderer/index.html', responseHeaders: { a: ['b'] } }, (r) => (headers = r.responseHeaders));
-    expect(headers).toEqual({ a: ['b'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+    expect(headers).toEqual({ a: ['b'], 'Content-Security-Policy': [CSP_HEADER] });
     expect(cancels('https://example.com/track.js')).toBe(true);
     expect(cancels('ws://localhost:5173/')).toBe(true);
   });
@@ -87,10 +89,14 @@ describe('the desktop security setup', () => {
     expect(cancels('http://localhost:8080/')).toBe(true);
   });
 
-  it('sends the same policy as the page meta tag', () => {
+  it('the page meta tag, the desktop header and the server header are one policy (src/shared/csp.ts)', () => {
     const html = fs.readFileSync(path.join(repoRoot, 'src', 'renderer', 'index.html'), 'utf8');
-    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
-    expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY);
+    const metas = [...html.matchAll(/http-equiv="Content-Security-Policy"\s+content="([^"]+)"/g)];
+    expect(metas.map((meta) => meta[1])).toEqual([PAGE_CSP]);
+    expect(CSP_HEADER).toBe(`${PAGE_CSP}; frame-ancestors 'none'`);
+    const served = new Map<string, string>();
+    setSecurityHeaders({ setHeader: (name: string, value: string) => served.set(name, value) } as never);
+    expect(served.get('content-security-policy')).toBe(CSP_HEADER);
   });
 });
 
