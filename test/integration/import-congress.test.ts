@@ -177,21 +177,21 @@ describe('bad inputs: a clear message, and the database exactly as it was', () =
   const network = (lists: Record<string, unknown>) => JSON.stringify([{ inList: [[1], []], inWeight: [[0.5], []],
     outList: [[], [0]], outWeight: [[], [0.5]], usernameList: ['a', 'b'], ...lists }]);
   const shape = '{inList, inWeight, outList, outWeight, usernameList}';
-  const networks: [string, string, string][] = [
+  const networks: [string, string, string, number][] = [
     ['lists of different lengths', network({ usernameList: ['a', 'b', 'c'] }),
-      'inList has 2 entries but usernameList has 3; each list has one entry per node'],
-    ['targets and weights out of step', network({ outWeight: [[], [0.5, 0.1]] }), 'outList[1] has 1 nodes but outWeight[1] has 2 weights'],
+      'inList has 2 entries but usernameList has 3; each list has one entry per node', 2],
+    ['targets and weights out of step', network({ outWeight: [[], [0.5, 0.1]] }), 'outList[1] has 1 nodes but outWeight[1] has 2 weights', 61],
     ['inList and outList disagreeing', network({ inList: [[], []], inWeight: [[], []] }),
-      'inList holds 0 edges but outList holds 1; both must list the same edges'],
-    ['a target that is not a node', network({ outList: [[], [5]] }), 'expected outList[1][0] to be a node index from 0 to 1, found "5"'],
-    ['a weight that is not a number', network({ outWeight: [[], ['heavy']] }), 'expected outWeight[1][0] to be a number, found "\\"heavy\\""'],
-    ['a missing list', '[{"inList": [], "outList": []}]', `the network has no "inWeight" list; expected ${shape}`],
-    ['two networks', `[${network({}).slice(1, -1)}, {}]`, `expected an array holding one network object ${shape}, found 2 elements`],
-    ['truncated JSON', '[{"inList": [[1], ', 'malformed JSON: Unexpected end of JSON input'],
+      'inList holds 0 edges but outList holds 1; both must list the same edges', 2],
+    ['a target that is not a node', network({ outList: [[], [5]] }), 'expected outList[1][0] to be a node index from 0 to 1, found "5"', 42],
+    ['a weight that is not a number', network({ outWeight: [[], ['heavy']] }), 'expected outWeight[1][0] to be a number, found "\\"heavy\\""', 61],
+    ['a missing list', '[{"inList": [], "outList": []}]', `the network has no "inWeight" list; expected ${shape}`, 0],
+    ['two networks', `[${network({}).slice(1, -1)}, {}]`, `expected an array holding one network object ${shape}, found 2 elements`, 0],
+    ['truncated JSON', '[{"inList": [[1], ', 'malformed JSON: Unexpected end of JSON input', 18],
   ];
-  it.each(networks)('network JSON with %s', async (_, content, message) => {
+  it.each(networks)('network JSON with %s', async (_, content, message, offset) => {
     const file = write('network.json', content);
-    await expectFailure(file, `${file}: ${message}`);
+    await expectFailure(file, `${file} at byte ${offset}: ${message}`);
   });
 
   it('malformed network JSON names the byte where parsing stopped', async () => {

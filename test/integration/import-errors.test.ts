@@ -28,12 +28,12 @@ describe('bad inputs common to every format', () => {
 
   it('an empty file', async () => {
     const file = write('empty.csv', '');
-    await expectFailure([file], `${file}: the file is empty`);
+    await expectFailure([file], `${file} at byte 0: the file is empty`);
   });
 
   it('binary garbage', async () => {
     const file = write('garbage.bin', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0xff, 0xfe, 0x00]));
-    await expectFailure([file], `${file}: this is a binary file, not one of the supported text formats`);
+    await expectFailure([file], `${file} at byte 4: a NUL byte: this is a binary file, not one of the supported text formats`);
   });
 
   it('text in no supported format', async () => {
@@ -54,7 +54,8 @@ describe('bad inputs common to every format', () => {
   it('a folder without tree files', async () => {
     const folder = tempDir();
     fs.writeFileSync(path.join(folder, 'readme.txt'), 'nothing here\n');
-    await expectFailure([folder], `${folder}: a folder is imported as propagation trees (Twitter15/16), but it holds no tree files`);
+    await expectFailure([folder], `${path.join(folder, 'readme.txt')}:1: a folder is imported as propagation trees (Twitter15/16), but it holds no tree files`);
+    await expectFailure([folder], `1 file(s) in ${folder}, none a tree file`);
   });
 
   it('a file that breaks halfway through a multi-file import rolls back the files before it', async () => {
@@ -84,5 +85,58 @@ describe('bad inputs common to every format', () => {
     await expectFailure([path.join(datasetsDir, 'twitter-v2', 'two_tweets.jsonl')], '--pseudonymize can only be used for a new dataset', {
       pseudonymize: true,
     });
+  });
+});
+
+describe('every bad input gets one line naming the file and a line or byte (issue 15)', () => {
+  const v1Status = (followers: string) =>
+    `{"id_str": "1", "text": "hi", "user": {"id_str": "2", "screen_name": "alice", "followers_count": ${followers}}}`;
+
+  it('JSON lines nested 5,000 levels deep: refused with the line, skipped with --skip-invalid', async () => {
+    const file = write('deep.jsonl', `{"data": ${'['.repeat(5000)}${']'.repeat(5000)}}\n`);
+    const reason = 'JSON nested more than 256 levels deep (real tweet and network files nest at most 9): level 257 opens at character 265 of the line';
+    await expectFailure([file], `${file}:1: ${reason}`);
+    const { db } = tempDb();
+    const output = await runImport(db, { paths: [file], skipInvalid: true });
+    expect(output.files[0]!.skipped).toBe(1);
+    expect(output.files[0]!.skipReasons).toEqual([`line 1: ${reason}`]);
+    db.close();
+  });
+
+  it('a v1.1 array whose element nests 5,000 levels deep names the byte', async () => {
+    const file = write('deep.json', `[${'['.repeat(5000)}${']'.repeat(5000)}]`);
+    await expectFailure([file], `${file} at byte 257: JSON nested more than 256 levels deep`);
+  });
+
+  it('network JSON nested too deep, and malformed, names the byte', async () => {
+    const deep = write('deep-network.json', `[{"inList": ${'['.repeat(300)}${']'.repeat(300)}}]`);
+    await expectFailure([deep], `${deep} at byte 266: JSON nested more than 256 levels deep`, { format: 'network-json' });
+    const malformed = write('network.json', '[{"inList": [1,2,}]');
+    await expectFailure([malformed], `${malformed} at byte 17: malformed JSON: Unexpected token '}'`);
+  });
+
+  it('a count beyond 2^53 - 1 is refused with its field named', async () => {
+    for (const followers of ['18446744073709551616', '1e300', '-3', '2.5']) {
+      const file = write('counts.jsonl', `${v1Status(followers)}\n`);
+      await expectFailure([file], `${file}:1: a v1.1 status 1: "user.followers_count" is ${Number(followers)}, not a count: expected a whole number from 0 to 2^53 - 1`);
+    }
+  });
+
+  it('a CSV time of 1e300 is refused with its line, not written into an INTEGER column', async () => {
+    const file = write('times.csv', 'source,target,time\nalice,bob,1e300\n');
+    await expectFailure([file], `${file}:2: the time "1e300" is out of range: a time is within ±8640000000000000 ms of 1970`);
+  });
+
+  it('control characters from the input are escaped: the message is one line', async () => {
+    const file = write('controls.jsonl', '{"id_str": "1", "user": 7}\n{"text": "a\rb\u001b[2J"} \r\u001b[2J\u0000\n');
+    const { db } = tempDb();
+    const failure = await runImport(db, { paths: [file], format: 'twitter-v1' }).catch((error: Error) => error);
+    expect(failure).toBeInstanceOf(Error);
+    const message = (failure as Error).message;
+    expect(message).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1: `));
+    expect(message).not.toMatch(/[\u0000-\u001f\u007f]/);
+    db.close();
+    const named = write('bad\rname\u001b.csv', 'nothing\n');
+    await expectFailure([named], 'bad\\rname\\u001b.csv:1: unrecognised format');
   });
 });

@@ -268,7 +268,7 @@ describe('bad inputs: a clear message, and the database exactly as it was', () =
     ['bad-dict.edgelist', "1 2 {'weight': 1}\n1 2 {'weight' 1}\n",
       (f) => `${f}:2: the edge data "{'weight' 1}" is not a Python dict literal; ${expected}, found "1 2 {'weight' 1}"`],
     ['no-root.txt', "['1', 't1', '0.0']->['2', 't2', '1.0']\n",
-      (f) => `${f}: no ROOT line: a propagation tree names its source tweet on a line ['ROOT', 'ROOT', '0.0']->['uid', 'tweet_id', 'delay']`],
+      (f) => `${f} at byte 39: the file ends after 1 line(s) without a ROOT line: a propagation tree names its source tweet on a line ['ROOT', 'ROOT', '0.0']->['uid', 'tweet_id', 'delay']`],
     ['bad-line.txt', "['ROOT', 'ROOT', '0.0']->['1', 't1', '0.0']\n['1', 't1', '0.0']->['2', 't2']\n",
       (f) => `${f}:2: expected ['uid', 'tweet_id', 'delay']->['uid', 'tweet_id', 'delay'] with a numeric delay, found "['1', 't1', '0.0']->['2', 't2']"`,
       { format: 'tree' }],

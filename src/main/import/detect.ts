@@ -12,8 +12,9 @@ const EDGELIST_LINE = /^\s*\S+\s+\S+(\s+(\{.*\}|[-+0-9.eE]+))?\s*$/;
 /** Reads the head of a file and names its format from the content alone (file extensions lie: .txt is both a SNAP edge list and a tree file). */
 export function detectFormat(file: string): ImportFormat {
   const head = readHead(file);
-  if (head.length === 0) throw new ImportError(file, {}, 'the file is empty');
-  if (head.includes(0)) throw new ImportError(file, {}, 'this is a binary file, not one of the supported text formats');
+  if (head.length === 0) throw new ImportError(file, { offset: 0 }, 'the file is empty');
+  const nul = head.indexOf(0);
+  if (nul !== -1) throw new ImportError(file, { offset: nul }, 'a NUL byte: this is a binary file, not one of the supported text formats');
   const text = new TextDecoder('utf-8').decode(head).replace(/^\uFEFF/, '');
   const start = text.trimStart();
   if (start.startsWith('<')) return detectXml(file, start);

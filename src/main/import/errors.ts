@@ -7,7 +7,7 @@ export class ImportError extends Error {
     readonly location: SourceLocation,
     readonly reason: string,
   ) {
-    super(`${file}${formatLocation(location)}: ${reason}`);
+    super(oneLine(`${file}${formatLocation(location)}: ${reason}`));
   }
 }
 
@@ -26,5 +26,22 @@ export function formatLocation(location: SourceLocation): string {
 /** A short, printable excerpt of the offending input for error messages. */
 export function excerpt(text: string, max = 60): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return JSON.stringify(flat.length > max ? `${flat.slice(0, max)}…` : flat);
+  return oneLine(JSON.stringify(flat.length > max ? `${flat.slice(0, max)}…` : flat));
+}
+
+/**
+ * C0 and C1 controls, DEL and the Unicode line and paragraph separators. Messages quote input (file names, cells,
+ * lines): a raw CR or LF would split the one-line message, and ESC would reach the user's terminal as an escape
+ * sequence (ESC [ 2 J clears it).
+ */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/** The text with every control character written as a visible escape (\r, \n, \t, \u001b, ...): one line, always. */
+export function oneLine(text: string): string {
+  return text.replace(CONTROL, (char) => {
+    if (char === '\n') return '\\n';
+    if (char === '\r') return '\\r';
+    if (char === '\t') return '\\t';
+    return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
 }

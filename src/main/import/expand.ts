@@ -43,15 +43,25 @@ function planTreeFolder(folder: string, plan: ImportPlan): void {
     .map((entry) => path.join(treeFolder, entry.name))
     .filter((file) => isTreeFile(file))
     .sort();
-  if (trees.length === 0) {
-    throw new ImportError(folder, {}, 'a folder is imported as propagation trees (Twitter15/16), but it holds no tree ' +
-      "files (lines like ['uid', 'tweet_id', 'delay']->['uid', 'tweet_id', 'delay'])");
-  }
+  if (trees.length === 0) throw noTrees(folder, treeFolder);
   if (fs.existsSync(labelFile)) {
     readLabels(labelFile, plan.cascadeLabels);
     plan.labelFiles.push(labelFile);
   }
   for (const file of trees) plan.files.push({ path: file, format: 'tree' });
+}
+
+/**
+ * A folder is read as propagation trees; one without any names its first file and that file's first line, which
+ * is what a tree file would have shown (or says the folder holds no files at all).
+ */
+function noTrees(folder: string, treeFolder: string): ImportError {
+  const files = fs.readdirSync(treeFolder, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
+  const reason = "a folder is imported as propagation trees (Twitter15/16), but it holds no tree files (lines like ['uid', " +
+    "'tweet_id', 'delay']->['uid', 'tweet_id', 'delay'])";
+  const first = files.find((name) => name !== 'label.txt') ?? files[0];
+  if (first === undefined) return new ImportError(folder, {}, `${reason}: the folder holds no files`);
+  return new ImportError(path.join(treeFolder, first), { line: 1 }, `${reason}; ${files.length} file(s) in ${folder}, none a tree file`);
 }
 
 function isTreeFile(file: string): boolean {

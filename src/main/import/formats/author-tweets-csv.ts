@@ -55,7 +55,7 @@ export async function importAuthorTweetsCsv(context: ImportContext): Promise<voi
     if (!(error instanceof CsvError)) throw error;
     throw source.error(`malformed CSV: ${error.message}`, { line: (error as CsvError & { lines: number }).lines });
   }
-  if (lastLine === 0) throw source.error(`the file is empty; expected the header ${AUTHOR_TWEETS_HEADER}`, {});
+  if (lastLine === 0) throw source.error(`the file is empty; expected the header ${AUTHOR_TWEETS_HEADER}`, { offset: source.bytesRead });
 }
 
 function readRow(context: ImportContext, authorId: string, row: readonly string[], line: number): void {

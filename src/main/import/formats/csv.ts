@@ -1,6 +1,7 @@
 import type { CsvMapping } from '../../../shared/api';
 import { INTERACTION_KINDS, type InteractionKind } from '../../../shared/domain';
 import type { ImportContext } from '../context';
+import { excerpt } from '../errors';
 import { readWeight } from '../weights';
 import { CsvSplitter, MalformedCsvError } from './csv-rows';
 
@@ -31,6 +32,8 @@ const DELIMITERS = [',', ';', '\t'] as const;
 const ISO_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/;
 /** Below this an epoch number is seconds (1e11 s is the year 5138); at or above it, milliseconds (1e11 ms is 1973). */
 const EPOCH_MS_FROM = 1e11;
+/** The range of a JS Date (about 275,000 years either side of 1970): a number beyond it (1e300) is no time. */
+const MAX_TIME_MS = 8.64e15;
 
 /**
  * A CSV file with a header row: interactions (a source and a target column, found by name or given with --map), or
@@ -64,7 +67,7 @@ export async function importCsv(context: ImportContext): Promise<void> {
       splitter = new CsvSplitter(detectDelimiter(firstLine(leading)), onRow);
       splitter.push(leading);
     }
-    if (!splitter) throw source.error('the file is empty; a CSV file needs a header row', {});
+    if (!splitter) throw source.error('the file is empty; a CSV file needs a header row', { offset: source.bytesRead });
     splitter.end();
   } catch (error) {
     if (!(error instanceof MalformedCsvError)) throw error;
@@ -126,7 +129,10 @@ function rowHandler(context: ImportContext, header: string[], delimiter: string)
     const timeCell = cellAt(row, time);
     const timeValue = timeCell === '' ? null : parseTime(timeCell);
     if (timeValue === undefined) {
-      return context.invalid(`the time "${timeCell}" is neither ISO 8601 (2015-03-24T10:41:00Z) nor epoch seconds or milliseconds`, { line });
+      return context.invalid(`the time ${excerpt(timeCell)} is neither ISO 8601 (2015-03-24T10:41:00Z) nor epoch seconds or milliseconds`, { line });
+    }
+    if (timeValue !== null && Math.abs(timeValue) > MAX_TIME_MS) {
+      return context.invalid(`the time ${excerpt(timeCell)} is out of range: a time is within ±${MAX_TIME_MS} ms of 1970`, { line });
     }
     context.sink.interaction({ actorPlatformId: actor, target: { platformId: to }, kind: kindValue.kind, weight: weightValue,
       time: timeValue, topic: cellAt(row, topic) || null, directed: kindValue.directed });

@@ -1,6 +1,7 @@
 import type { ImportContext } from '../context';
-import type { ImportError } from '../errors';
+import type { ImportError, SourceLocation } from '../errors';
 import { checkWeight } from '../weights';
+import { jsonErrorIndex, TOO_DEEP, tooDeepAt } from './json-text';
 import { describe, isObject, shortJson } from './tweets';
 
 /**
@@ -28,10 +29,17 @@ export async function importNetworkJson(context: ImportContext): Promise<void> {
   }
   const chunks: string[] = [];
   for await (const chunk of source.text()) chunks.push(chunk);
-  const network = networkOf(context, parseJson(context, chunks.join('')));
+  const text = chunks.join('');
+  // Problems found after parsing are placed at the list they concern: the file is one line of 0.7 MB.
+  const offsets = new Map<string, number>();
+  const at = (list: string): SourceLocation => {
+    if (!offsets.has(list)) offsets.set(list, keyOffset(text, list));
+    return { offset: offsets.get(list)! };
+  };
+  const network = networkOf(context, parseJson(context, text), at);
   const nodes = network.usernameList.length;
   network.usernameList.forEach((name, node) => {
-    if (name !== null && typeof name !== 'string') context.invalid(`expected usernameList[${node}] to be a handle, found ${shortJson(name)}`, {});
+    if (name !== null && typeof name !== 'string') context.invalid(`expected usernameList[${node}] to be a handle, found ${shortJson(name)}`, at('usernameList'));
     sink.account({ platformId: String(node), handle: typeof name === 'string' && name !== '' ? name : null });
   });
   let edges = 0;
@@ -41,13 +49,13 @@ export async function importNetworkJson(context: ImportContext): Promise<void> {
       if (++edges % 10_000 === 0) context.checkCancelled();
       const weight = weights[k];
       if (typeof target !== 'number' || !Number.isInteger(target) || target < 0 || target >= nodes) {
-        return context.invalid(`expected outList[${node}][${k}] to be a node index from 0 to ${nodes - 1}, found ${shortJson(target)}`, {});
+        return context.invalid(`expected outList[${node}][${k}] to be a node index from 0 to ${nodes - 1}, found ${shortJson(target)}`, at('outList'));
       }
       if (typeof weight !== 'number') {
-        return context.invalid(`expected outWeight[${node}][${k}] to be a number, found ${shortJson(weight)}`, {});
+        return context.invalid(`expected outWeight[${node}][${k}] to be a number, found ${shortJson(weight)}`, at('outWeight'));
       }
       const checked = checkWeight(weight);
-      if (typeof checked === 'string') return context.invalid(`outWeight[${node}][${k}]: ${checked}`, {});
+      if (typeof checked === 'string') return context.invalid(`outWeight[${node}][${k}]: ${checked}`, at('outWeight'));
       sink.interaction({ actorPlatformId: String(node), target: { platformId: String(target) }, kind: 'edge', weight,
         time: null, directed: true });
     });
@@ -55,14 +63,15 @@ export async function importNetworkJson(context: ImportContext): Promise<void> {
 }
 
 function parseJson(context: ImportContext, text: string): unknown {
+  const deep = tooDeepAt(text);
+  if (deep !== -1) throw context.source.error(TOO_DEEP, { offset: Buffer.byteLength(text.slice(0, deep)) });
   try {
     return JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
-    // V8 gives a character position for most errors; locations in ImportError are byte offsets.
-    const position = /at position (\d+)/.exec(message);
-    const offset = position ? Buffer.byteLength(text.slice(0, Number(position[1]))) : undefined;
-    throw context.source.error(`malformed JSON: ${message}`, offset === undefined ? {} : { offset });
+    // Locations in ImportError are byte offsets; V8 gives a character index (or quotes the text around it).
+    const offset = Buffer.byteLength(text.slice(0, jsonErrorIndex(text, message)));
+    throw context.source.error(`malformed JSON: ${message}`, { offset });
   }
 }
 
@@ -70,42 +79,48 @@ function parseJson(context: ImportContext, text: string): unknown {
  * The network object, with every list one entry per node and each node's targets and weights paired up. Problems
  * of shape stop the import even with --skip-invalid: with lists out of step, no edge can be trusted.
  */
-function networkOf(context: ImportContext, value: unknown): Network {
-  const fail = (reason: string): ImportError => context.source.error(reason, {});
+function networkOf(context: ImportContext, value: unknown, at: (list: string) => SourceLocation): Network {
+  const fail = (reason: string, list?: string): ImportError => context.source.error(reason, list ? at(list) : { offset: 0 });
   if (Array.isArray(value) && value.length !== 1) {
     throw fail(`expected an array holding one network object ${SHAPE}, found ${value.length} elements`);
   }
   const object: unknown = Array.isArray(value) ? value[0] : value;
   if (!isObject(object)) throw fail(`expected a network object ${SHAPE}, found ${describe(object)}`);
   for (const list of LISTS) {
-    if (!Array.isArray(object[list])) throw fail(`the network has no "${list}" list; expected ${SHAPE}`);
+    if (!Array.isArray(object[list])) throw fail(`the network has no "${list}" list; expected ${SHAPE}`, list);
   }
   const network = object as Network;
   const nodes = network.usernameList.length;
   for (const list of LISTS) {
     const length = network[list].length;
-    if (length !== nodes) throw fail(`${list} has ${length} entries but usernameList has ${nodes}; each list has one entry per node`);
+    if (length !== nodes) throw fail(`${list} has ${length} entries but usernameList has ${nodes}; each list has one entry per node`, list);
   }
   const inEdges = pairedCount(network, 'inList', 'inWeight', fail);
   const outEdges = pairedCount(network, 'outList', 'outWeight', fail);
   if (inEdges !== outEdges) {
-    throw fail(`inList holds ${inEdges} edges but outList holds ${outEdges}; both must list the same edges`);
+    throw fail(`inList holds ${inEdges} edges but outList holds ${outEdges}; both must list the same edges`, 'inList');
   }
   return network;
 }
 
 /** The number of edges in a node list, after checking that each node has as many weights as neighbours. */
 function pairedCount(network: Network, list: 'inList' | 'outList', weights: 'inWeight' | 'outWeight',
-  fail: (reason: string) => ImportError): number {
+  fail: (reason: string, list?: string) => ImportError): number {
   let count = 0;
   network[list].forEach((neighbours, node) => {
     const paired = network[weights][node];
-    if (!Array.isArray(neighbours)) throw fail(`${list}[${node}] is ${describe(neighbours)}, not a list of nodes`);
-    if (!Array.isArray(paired)) throw fail(`${weights}[${node}] is ${describe(paired)}, not a list of weights`);
+    if (!Array.isArray(neighbours)) throw fail(`${list}[${node}] is ${describe(neighbours)}, not a list of nodes`, list);
+    if (!Array.isArray(paired)) throw fail(`${weights}[${node}] is ${describe(paired)}, not a list of weights`, weights);
     if (neighbours.length !== paired.length) {
-      throw fail(`${list}[${node}] has ${neighbours.length} nodes but ${weights}[${node}] has ${paired.length} weights`);
+      throw fail(`${list}[${node}] has ${neighbours.length} nodes but ${weights}[${node}] has ${paired.length} weights`, weights);
     }
     count += neighbours.length;
   });
   return count;
+}
+
+/** The byte offset of `"list":` in the text (0 if absent): where a problem with that list is shown. */
+function keyOffset(text: string, list: string): number {
+  const match = new RegExp(`"${list}"\\s*:`).exec(text);
+  return match ? Buffer.byteLength(text.slice(0, match.index)) : 0;
 }

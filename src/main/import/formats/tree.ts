@@ -59,8 +59,8 @@ export async function importTree(context: ImportContext): Promise<void> {
     edges.push([nodeOf(parent), nodeOf(child)]);
   });
   if (!root) {
-    throw source.error(`no ROOT line: a propagation tree names its source tweet on a line ['ROOT', 'ROOT', '0.0']->` +
-      "['uid', 'tweet_id', 'delay']", {});
+    throw source.error(`the file ends after ${source.line} line(s) without a ROOT line: a propagation tree names its source ` +
+      "tweet on a line ['ROOT', 'ROOT', '0.0']->['uid', 'tweet_id', 'delay']", { offset: source.bytesRead });
   }
 
   // The root first, then every node in the order it first appears in the file.

@@ -1,6 +1,7 @@
 import type { InteractionKind, PostKind } from '../../../shared/domain';
 import type { ImportContext } from '../context';
 import { excerpt } from '../errors';
+import { MAX_JSON_DEPTH, TOO_DEEP, tooDeepAt } from './json-text';
 import type { AccountRecord, ImportSink, TargetRef } from '../records';
 
 /** A reference from a tweet to another post and that post's author (or the account replied to). */
@@ -132,7 +133,25 @@ export function timeOf(value: unknown): number | null {
 }
 
 export const stringOr = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-export const countOr = (value: unknown): number | null => (typeof value === 'number' ? value : null);
+export const countOr = (value: unknown): number | null => (isCount(value) ? value : null);
+
+/** The largest count stored exactly: accounts.followers and the like are INTEGER columns, and JS numbers are exact to 2^53 - 1. */
+const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+
+/**
+ * Why a count field (followers_count, ...) cannot be stored, or null: a number that is fractional, negative or
+ * beyond 2^53 - 1 (18446744073709551616 and 1e300 in a fuzzed file) is refused with the field named rather than
+ * stored as something else; a missing or non-numeric field is only unknown (null), as before.
+ */
+export function countProblem(object: JsonObject, fields: readonly string[], prefix: string): string | null {
+  for (const field of fields) {
+    const value = object[field];
+    if (typeof value === 'number' && !isCount(value)) {
+      return `"${prefix}${field}" is ${value}, not a count: expected a whole number from 0 to 2^53 - 1`;
+    }
+  }
+  return null;
+}
 
 export type JsonObject = Record<string, unknown>;
 const NO_FIELDS: JsonObject = Object.freeze({});
@@ -159,6 +178,11 @@ export async function eachJsonLine(context: ImportContext, handle: (value: JsonO
   let count = 0;
   await context.source.eachLine((line) => {
     if (++count % 1000 === 0) context.checkCancelled();
+    const deep = tooDeepAt(line);
+    if (deep !== -1) {
+      context.invalid(`${TOO_DEEP}: level ${MAX_JSON_DEPTH + 1} opens at character ${deep + 1} of the line`);
+      return;
+    }
     let value: unknown;
     try {
       value = JSON.parse(line);

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import type { ImportContext } from '../context';
 import { excerpt, type SourceLocation } from '../errors';
 import type { AccountRecord, TargetRef } from '../records';
+import { TOO_DEEP, tooDeepAt } from './json-text';
 import {
-  AccountFilter, countOr, describe, eachJsonLine, emitTweet, fieldsOf, isObject, itemsOf, retweetedHandle, shortJson, stringOr, targetOf,
+  AccountFilter, countOr, countProblem, describe, eachJsonLine, emitTweet, fieldsOf, isObject, itemsOf, retweetedHandle, shortJson, stringOr, targetOf,
   timeOf, type JsonObject, type TweetLink,
 } from './tweets';
 
@@ -35,6 +36,11 @@ function emitStatus(context: ImportContext, accounts: AccountFilter, status: Jso
   const account = isObject(status.user) ? v1Account(status.user) : null;
   if (id === null || account === null) {
     context.invalid(`expected ${what} with "id_str" and a "user" object with "id_str" and "screen_name", found ${shortJson(status)}`, at);
+    return null;
+  }
+  const badCount = countProblem(status.user as JsonObject, V1_COUNTS, 'user.');
+  if (badCount !== null) {
+    context.invalid(`${what} ${id}: ${badCount}`, at);
     return null;
   }
   accounts.account(account);
@@ -80,6 +86,8 @@ function emitStatus(context: ImportContext, accounts: AccountFilter, status: Jso
   });
   return { platformId: account.platformId, handle: account.handle ?? null };
 }
+
+const V1_COUNTS = ['followers_count', 'friends_count', 'statuses_count'] as const;
 
 function v1Account(user: JsonObject): AccountRecord | null {
   const platformId = idOf(user);
@@ -221,6 +229,12 @@ class JsonArraySplitter {
       text = this.decoder.decode(bytes);
     } catch {
       this.context.invalid(`invalid UTF-8 in element ${this.elements} of the array, which starts at byte ${this.start}; the file must be UTF-8 text`, { offset: this.start });
+      return;
+    }
+    const deep = tooDeepAt(text);
+    if (deep !== -1) {
+      const at = this.start + Buffer.byteLength(text.slice(0, deep));
+      this.context.invalid(`${TOO_DEEP}, in element ${this.elements} of the array (which starts at byte ${this.start})`, { offset: at });
       return;
     }
     let value: unknown;

@@ -1,7 +1,8 @@
 import type { ImportContext } from '../context';
+import { excerpt } from '../errors';
 import { AccountFilter, eachJsonLine, emitTweet, fieldsOf, isObject, itemsOf, shortJson, type JsonObject } from './tweets';
 import { normalizeV2Tweet, type KnownAuthor } from './twitter-v2';
-import { v2Account } from './twitter-v2-users';
+import { v2Account, v2CountProblem } from './twitter-v2-users';
 
 /**
  * twarc2's flattened form: one tweet per line with its users inline (author, in_reply_to_user, the users of its
@@ -17,9 +18,13 @@ function emitFlatTweet(context: ImportContext, accounts: AccountFilter, tweet: J
   const author = fieldsOf(tweet.author);
   // twarc2 writes author_id beside author; a tweet with only the inline author is read the same way.
   if (tweet.author_id === undefined && typeof author.id === 'string') tweet.author_id = author.id;
-  emitUser(accounts, author);
-  emitUser(accounts, fieldsOf(tweet.in_reply_to_user));
-  for (const mention of itemsOf(fieldsOf(tweet.entities).mentions)) emitUser(accounts, fieldsOf(mention));
+  const users = [author, fieldsOf(tweet.in_reply_to_user), ...itemsOf(fieldsOf(tweet.entities).mentions).map(fieldsOf)];
+  const badCount = users.map(v2CountProblem).find((problem) => problem !== null);
+  if (badCount) {
+    context.invalid(`${what} ${excerpt(String(tweet.id))}: ${badCount}`);
+    return null;
+  }
+  for (const user of users) emitUser(accounts, user);
   const authors = new Map<string, KnownAuthor>();
   for (const reference of itemsOf(tweet.referenced_tweets)) {
     // A reference that is only {type, id} was not expanded; its author is found at the end of the import.

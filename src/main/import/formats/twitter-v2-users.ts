@@ -1,7 +1,7 @@
 import type { ImportContext } from '../context';
 import { excerpt } from '../errors';
 import type { AccountRecord } from '../records';
-import { AccountFilter, countOr, describe, eachJsonLine, fieldsOf, isObject, shortJson, stringOr, timeOf, type JsonObject } from './tweets';
+import { AccountFilter, countOr, countProblem, describe, eachJsonLine, fieldsOf, isObject, shortJson, stringOr, timeOf, type JsonObject } from './tweets';
 
 /** A users-lookup response page per line ({"data": [user, ...]}): accounts only. */
 export async function importTwitterV2Users(context: ImportContext): Promise<void> {
@@ -10,11 +10,21 @@ export async function importTwitterV2Users(context: ImportContext): Promise<void
     const users = pageData(context, page, 'users lookup');
     if (!users) return;
     for (const user of users) {
+      const badCount = isObject(user) ? v2CountProblem(user) : null;
       const account = isObject(user) ? v2Account(user) : null;
-      if (account) accounts.account(account);
+      if (badCount !== null) context.invalid(badCount);
+      else if (account) accounts.account(account);
       else context.invalid(`expected each user in "data" to be an object with string "id" and "username", found ${shortJson(user)}`);
     }
   });
+}
+
+const V2_COUNTS = ['followers_count', 'following_count', 'tweet_count'] as const;
+
+/** Why a v2 user's public_metrics cannot be stored (see countProblem), or null. */
+export function v2CountProblem(user: JsonObject): string | null {
+  const problem = countProblem(fieldsOf(user.public_metrics), V2_COUNTS, 'public_metrics.');
+  return problem === null ? null : `user ${excerpt(String(user.id))}: ${problem}`;
 }
 
 /** A v2 user object as an account; null unless it has the id and username every v2 user has. */

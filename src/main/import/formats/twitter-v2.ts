@@ -4,7 +4,7 @@ import {
   AccountFilter, eachJsonLine, emitTweet, fieldsOf, isObject, itemsOf, retweetedHandle, shortJson, stringOr, targetOf, timeOf,
   type JsonObject, type NormalizedTweet, type TweetLink,
 } from './tweets';
-import { pageData, v2Account } from './twitter-v2-users';
+import { pageData, v2Account, v2CountProblem } from './twitter-v2-users';
 
 /** The author of a referenced tweet, when the file carries that tweet. */
 export interface KnownAuthor {
@@ -28,6 +28,11 @@ export async function importTwitterV2Pages(context: ImportContext): Promise<void
       const account = isObject(user) ? v2Account(user) : null;
       if (!account) {
         context.invalid(`expected each user in "includes.users" to have string "id" and "username", found ${shortJson(user)}`);
+        continue;
+      }
+      const badCount = v2CountProblem(user as JsonObject);
+      if (badCount !== null) {
+        context.invalid(`includes.users: ${badCount}`);
         continue;
       }
       accounts.account(account);
