@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ImportFormat, INTERACTION_KINDS } from './domain';
+import { USER_MODEL_TRUST_REQUIRED } from './user-model-trust';
 import {
   Explanation,
   ExplainInput,
@@ -82,6 +83,12 @@ export const ImportInput = z.object({
   map: CsvMapping.optional(),
   skipInvalid: z.boolean().default(false),
   pseudonymize: z.boolean().default(false),
+  /** With pseudonymize: hash every account and post id, tweet formats' numeric ids too (docs/PRIVACY.md). */
+  hashAllIds: z.boolean().default(false),
+  /** With pseudonymize: locations and node attribute columns are dropped unless kept here. */
+  keep: z.array(z.enum(['location', 'attributes'])).default([]),
+  /** With pseudonymize: the key is derived from this passphrase instead of the user's key file. */
+  passphrase: z.string().min(12).optional(),
 });
 export type ImportInput = z.input<typeof ImportInput>;
 
@@ -187,7 +194,11 @@ export const api = {
   },
   'models.list': { input: z.object({}), output: z.array(ModelInfo) },
   'models.problems': { input: z.object({}), output: z.array(ModelProblem) },
-  'models.add': { input: z.object({ file: z.string().min(1) }), output: z.object({ model: ModelInfo, replaced: z.boolean() }) },
+  'models.add': {
+    // The file runs with the user's permissions: the caller must say the user confirmed that (src/shared/user-model-trust.ts).
+    input: z.object({ file: z.string().min(1), trust: z.literal(true, { error: USER_MODEL_TRUST_REQUIRED }) }),
+    output: z.object({ model: ModelInfo, replaced: z.boolean() }),
+  },
   'runs.score': { input: ScoreInput, output: ScoreOutput },
   'runs.list': { input: z.object({ dataset: z.string().min(1).optional() }), output: z.array(RunSummary) },
   'runs.show': { input: RunId, output: RunDetail },

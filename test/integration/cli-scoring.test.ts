@@ -137,7 +137,15 @@ describe('lens scoring commands', () => {
   });
 
   it('models add installs a user model that then lists, runs and compares from the CLI; a clash with a built-in is refused', () => {
-    const added = lens('models', 'add', path.join(repoRoot, 'docs', 'examples', 'retweets-per-follower.mjs'));
+    const example = path.join(repoRoot, 'docs', 'examples', 'retweets-per-follower.mjs');
+    // No terminal (spawnSync's stdin is a pipe) and no --yes: the warning, a usage error, and nothing added.
+    const unconfirmed = lens('models', 'add', example);
+    expect(unconfirmed.code).toBe(2);
+    expect(unconfirmed.stderr).toContain('will run on your computer with your permissions, inside a sandbox that blocks file writes and new processes but not the network');
+    expect(unconfirmed.stderr).toContain('pass --yes');
+    expect(lens('models').stdout).not.toContain('retweets-per-follower');
+    const added = lens('models', 'add', example, '--yes');
+    expect(added.stderr).toContain('will run on your computer with your permissions');
     expect(added.stdout).toContain('added retweets-per-follower v1');
     expect(lens('models').stdout).toContain('retweets-per-follower v1: Retweets per follower');
     const user = scoreJson('--dataset', 'brexit', '--model', 'retweets-per-follower');
@@ -146,7 +154,7 @@ describe('lens scoring commands', () => {
     expect(pairs[0]).toMatchObject({ a: user.run.id, b: builtIn.run.id, n: 185 });
     const clash = path.join(tempDir(), 'clash.mjs');
     fs.writeFileSync(clash, fs.readFileSync(path.join(repoRoot, 'docs', 'examples', 'retweets-per-follower.mjs'), 'utf8').replace("id: 'retweets-per-follower'", "id: 'kred'"));
-    const refused = lens('models', 'add', clash);
+    const refused = lens('models', 'add', clash, '--yes');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('its id "kred" is a built-in model\'s');
   });

@@ -46,7 +46,7 @@ describe('the job pool under real service calls', () => {
     const context: ServiceContext = { db, jobs };
     const before = await call('models.list', {}, context);
     expect(jobs.stats().started).toBe(0);
-    await call('models.add', { file: path.join(repoRoot, 'docs', 'examples', 'retweets-per-follower.mjs') }, context);
+    await call('models.add', { file: path.join(repoRoot, 'docs', 'examples', 'retweets-per-follower.mjs'), trust: true }, context);
     // Adding checks the file in one isolated thread; the copy's descriptor is that one.
     expect(jobs.stats().started).toBe(1);
     const withUser = await call('models.list', {}, context);

@@ -47,7 +47,7 @@ describe('user model code runs only when the user approved it, and confined', ()
   });
 
   it('approval is by sha256 in a 0600 file of the app data folder; a changed file is listed as changed and not run', async () => {
-    await call('models.add', { file: example });
+    await call('models.add', { file: example, trust: true });
     const approvals = path.join(appData, 'approved-models.json');
     expect(fs.statSync(approvals).mode & 0o777).toBe(0o600);
     const stored = JSON.parse(fs.readFileSync(approvals, 'utf8')) as { format: number; models: { name: string; sha256: string; info: { id: string } }[] };
@@ -62,7 +62,7 @@ describe('user model code runs only when the user approved it, and confined', ()
     expect(problems).toEqual([{ file: copy, error: expect.stringMatching(/retweets-per-follower\.mjs: changed since approved \(sha256 [0-9a-f]{12}, approved [0-9a-f]{12}\), so it does not run/) }]);
     expect(await callService('runs.score', { dataset: 'brexit', model: 'retweets-per-follower' }, { db })).toMatchObject({ ok: false, error: { code: 'not_found' } });
 
-    await call('models.add', { file: copy }); // approving the edited bytes again
+    await call('models.add', { file: copy, trust: true }); // approving the edited bytes again
     expect(await call('models.problems', {})).toEqual([]);
     expect((await callService('runs.score', { dataset: 'brexit', model: 'retweets-per-follower' }, { db })).ok).toBe(true);
   });
@@ -73,8 +73,8 @@ describe('user model code runs only when the user approved it, and confined', ()
     const spawner = hostileModel(source, 'spawner', `import { execFileSync } from 'node:child_process';`, `execFileSync('touch', [${JSON.stringify(marker('spawner'))}]);`);
     const reader = hostileModel(source, 'reader', `import fs from 'node:fs';`, `fs.readFileSync(${JSON.stringify(db.name)});`);
     const loadWriter = hostileModel(source, 'load-writer', `import fs from 'node:fs'; fs.writeFileSync(${JSON.stringify(marker('load-writer'))}, 'ran');`);
-    for (const file of [writer, spawner, reader]) await call('models.add', { file });
-    const refused = await callService('models.add', { file: loadWriter }, { db });
+    for (const file of [writer, spawner, reader]) await call('models.add', { file, trust: true });
+    const refused = await callService('models.add', { file: loadWriter, trust: true }, { db });
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.error.message).toMatch(/user model load-writer\.mjs: cannot be loaded: Access to this API has been restricted \(the sandbox lets a model read only its own file/);
     for (const model of ['writer', 'spawner', 'reader']) {

@@ -11,6 +11,11 @@ export interface CommandIo {
    * thread never touches SQLite. Started by the first call, one per CLI process (cli/engine-session.ts).
    */
   engine: (explicitPath?: string) => EngineClient;
+  /**
+   * Asks the user a yes/no question on the terminal; null when there is none to ask (stdin is not a TTY), so the
+   * command can ask for an explicit flag instead. Absent in tests that never confirm.
+   */
+  confirm?: (question: string) => Promise<boolean | null>;
 }
 
 /** A CLI command: its words, help text, options and the adapter from parsed options to a service call. */

@@ -18,7 +18,8 @@ import { windowsCommand } from './commands/windows';
 import { auditCommand } from './commands/audit';
 import { generateCommand } from './commands/generate';
 import { placesCommand, topCommand, topicsCommand } from './commands/topics';
-import { terminalSafeWriter } from './terminal-safe';
+import { confirmOnTerminal } from './confirm';
+import { terminalSafe, terminalSafeWriter } from './terminal-safe';
 
 /**
  * The CLI's own commands, in the order `lens --help` lists them. `serve` and `start`, which start the server or
@@ -58,6 +59,7 @@ export const defaultIo: CliIo = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
   startEngine: startEngineThread,
+  confirm: confirmOnTerminal,
 };
 
 function overview(commands: readonly Command[]): string {
@@ -75,6 +77,7 @@ function overview(commands: readonly Command[]): string {
 export async function runCli(argv: string[], rawIo: CliIo = defaultIo, table: readonly Command[] = commands): Promise<number> {
   // The one place output leaves the CLI: every line any command (or this function) prints is made terminal-safe.
   const io = { ...rawIo, out: terminalSafeWriter(rawIo.out), err: terminalSafeWriter(rawIo.err) };
+  const confirm = rawIo.confirm && ((question: string) => rawIo.confirm!(terminalSafe(question)));
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.out(overview(table));
@@ -92,7 +95,7 @@ export async function runCli(argv: string[], rawIo: CliIo = defaultIo, table: re
       io.out(helpText(command));
       return 0;
     }
-    return await command.run(args, { out: io.out, err: io.err, engine: session.engine });
+    return await command.run(args, { out: io.out, err: io.err, engine: session.engine, confirm });
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`lens: ${error.message}`);

@@ -1,4 +1,5 @@
-import { runIdOption, UsageError, withEngine, type Command } from '../command';
+import { USER_MODEL_WARNING } from '../../../shared/user-model-trust';
+import { runIdOption, UsageError, withEngine, type Command, type CommandIo, type ParsedArgs } from '../command';
 import { formatModels, formatScoreOutput } from '../format-runs';
 import { parseParams } from '../params';
 import { withJob } from '../with-job';
@@ -7,19 +8,22 @@ import { reportFailure } from '../report';
 export const modelsCommand: Command = {
   name: 'models',
   summary: 'List the scoring models (built in and your own) with versions, citations and parameters; add a model file.',
-  usage: 'models [--json] | models add FILE [--json]',
-  details:
+  usage: 'models [--json] | models add FILE [--yes] [--json]',
+  details: [
     '`models add FILE` approves the file: it is checked in the model sandbox, copied into the models folder of your app data folder and its sha256 recorded; only approved, unchanged files run (never a models folder beside a database). docs/USER-MODELS.md says what a model can and cannot do.',
-  options: { json: { type: 'boolean' } },
+    'It first prints what approving means and asks for a yes on the terminal; --yes confirms without asking, and is required when stdin is not a terminal (a script or a pipe).',
+  ].join('\n'),
+  options: { json: { type: 'boolean' }, yes: { type: 'boolean', short: 'y' } },
   allowPositionals: true,
   async run(args, io) {
     const [action, file, ...extra] = args.positionals;
     if ((action !== undefined && action !== 'add') || (action === 'add' && !file) || extra.length > 0) {
       throw new UsageError('expected `models` or `models add FILE`; see `lens models --help`');
     }
+    if (action === 'add' && !(await confirmAdd(file!, args, io))) return 1;
     return withEngine(io, args, async (engine) => {
       if (action === 'add') {
-        const added = await engine.call('models.add', { file });
+        const added = await engine.call('models.add', { file: file!, trust: true });
         if (!added.ok) return reportFailure(io, added.error);
         const { model, replaced } = added.value;
         io.out(args.values.json ? JSON.stringify(added.value) : `${replaced ? 'replaced' : 'added'} ${model.id} v${model.version} (${model.file})`);
@@ -34,6 +38,19 @@ export const modelsCommand: Command = {
     });
   },
 };
+
+/**
+ * The warning always goes to stderr (also with --yes, so a script's log records what was accepted); then --yes, or
+ * a yes typed on the terminal. Without a terminal and without --yes nothing is added: a usage error, exit 2.
+ */
+async function confirmAdd(file: string, args: ParsedArgs, io: CommandIo): Promise<boolean> {
+  io.err(`lens: ${file}: ${USER_MODEL_WARNING}`);
+  if (args.values.yes) return true;
+  const answer = (await io.confirm?.(`Add ${file} as a model?`)) ?? null;
+  if (answer === null) throw new UsageError('models add needs a confirmation and stdin is not a terminal: pass --yes to add the file as it says above');
+  if (!answer) io.err('lens: not added');
+  return answer;
+}
 
 export const scoreCommand: Command = {
   name: 'score',

@@ -3,6 +3,7 @@ import { withFidelity, type Fidelity } from '../../../../shared/models/fidelity'
 import type { Output } from '../../api';
 import { useCall } from '../../ui/use-call';
 import { useJob } from '../../ui/use-call';
+import { AddModel } from './AddModel';
 import { ParamForm, type JsonSchema, type Overrides } from './ParamForm';
 import { formatNumber } from '../../ui/format';
 import { DatasetPicker } from '../../ui/pickers';
@@ -84,6 +85,7 @@ export function RunForm({ dataset, onDataset, onScored }: { dataset: string; onD
         </button>
         {!dataset && <span className="muted">choose a dataset to run on</span>}
       </div>
+      <AddModel onAdded={(id) => { models.reload(); setModelId(id); setParams({}); }} />
       <LongCallProgress running={scoring.running} progress={scoring.progress} onCancel={scoring.cancel} />
       <Failure error={scoring.error} />
       {scoring.data && (
