@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { repoRoot, screenshotDir, serverDb, serverUrl } from './server';
+import { repoRoot, screenshotDir, serverDb, serverUrl, startServer } from './server';
 
 const datasets = path.resolve(repoRoot, '..', 'shared', 'datasets');
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
@@ -94,4 +95,41 @@ test('a newcomer imports real data, scores it twice, compares, audits, replays a
   expect(report).toContain(top.account_id);
   expect(report).toContain('pagerank');
   expect(report).not.toMatch(/<script[^>]*src=|<link[^>]*href="http/);
+});
+
+test('a user model is added from the Models view only after the warning is confirmed', async ({ page }) => {
+  // A server of its own with a temporary app data folder: approving a model must never touch the developer's.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lens-e2e-models-'));
+  const env = { XDG_DATA_HOME: path.join(dir, 'data') };
+  const database = path.join(dir, 'models.sqlite');
+  const server = await startServer(database, env);
+  const example = path.join(repoRoot, 'docs', 'examples', 'retweets-per-follower.mjs');
+  const listed = () =>
+    spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/main/cli/main.ts'), 'models', '--json', '--db', database], {
+      cwd: repoRoot, encoding: 'utf8', env: { ...process.env, ...env },
+    }).stdout;
+  try {
+    await page.goto(server.url);
+    await go(page, '#/runs');
+    await page.getByTestId('add-model').locator('summary').click();
+
+    // Picking the file only shows what adding it means; Cancel sends nothing.
+    await page.getByTestId('model-file-input').setInputFiles(example);
+    const dialog = page.getByTestId('model-trust-dialog');
+    await expect(dialog).toContainText('retweets-per-follower.mjs');
+    await expect(dialog).toContainText('will run on your computer with your permissions, inside a sandbox that blocks file writes and new processes but not the network (Node 20)');
+    await shot(page, '09-add-model-warning');
+    await page.getByTestId('model-add-cancel').click();
+    await expect(dialog).toHaveCount(0);
+    expect(listed()).not.toContain('retweets-per-follower');
+
+    await page.getByTestId('model-file-input').setInputFiles(example);
+    await page.getByTestId('model-add-confirm').click();
+    await expect(page.getByTestId('model-added')).toContainText('retweets-per-follower v1');
+    await expect(page.getByTestId('model-select')).toHaveValue('retweets-per-follower');
+    expect(listed()).toContain('"id":"retweets-per-follower"');
+  } finally {
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });

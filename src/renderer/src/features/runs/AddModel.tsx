@@ -36,7 +36,7 @@ export function AddModel({ onAdded }: { onAdded: (modelId: string) => void }) {
   };
   const busy = uploading || adding.running;
   return (
-    <details data-testid="add-model">
+    <details data-testid="add-model" style={{ marginTop: 12 }}>
       <summary>Add your own model (.mjs)</summary>
       <p className="muted" style={{ fontSize: 12 }}>
         A model file you wrote or trust, as docs/USER-MODELS.md describes; it is checked, then listed under Model.
