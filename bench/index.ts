@@ -1,5 +1,6 @@
 import { benchAnalysis } from './analysis';
 import { benchAudit } from './audit';
+import { benchFuzz } from './fuzz';
 import { benchImport } from './import';
 import { benchScore } from './score';
 
@@ -9,6 +10,7 @@ const suites: Record<string, (args: string[]) => Promise<void>> = {
   score: benchScore,
   analysis: benchAnalysis,
   audit: benchAudit,
+  fuzz: benchFuzz,
 };
 
 const [name = 'import', ...args] = process.argv.slice(2);
