@@ -1,10 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { runImport } from '../../src/main/import/run-import';
-import { datasetsDir, fixturesDir, tempDb } from '../helpers';
+import { datasetsDir, fixturesDir, tempDb, tempDir } from '../helpers';
 
 const brexit = path.join(datasetsDir, 'twitter-v2', 'brexit.jsonl');
+
+// The pseudonym key lives in the app data folder: a temporary one, never the developer's.
+beforeEach(() => {
+  process.env.XDG_DATA_HOME = tempDir('lens-data-');
+});
 
 describe('--pseudonymize', () => {
   it('replaces handles, names and @handles in texts, the same way in every dataset of the database', async () => {

@@ -12,7 +12,9 @@ import { ImportContext, type ImportOptions } from './context';
 import { ImportCancelledError, ImportError } from './errors';
 import { planImport } from './expand';
 import { formatImporters } from './formats';
-import { Pseudonymizer } from './pseudonymizer';
+import { collectDisplayNames } from './collect-names';
+import { pseudonymKeyFor } from './pseudonym-key';
+import { PSEUDONYM_LEVEL, Pseudonymizer } from './pseudonymizer';
 import { FileSource } from './source';
 import { SqliteSink } from './sqlite-sink';
 
@@ -25,6 +27,12 @@ export interface ImportRequest {
   map?: ImportOptions['map'];
   skipInvalid?: boolean;
   pseudonymize?: boolean;
+  /** With pseudonymize: hash every account and post id, not only those of formats whose ids can be names. */
+  hashAllIds?: boolean;
+  /** With pseudonymize: what is kept instead of dropped (docs/PRIVACY.md). */
+  keep?: readonly ('location' | 'attributes')[];
+  /** With pseudonymize: derive the key from this passphrase instead of the user's key file. */
+  passphrase?: string;
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
 }
@@ -82,12 +90,14 @@ async function importStaged(db: Db, name: string, request: ImportRequest): Promi
   importDb.pragma(`wal_autocheckpoint = ${IMPORT_CHECKPOINT_PAGES}`);
   let stagingId: number | null = null;
   try {
-    const pseudonymized = target ? target.pseudonymized === 1 : (request.pseudonymize ?? false);
+    const pseudonymized = target ? target.pseudonymized : newDatasetLevel(request);
+    // Before the batches start: moving an older database's key out of it checkpoints, which a transaction forbids.
+    const pseudonyms = pseudonymized ? await pseudonymizerFor(importDb, plan, request, pseudonymized) : null;
     stagingId = createStagingDataset(importDb, { pseudonymized, now,
       derivationVersion: target?.derivation_version ?? DERIVATION_VERSION, edgeDirection: target?.edge_direction ?? request.edges ?? null });
     if (target) copyIdentities(importDb, stagingId, target.id);
     startBatching(importDb);
-    const { outcomes, interactions } = await importFiles(importDb, stagingId, target?.id ?? null, plan, request, pseudonymized, now);
+    const { outcomes, interactions } = await importFiles(importDb, stagingId, target?.id ?? null, plan, request, pseudonyms, now);
     commitBatch(importDb);
     stopBatching(importDb);
     const datasetId = publish(importDb, stagingId, target, name, request.edges ?? null, now, interactions);
@@ -103,8 +113,9 @@ async function importStaged(db: Db, name: string, request: ImportRequest): Promi
 }
 
 async function importFiles(db: Db, stagingId: number, targetId: number | null, plan: ReturnType<typeof planImport>,
-  request: ImportRequest, pseudonymized: boolean, now: string): Promise<{ outcomes: FileOutcome[]; interactions: RowsDigest }> {
-  const sink = new SqliteSink(db, stagingId, pseudonymized ? Pseudonymizer.forDatabase(db) : null);
+  request: ImportRequest, pseudonyms: Pseudonymizer | null, now: string): Promise<{ outcomes: FileOutcome[]; interactions: RowsDigest }> {
+  const sink = new SqliteSink(db, stagingId, pseudonyms);
+  const storedPath = (file: string) => (pseudonyms ? pseudonyms.sourcePath(file) : file);
   const registerFile = db.prepare(`INSERT INTO source_files (dataset_id, path, size, sha256, format, imported_at,
     records, skipped, unresolved, skip_reasons) VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, '[]')`);
   const completeFile = db.prepare('UPDATE source_files SET sha256 = ?, records = ?, skipped = ?, skip_reasons = ? WHERE id = ?');
@@ -118,7 +129,8 @@ async function importFiles(db: Db, stagingId: number, targetId: number | null, p
       outcomes.push(unchanged(file));
       continue;
     }
-    const fileId = Number(registerFile.run(stagingId, file.path, size, `pending:${index}`, file.format, now).lastInsertRowid);
+    pseudonyms?.startFile(file.format);
+    const fileId = Number(registerFile.run(stagingId, storedPath(file.path), size, `pending:${index}`, file.format, now).lastInsertRowid);
     sink.sourceFileId = fileId;
     sink.stored = 0;
     const source = new FileSource(file.path, ({ bytesRead }) => {
@@ -138,7 +150,8 @@ async function importFiles(db: Db, stagingId: number, targetId: number | null, p
     await formatImporters[file.format](context);
     context.checkCancelled();
     sink.flush();
-    completeFile.run(source.sha256(), sink.stored, context.skipped, JSON.stringify(context.skipReasons), fileId);
+    const storedReasons = pseudonyms ? context.skipReasons.map((reason) => pseudonyms.skipReason(reason)) : context.skipReasons;
+    completeFile.run(source.sha256(), sink.stored, context.skipped, JSON.stringify(storedReasons), fileId);
     const outcome: FileOutcome = { path: file.path, format: file.format, status: 'imported', records: sink.stored,
       skipped: context.skipped, unresolved: 0, skipReasons: context.skipReasons };
     outcomes.push(outcome);
@@ -147,7 +160,7 @@ async function importFiles(db: Db, stagingId: number, targetId: number | null, p
   for (const labelFile of plan.labelFiles) {
     const size = fs.statSync(labelFile).size;
     if (seenBefore(labelFile, size)) continue;
-    registerFile.run(stagingId, labelFile, size, sha256Of(labelFile), 'tree', now);
+    registerFile.run(stagingId, storedPath(labelFile), size, sha256Of(labelFile), 'tree', now);
   }
   const unresolved = sink.finish();
   const setUnresolved = db.prepare('UPDATE source_files SET unresolved = ? WHERE id = ?');
@@ -156,6 +169,23 @@ async function importFiles(db: Db, stagingId: number, targetId: number | null, p
     setUnresolved.run(outcome.unresolved, fileId);
   }
   return { outcomes, interactions: sink.interactionsDigest };
+}
+
+/** 0 for real names, else the level of PSEUDONYM_LEVEL a new dataset is made with. */
+function newDatasetLevel(request: ImportRequest): number {
+  if (!request.pseudonymize) return 0;
+  return request.hashAllIds ? PSEUDONYM_LEVEL.allIds : PSEUDONYM_LEVEL.namedIds;
+}
+
+/** The key (outside the database), the level of the dataset and the display names of the files, read first. */
+async function pseudonymizerFor(db: Db, plan: ReturnType<typeof planImport>, request: ImportRequest,
+  level: number): Promise<Pseudonymizer> {
+  const key = pseudonymKeyFor(db, { passphrase: request.passphrase });
+  const keep = new Set(request.keep ?? []);
+  const pseudonyms = new Pseudonymizer(key, { level: level as Pseudonymizer['options']['level'],
+    keepLocation: keep.has('location'), keepAttributes: keep.has('attributes') });
+  pseudonyms.useNames(await collectDisplayNames(plan.files, request));
+  return pseudonyms;
 }
 
 /**
@@ -198,6 +228,9 @@ export function defaultDatasetName(firstPath: string): string {
 function checkCompatible(existing: DatasetRow, request: ImportRequest): void {
   if (request.pseudonymize && !existing.pseudonymized) {
     throw new ImportError(existing.name, {}, 'this dataset holds real handles; --pseudonymize can only be used for a new dataset');
+  }
+  if (request.hashAllIds && existing.pseudonymized !== PSEUDONYM_LEVEL.allIds) {
+    throw new ImportError(existing.name, {}, 'this dataset keeps the ids of tweet formats; --hash-all-ids can only be used for a new dataset');
   }
   if (request.edges && existing.edge_direction && request.edges !== existing.edge_direction) {
     throw new ImportError(existing.name, {}, `this dataset's edges were declared ${existing.edge_direction} at import; ` +

@@ -101,11 +101,11 @@ export class SqliteSink implements ImportSink {
     };
   }
 
-  account(record: AccountRecord): void {
-    const p = this.pseudonyms;
-    const handle = record.handle != null && p ? p.handle(record.handle) : (record.handle ?? null);
-    const displayName = record.displayName != null && p ? p.displayName(record.platformId) : (record.displayName ?? null);
-    const bio = record.bio != null && p ? p.text(record.bio) : (record.bio ?? null);
+  account(raw: AccountRecord): void {
+    const record = this.pseudonyms ? this.pseudonyms.account(raw) : raw;
+    const handle = record.handle ?? null;
+    const displayName = record.displayName ?? null;
+    const bio = record.bio ?? null;
     const attributes = record.attributes ? JSON.stringify(record.attributes) : null;
     const fields = [handle, displayName, bio, record.location ?? null, record.followers ?? null,
       record.following ?? null, record.postCount ?? null, record.createdAt ?? null] as const;
@@ -124,15 +124,17 @@ export class SqliteSink implements ImportSink {
   }
 
   accountRef(platformId: string, handle?: string | null): void {
-    this.accountIdOf(platformId, handle);
+    const p = this.pseudonyms;
+    this.accountIdOf(p ? p.accountId(platformId) : platformId, handle != null && p ? p.handle(handle) : handle);
   }
 
-  post(record: PostRecord): boolean {
+  post(raw: PostRecord): boolean {
+    const record = this.pseudonyms ? this.pseudonyms.post(raw) : raw;
     if (this.postIds.get(record.platformId) !== undefined) return false;
     const id = this.nextPostId++;
     this.postIds.set(record.platformId, id);
     const authorId = this.accountIdOf(record.authorPlatformId);
-    const text = record.text != null && this.pseudonyms ? this.pseudonyms.text(record.text) : (record.text ?? null);
+    const text = record.text ?? null;
     let full = this.posts.add(id, this.datasetId, record.platformId, authorId, record.createdAt ?? null, text,
       record.lang ?? null, record.kind, record.refPlatformId ?? null);
     for (const tag of new Set(record.hashtags ?? [])) full = this.hashtags.add(id, tag) || full;
@@ -141,7 +143,8 @@ export class SqliteSink implements ImportSink {
     return true;
   }
 
-  interaction(record: InteractionRecord): void {
+  interaction(raw: InteractionRecord): void {
+    const record = this.pseudonyms ? this.pseudonyms.interaction(raw) : raw;
     const actorId = this.accountIdOf(record.actorPlatformId);
     const postId = record.postPlatformId != null ? (this.postIds.get(record.postPlatformId) ?? null) : null;
     const target = record.target;
@@ -154,7 +157,8 @@ export class SqliteSink implements ImportSink {
     }
   }
 
-  cascade(record: CascadeRecord): void {
+  cascade(raw: CascadeRecord): void {
+    const record = this.pseudonyms ? this.pseudonyms.cascade(raw) : raw;
     const nodeAccounts = record.nodes.map((node) => this.accountIdOf(node.accountPlatformId));
     this.flush(false);
     const { lastInsertRowid } = this.statements.insertCascade.run(
@@ -217,8 +221,7 @@ export class SqliteSink implements ImportSink {
     if (row) return row.id;
     const handle = target.handle;
     if (!handle) return undefined;
-    const lookup = this.pseudonyms ? this.pseudonyms.handle(handle) : handle;
-    return (this.statements.byHandle.get(this.datasetId, lookup) as { id: number } | undefined)?.id;
+    return (this.statements.byHandle.get(this.datasetId, handle) as { id: number } | undefined)?.id;
   }
 
   private write(record: InteractionRecord, actorId: number, targetId: number, postId: number | null, fileId: number,
@@ -234,21 +237,22 @@ export class SqliteSink implements ImportSink {
     this.queue(this.interactions.add(this.datasetId, fileId, actorId, targetId, record.kind, postId, time, weight, topic, directed));
   }
 
+  /** Ids and handles as stored: pseudonymised by the caller when the dataset is. */
   private accountIdOf(platformId: string, handle?: string | null): number {
     const known = this.accountIds.get(platformId);
-    const pseudoHandle = handle != null && this.pseudonyms ? this.pseudonyms.handle(handle) : (handle ?? null);
+    const storedHandle = handle ?? null;
     if (known !== undefined) {
-      if (pseudoHandle !== null && !this.withHandle.has(known)) {
+      if (storedHandle !== null && !this.withHandle.has(known)) {
         if (known > this.flushedAccountId) this.writeAccounts();
-        this.statements.setHandleIfMissing.run(pseudoHandle, known);
+        this.statements.setHandleIfMissing.run(storedHandle, known);
         this.withHandle.add(known);
       }
       return known;
     }
     const id = this.nextAccountId++;
     this.accountIds.set(platformId, id);
-    if (pseudoHandle !== null) this.withHandle.add(id);
-    this.queue(this.accounts.add(id, this.datasetId, platformId, pseudoHandle, null, null, null, null, null, null, null, 1, null));
+    if (storedHandle !== null) this.withHandle.add(id);
+    this.queue(this.accounts.add(id, this.datasetId, platformId, storedHandle, null, null, null, null, null, null, null, 1, null));
     return id;
   }
 

@@ -64,7 +64,7 @@ function summarize(db: Db, row: DatasetRow): DatasetSummary {
     ...datasetTotals(db, row.id),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    pseudonymized: row.pseudonymized === 1,
+    pseudonymized: row.pseudonymized !== 0,
     edgeDirection: row.edge_direction,
     derivation: derivationOf(db, row),
     placeholders: count(db, 'SELECT count(*) AS n FROM accounts WHERE dataset_id = ? AND placeholder = 1', row.id),

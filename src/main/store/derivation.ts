@@ -30,7 +30,7 @@ export function reimportCommand(db: Db, row: DatasetRow): string {
   const options = [
     `--dataset ${quote(row.name)}`,
     ...(row.edge_direction ? [`--edges ${row.edge_direction}`] : []),
-    ...(row.pseudonymized ? ['--pseudonymize'] : []),
+    ...(row.pseudonymized ? ['--pseudonymize', ...(row.pseudonymized === 3 ? ['--hash-all-ids'] : [])] : []),
   ];
   return `lens dataset delete ${quote(row.name)} && lens import ${named.map(quote).join(' ')} ${options.join(' ')}`;
 }

@@ -9,6 +9,19 @@ export function userDataDir(env: NodeJS.ProcessEnv = process.env, platform = pro
   return path.join(env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'influence-lens');
 }
 
+/**
+ * The pseudonym key: one per user, in the app data folder and never in a database (docs/PRIVACY.md), so a
+ * database shared alone cannot be reversed by hashing candidate handles.
+ */
+export function pseudonymKeyPath(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  return path.join(userDataDir(env, platform), 'pseudonym.key');
+}
+
+/** Keys moved out of older databases that differ from the user's key, each under its fingerprint. */
+export function movedPseudonymKeysDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  return path.join(userDataDir(env, platform), 'pseudonym-keys');
+}
+
 /** `--db PATH` wins, then INFLUENCE_LENS_DB, then the app data folder. */
 export function resolveDbPath(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
   if (explicit) return path.resolve(explicit);

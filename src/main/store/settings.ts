@@ -11,3 +11,18 @@ export function setSetting(db: Db, key: string, value: string): void {
     value,
   );
 }
+
+/**
+ * Deletes a setting so that its value is not left in the file: secure_delete overwrites the freed cell, and the
+ * TRUNCATE checkpoint empties the WAL that still holds the page with it.
+ */
+export function eraseSetting(db: Db, key: string): void {
+  const previous = db.pragma('secure_delete', { simple: true }) as number;
+  db.pragma('secure_delete = ON');
+  try {
+    db.prepare('DELETE FROM settings WHERE key = ?').run(key);
+  } finally {
+    db.pragma(`secure_delete = ${previous ? 'ON' : 'OFF'}`);
+  }
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}

@@ -11,7 +11,8 @@ import type { Db } from './db';
  */
 
 export interface StagingSettings {
-  pseudonymized: boolean;
+  /** 0: real names; else the pseudonym level (import/pseudonymizer.ts PSEUDONYM_LEVEL). */
+  pseudonymized: number;
   derivationVersion: number;
   edgeDirection: EdgeDeclaration | null;
   now: string;
@@ -24,7 +25,7 @@ export function createStagingDataset(db: Db, settings: StagingSettings): number 
   const { lastInsertRowid } = db
     .prepare(`INSERT INTO datasets (name, created_at, updated_at, pseudonymized, derivation_version, edge_direction, staged_by)
       VALUES (?, ?, ?, ?, ?, ?, ?)`)
-    .run(`staging:${randomUUID()}`, settings.now, settings.now, settings.pseudonymized ? 1 : 0, settings.derivationVersion,
+    .run(`staging:${randomUUID()}`, settings.now, settings.now, settings.pseudonymized, settings.derivationVersion,
       settings.edgeDirection, process.pid);
   return Number(lastInsertRowid);
 }
