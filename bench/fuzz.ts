@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { datasetsDir, tempDb, tempDir } from '../test/helpers';
 import { callService } from '../src/main/services/index';
@@ -20,7 +21,8 @@ export async function benchFuzz(args: string[]): Promise<void> {
   const started = performance.now();
   const results: CaseResult[] = [];
   let db = await freshDb();
-  for (const fuzzCase of fuzzCases(realSeeds(datasetsDir), count, seed, tempDir('lens-fuzz-'))) {
+  const dir = tempDir('lens-fuzz-');
+  for (const fuzzCase of fuzzCases(realSeeds(datasetsDir), count, seed, dir)) {
     if (results.length > 0 && results.length % CASES_PER_DB === 0) {
       db.close();
       db = await freshDb();
@@ -32,6 +34,7 @@ export async function benchFuzz(args: string[]): Promise<void> {
     }
   }
   db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
   const counts = { ...countOutcomes(results), crash: countOutcomes(results).crash + escaped.length };
   const seconds = (performance.now() - started) / 1000;
   console.log(`${count} cases, seed ${seed}, ${seconds.toFixed(1)} s (${((seconds * 1000) / count).toFixed(1)} ms per case)`);

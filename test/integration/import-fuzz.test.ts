@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countOutcomes, fuzzCases, realSeeds, runCase, type CaseResult } from '../../bench/fuzz-cases';
@@ -30,10 +31,12 @@ describe('import fuzzing over real files', () => {
     const base = await callService('datasets.import', { paths: [path.join(datasetsDir, 'karate', 'karate_club_weighted.csv')], dataset: 'base' }, { db });
     expect(base.ok).toBe(true);
     const results: CaseResult[] = [];
-    for (const fuzzCase of fuzzCases(realSeeds(datasetsDir), CASES, 15, tempDir('lens-fuzz-'))) {
+    const dir = tempDir('lens-fuzz-');
+    for (const fuzzCase of fuzzCases(realSeeds(datasetsDir), CASES, 15, dir)) {
       results.push(await runCase(db, fuzzCase, TIME_LIMIT_MS));
     }
     db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
     const counts = countOutcomes(results);
     const bad = results.filter((result) => !['clean', 'clear'].includes(result.outcome));
     expect(bad.map(({ outcome, seed, mutation, message }) => `${outcome} ${seed} ${mutation}: ${message}`)).toEqual([]);
