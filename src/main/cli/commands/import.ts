@@ -8,7 +8,7 @@ import { reportFailure } from '../report';
 export const importCommand: Command = {
   name: 'import',
   summary: 'Import files into a dataset (created if needed), in one transaction: all or nothing.',
-  usage: 'import <paths...> [--dataset NAME] [--format F] [--edges attention|influence] [--map source=COL,...] [--skip-invalid] [--pseudonymize] [--json]',
+  usage: 'import <paths...> [--dataset NAME] [--format F] [--edges attention|influence] [--map source=COL,...] [--skip-invalid] [--pseudonymize [--hash-all-ids] [--keep location,attributes] [--passphrase-env VAR]] [--json]',
   details: [
     `  --dataset NAME    dataset to import into (default: the first path's base name)`,
     `  --format F        skip detection: ${IMPORT_FORMATS.join(', ')}`,
@@ -18,7 +18,12 @@ export const importCommand: Command = {
     '  --map ...         CSV columns: source=COL,target=COL,kind=COL,time=COL,weight=COL,topic=COL',
     '  --skip-invalid    skip bad records (counted; the first 20 reasons kept) instead of stopping; a weight',
     '                    that is negative, NaN or infinite is a bad record',
-    '  --pseudonymize    replace handles and names by keyed pseudonyms (new datasets only)',
+    '  --pseudonymize    replace handles, names, ids that can be names, and names in texts by keyed pseudonyms;',
+    '                    locations and attribute columns are dropped (new datasets only; docs/PRIVACY.md)',
+    '  --hash-all-ids    with --pseudonymize: hash tweet formats\' numeric account and post ids too',
+    '  --keep WHAT       with --pseudonymize: keep location and/or attributes (comma-separated)',
+    '  --passphrase-env VAR  with --pseudonymize: derive the key from the passphrase in environment variable VAR',
+    '                    instead of the key file in the app data folder',
     '  --json            print the dataset totals as one JSON object',
     'A folder is read as Twitter15/16 propagation trees (tree files, or label.txt with a tree/ folder).',
   ].join('\n'),
@@ -29,6 +34,9 @@ export const importCommand: Command = {
     map: { type: 'string' },
     'skip-invalid': { type: 'boolean' },
     pseudonymize: { type: 'boolean' },
+    'hash-all-ids': { type: 'boolean' },
+    keep: { type: 'string' },
+    'passphrase-env': { type: 'string' },
     json: { type: 'boolean' },
   },
   allowPositionals: true,
@@ -38,6 +46,7 @@ export const importCommand: Command = {
     if (format && !format.success) throw new UsageError(`unknown format "${values.format}"; one of ${IMPORT_FORMATS.join(', ')}`);
     const edges = values.edges === undefined ? undefined : EdgeDeclaration.safeParse(values.edges);
     if (edges && !edges.success) throw new UsageError(`--edges is attention or influence, found "${values.edges}"`);
+    const pseudonymOptions = parsePseudonymOptions(values);
     const progress = importProgressReporter();
     const abort = new AbortController();
     const onInterrupt = () => abort.abort();
@@ -51,6 +60,7 @@ export const importCommand: Command = {
         map: values.map === undefined ? undefined : parseMap(values.map as string),
         skipInvalid: values['skip-invalid'] === true,
         pseudonymize: values.pseudonymize === true,
+        ...pseudonymOptions,
       }, { signal: abort.signal, onProgress: progress.report });
       progress.done();
       if (!result.ok) return reportFailure(io, result.error);
@@ -74,6 +84,21 @@ export const importCommand: Command = {
     }
   },
 };
+
+function parsePseudonymOptions(values: Record<string, unknown>): { hashAllIds: boolean; keep: ('location' | 'attributes')[];
+  passphrase?: string } {
+  const pseudonymize = values.pseudonymize === true;
+  for (const flag of ['hash-all-ids', 'keep', 'passphrase-env']) {
+    if (values[flag] !== undefined && !pseudonymize) throw new UsageError(`--${flag} applies only with --pseudonymize`);
+  }
+  const keep = values.keep === undefined ? [] : (values.keep as string).split(',').map((what) => what.trim());
+  const unknown = keep.filter((what) => what !== 'location' && what !== 'attributes');
+  if (unknown.length > 0) throw new UsageError(`--keep takes location and/or attributes, found "${unknown.join(',')}"`);
+  const variable = values['passphrase-env'] as string | undefined;
+  const passphrase = variable === undefined ? undefined : process.env[variable];
+  if (variable !== undefined && !passphrase) throw new UsageError(`--passphrase-env ${variable}: the environment variable is not set`);
+  return { hashAllIds: values['hash-all-ids'] === true, keep: keep as ('location' | 'attributes')[], passphrase };
+}
 
 function parseMap(text: string): CsvMapping {
   const entries = text.split(',').map((pair) => {
