@@ -60,7 +60,8 @@ describe('hostile weights are refused with the file and line, and the database i
     const json = write('network.json', JSON.stringify([{ inList: [[], [0]], inWeight: [[], [-0.5]], outList: [[1], []],
       outWeight: [[-0.5], []], usernameList: ['ann', 'bob'] }]));
     await expect(runImport(db, { paths: [json], dataset: 'json' })).rejects
-      .toMatchObject({ message: `${json}: outWeight[0][0]: the weight -0.5 is negative; weights must be 0 or more` });
+      // Byte 62 is where `"outWeight":` starts in the file: the list the bad weight is in.
+      .toMatchObject({ message: `${json} at byte 62: outWeight[0][0]: the weight -0.5 is negative; weights must be 0 or more` });
   });
 
   it('--skip-invalid skips each hostile weight, counts it and keeps its line and reason; 0 is a weight', async () => {
