@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { isAccount } from '../../ui/account-link';
+import { namesAccount } from '../../../../shared/report';
 import { AuditRunBar } from '../../ui/audit/AuditRunBar';
 import { useAuditRun } from '../../ui/audit/use-audit-run';
 import { ErrorNotice } from '../../ui/notices';
@@ -55,7 +55,7 @@ function AccountDetail({ dataset, account }: { dataset: string; account: string 
   const variants = report.data ? report.data.runs.length - baseRuns.length + report.data.windowRuns : 0;
   // The dataset's latest stored audit, at once; recomputed only on demand.
   const audit = useAuditRun(dataset);
-  const cases = useMemo(() => (audit.run?.cases ?? []).filter((c) => c.accounts.some((a) => isAccount(a, account))), [audit.run, account]);
+  const cases = useMemo(() => (audit.run?.cases ?? []).filter((c) => c.accounts.some((a) => namesAccount(a, account))), [audit.run, account]);
   const whatif = useWhatIf(account);
   const [base, setBase] = useState<number | null>(null);
   const baseRun = base ?? scored.find((r) => r.model === 'kred')?.id ?? scored[0]?.id ?? null;

@@ -1,2 +1,0 @@
-/** Transitional: features/account and features/report import this path; they are to import ../../ui/audit/use-audit-run directly (issue 14). */
-export * from '../../ui/audit/use-audit-run';
