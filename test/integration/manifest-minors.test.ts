@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { defaultIo, runCli, type CliIo } from '../../src/main/cli';
 import { datasetsDir, tempDb } from '../helpers';
 import { call } from '../run-helpers';
 
@@ -9,7 +10,7 @@ import { call } from '../run-helpers';
  * (test/fixtures/audit-labels): "Heller | Minor | ..." (flat.jsonl) and "17 — ..." (kpop.jsonl).
  */
 describe('run manifests and minors', () => {
-  const { db } = tempDb();
+  const { db, file } = tempDb();
   const minors = ['1359750175183540224', '1697008537'];
 
   it('count the excluded minors and withhold their ids and handles unless asked', async () => {
@@ -28,5 +29,14 @@ describe('run manifests and minors', () => {
     const listed = (await call(db, 'runs.show', { run: asked.run.id })).manifest;
     expect(listed.excluded.accounts.map((a) => a.accountId).sort()).toEqual(minors);
     for (const handle of handles) expect(JSON.stringify(listed)).not.toContain(handle);
+  });
+
+  it('lens score asks for the ids with --record-minor-ids', async () => {
+    const lines: string[] = [];
+    const io: CliIo = { ...defaultIo, out: (text) => lines.push(text), err: () => undefined };
+    expect(await runCli(['score', '--dataset', 'pages', '--model', 'indegree', '--record-minor-ids', '--json', '--db', file], io)).toBe(0);
+    const { run } = JSON.parse(lines.join('\n')) as { run: { id: number } };
+    const manifest = (await call(db, 'runs.show', { run: run.id })).manifest;
+    expect(manifest.excluded.accounts.map((a) => a.accountId).sort()).toEqual(minors);
   });
 });

@@ -55,16 +55,19 @@ async function confirmAdd(file: string, args: ParsedArgs, io: CommandIo): Promis
 export const scoreCommand: Command = {
   name: 'score',
   summary: 'Run a scoring model on a dataset in the scoring worker and store the run with its manifest.',
-  usage: 'score --dataset NAME --model ID [--param key=value ...] [--seed N] [--json]',
+  usage: 'score --dataset NAME --model ID [--param key=value ...] [--seed N] [--record-minor-ids] [--json]',
   details: [
     '  --param key=value  a model parameter (see `lens models`); JSON values, a,b lists, a.b=1 for nested keys',
     '  --seed N           random seed (default 1); recorded in the manifest',
+    '  --record-minor-ids list the accounts excluded as likely minors in the manifest by platform id (by default',
+    '                     only their count is recorded: manifests travel with exports and reports)',
   ].join('\n'),
   options: {
     dataset: { type: 'string' },
     model: { type: 'string' },
     param: { type: 'string', multiple: true },
     seed: { type: 'string' },
+    'record-minor-ids': { type: 'boolean' },
     json: { type: 'boolean' },
   },
   async run(args, io) {
@@ -77,7 +80,7 @@ export const scoreCommand: Command = {
     const params = parseParams((args.values.param as string[] | undefined) ?? []);
     return withEngine(io, args, (engine) =>
       withJob(async (signal, onJobProgress) => {
-        const result = await engine.call('runs.score', { dataset, model, params, seed }, { signal, onJobProgress });
+        const result = await engine.call('runs.score', { dataset, model, params, seed, record_minor_ids: args.values['record-minor-ids'] === true }, { signal, onJobProgress });
         if (!result.ok) return reportFailure(io, result.error);
         for (const warning of result.value.warnings) io.err(`warning: ${warning.message}`);
         io.out(args.values.json ? JSON.stringify(result.value) : formatScoreOutput(result.value));
