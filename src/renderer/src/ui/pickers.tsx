@@ -1,19 +1,26 @@
 import { useEffect } from 'react';
+import { lastDataset, preferredDataset, rememberDataset } from './last-used';
 import { Failure } from './notices';
 import { useCall } from './use-call';
 
 /**
  * The one dataset select. With `blank` the empty value is a choice of its own shown under that text ("all
- * datasets" for a filter, "choose a dataset" for a form); without it an empty value picks the first dataset, so a
- * dataset-scoped view opens populated.
+ * datasets" for a filter, "choose a dataset" for a form); without it an empty value picks the dataset last used
+ * (ui/last-used.ts: else the one with the latest run, else the newest), so a dataset-scoped view opens populated
+ * on the data the reader was working on. A dataset chosen here is remembered for every view.
  */
 export function DatasetPicker({ value, onChange, blank }: { value: string; onChange: (dataset: string) => void; blank?: string }) {
   const datasets = useCall('datasets.list', {});
-  const first = datasets.data?.[0]?.dataset.name;
-  const pickFirst = blank === undefined && !value && first !== undefined;
+  const runs = useCall('runs.list', {});
+  const ready = datasets.data !== null && (runs.data !== null || runs.error !== null);
+  const preferred = ready ? preferredDataset(datasets.data!.map((d) => ({ name: d.dataset.name, updatedAt: d.updatedAt })), runs.data ?? [], lastDataset()) : null;
+  const pick = blank === undefined && !value && preferred !== null;
   useEffect(() => {
-    if (pickFirst) onChange(first);
-  }, [pickFirst, first, onChange]);
+    if (pick && preferred !== null) onChange(preferred);
+  }, [pick, preferred, onChange]);
+  useEffect(() => {
+    if (value && blank === undefined) rememberDataset(value);
+  }, [value, blank]);
   return (
     <>
       <label>

@@ -1,8 +1,25 @@
+import { useCallback, useEffect, useMemo } from 'react';
 import type { ApiError } from '../../../shared/domain';
 import type { RunSummary } from '../../../shared/runs';
+import { lastDataset, lastRuns, preferredRuns, rememberDataset, rememberRuns } from './last-used';
+import { runLabelText, type LabelledRun } from './run-label';
 import { navigate, type ViewPath } from './routes';
 import { useCall } from './use-call';
 
+/**
+ * The labeller every picker, card and table uses (ui/run-label.ts): "#7 PageRank, influence direction, alpha 0.85".
+ * Every stored run and every model's name come through the call cache (one request each for the whole page), so
+ * labels agree from view to view; until they have come a run is labelled by its model id.
+ */
+export function useRunLabel(): (run: LabelledRun) => string {
+  const runs = useCall('runs.list', {});
+  const models = useCall('models.list', {});
+  const names = useMemo(() => new Map((models.data ?? []).map((model) => [model.id, model.label])), [models.data]);
+  const all = runs.data;
+  return useCallback((run: LabelledRun) => runLabelText(run, all ?? [run], names.get(run.model)), [all, names]);
+}
+
+/** For views outside this helper's files that label without the hook: the model id and the run number. */
 export const runLabel = (run: Pick<RunSummary, 'id' | 'model'>): string => `#${run.id} ${run.model}`;
 
 export interface RunSelection {
@@ -11,31 +28,45 @@ export interface RunSelection {
   dataset: string | null;
   /** The chosen runs, in the dataset's run order. */
   selected: RunSummary[];
-  select: (dataset: string, runs: number[]) => void;
+  /** Chosen runs, or null to let the view preselect (the latest run of each model). */
+  select: (dataset: string, runs: number[] | null) => void;
   loading: boolean;
   error: ApiError | null;
 }
 
 /**
  * The dataset and runs a view works on, kept in the URL (`dataset=NAME&runs=1,2`) so other views and tests can link
- * to a populated page and the back button undoes a change. Without a dataset parameter the first run's dataset is
- * used, so `runs=1,2` alone is enough.
+ * to a populated page and the back button undoes a change. What the URL leaves out is filled in, never left blank:
+ * the dataset from the first named run, else the dataset last used (if it has runs), else the latest run's; the runs
+ * from those last chosen on that dataset, else the latest base run of each model. `runs=` (empty) is an explicit
+ * choice of none and is kept.
  */
 export function useRunSelection(view: ViewPath, params: URLSearchParams): RunSelection {
   const { data, loading, error } = useCall('runs.list', {});
-  const runs = data ?? [];
+  const runs = useMemo(() => data ?? [], [data]);
+  const explicit = params.has('runs');
   const ids = (params.get('runs') ?? '').split(',').map(Number).filter((id) => Number.isInteger(id) && id > 0);
   const datasets = [...new Set(runs.map((run) => run.dataset))];
-  const dataset = params.get('dataset') ?? runs.find((run) => run.id === ids[0])?.dataset ?? datasets[0] ?? null;
-  const selected = runs.filter((run) => run.dataset === dataset && ids.includes(run.id));
-  const select = (name: string, chosen: number[]) =>
-    navigate(view, { dataset: name, runs: chosen.length > 0 ? chosen.join(',') : undefined });
+  const remembered = lastDataset();
+  const latest = runs.length > 0 ? runs[runs.length - 1]!.dataset : null;
+  const dataset =
+    params.get('dataset') ?? runs.find((run) => run.id === ids[0])?.dataset ?? (remembered && datasets.includes(remembered) ? remembered : latest);
+  const chosen = explicit ? ids : dataset ? preferredRuns(runs, dataset, lastRuns(dataset)) : [];
+  const selected = runs.filter((run) => run.dataset === dataset && chosen.includes(run.id));
+  const selectedKey = selected.map((run) => run.id).join(',');
+  useEffect(() => {
+    if (!dataset) return;
+    rememberDataset(dataset);
+    if (explicit && selectedKey) rememberRuns(dataset, selectedKey.split(',').map(Number));
+  }, [dataset, explicit, selectedKey]);
+  const select = (name: string, picked: number[] | null) => navigate(view, { dataset: name, runs: picked === null ? undefined : picked.join(',') });
   return { runs, datasets, dataset, selected, select, loading, error };
 }
 
-/** A dataset menu and one checkbox per run of that dataset. */
+/** A dataset menu and one checkbox per run of that dataset, each labelled with what sets it apart. */
 export function RunPicker({ selection }: { selection: RunSelection }) {
   const { runs, datasets, dataset, selected, select, loading } = selection;
+  const label = useRunLabel();
   if (!loading && runs.length === 0) {
     return <div className="notice info">No runs yet: score a dataset under Models &amp; runs first.</div>;
   }
@@ -46,7 +77,7 @@ export function RunPicker({ selection }: { selection: RunSelection }) {
     <div className="panel row">
       <label>
         Dataset{' '}
-        <select data-testid="dataset-picker" value={dataset ?? ''} onChange={(event) => select(event.target.value, [])}>
+        <select data-testid="dataset-picker" value={dataset ?? ''} onChange={(event) => select(event.target.value, null)}>
           {datasets.map((name) => (
             <option key={name} value={name}>
               {name}
@@ -61,14 +92,14 @@ export function RunPicker({ selection }: { selection: RunSelection }) {
         {runs
           .filter((run) => run.dataset === dataset)
           .map((run) => (
-            <label key={run.id} title={JSON.stringify(run.params)}>
+            <label key={run.id} title={`parameters: ${JSON.stringify(run.params)}; seed ${run.seed}`}>
               <input
                 type="checkbox"
                 data-testid={`run-option-${run.id}`}
                 checked={chosen.includes(run.id)}
                 onChange={(event) => toggle(run.id, event.target.checked)}
               />{' '}
-              {runLabel(run)} <span className="muted">seed {run.seed}</span>
+              {label(run)}
             </label>
           ))}
       </fieldset>
