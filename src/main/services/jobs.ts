@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../shared/domain';
+import type { JobProgress } from '../../shared/runs';
 import type { JobErrorCode, JobFailure, JobResult } from '../jobs/errors';
 import { JobHost, type JobPriority } from '../jobs/host';
 import { TASK_PRIORITY, type TaskIn, type TaskName, type TaskOut } from '../tasks/map';
@@ -37,7 +38,55 @@ export interface RunJobOptions {
 }
 
 /**
- * Runs one task in the context's job pool: progress to the caller, its abort signal cancels the job (queued or
+ * The stages a task's progress goes through, each reported from 0 to 1 again: a score or an explanation first loads
+ * the dataset ("reading interactions" 0..1, "caching graph" at 1; nothing to read when the graph is cached), then
+ * runs the model (its own phases 0..1), which scoring/tasks.ts opens with the phase "scoring". Tasks not listed
+ * report one stage.
+ */
+const TASK_STAGES: Partial<Record<TaskName, Stages>> = { score: { count: 2, lastOpensWith: 'scoring' }, explain: { count: 2 } };
+
+interface Stages {
+  count: number;
+  /** The phase that opens the last stage, when it may begin without the fraction going back (a cached graph). */
+  lastOpensWith?: string;
+}
+
+/**
+ * What is left of the bar when a job's last stage ends: the service still stores or shapes the answer (a score's
+ * columns are written by the engine after the job), so the bar never reads full, nor "done", before the answer is there.
+ */
+const AFTER_JOB_SHARE = 0.05;
+
+/**
+ * A job's progress as one bar that only moves forward: each stage of the task gets an equal part of the bar (a
+ * fraction lower than the last one means the next stage has begun), and a phase the model names "done" reads
+ * "finishing" until the service answers.
+ */
+export function stagedProgress(stages: Stages, report: (progress: JobProgress) => void): (progress: JobProgress) => void {
+  let stage = 0;
+  let lastFraction = 0;
+  let shown = 0;
+  return ({ fraction, phase }) => {
+    if (phase === stages.lastOpensWith) stage = stages.count - 1;
+    else if (fraction < lastFraction && stage < stages.count - 1) stage++;
+    lastFraction = fraction;
+    shown = Math.max(shown, ((stage + fraction) / stages.count) * (1 - AFTER_JOB_SHARE));
+    report({ fraction: shown, phase: phase === 'done' ? 'finishing' : phase });
+  };
+}
+
+/**
+ * The context for step `index` of `count` jobs one call runs in turn (windows, a sweep): each step's progress fills
+ * its own part of the bar, its phase prefixed with what the step is ("window 3 of 7: reading interactions").
+ */
+export function stepContext(context: ServiceContext, index: number, count: number, label: string): ServiceContext {
+  const report = context.onJobProgress;
+  if (!report) return context;
+  return { ...context, onJobProgress: ({ fraction, phase }) => report({ fraction: (index + fraction) / count, phase: `${label}: ${phase}` }) };
+}
+
+/**
+ * Runs one task in the context's job pool: progress to the caller (staged, see stagedProgress), its abort signal cancels the job (queued or
  * running), and every end as a JobResult.
  */
 export async function runJob<K extends TaskName>(
@@ -50,7 +99,7 @@ export async function runJob<K extends TaskName>(
   if (context.signal?.aborted) return { ok: false, error: { code: 'cancelled', message: 'the job was cancelled' } };
   const job = host.start<TaskOut<K>>(task, payload, {
     priority: options.priority ?? TASK_PRIORITY[task],
-    onProgress: context.onJobProgress,
+    onProgress: context.onJobProgress && stagedProgress(TASK_STAGES[task] ?? { count: 1 }, context.onJobProgress),
     timeLimitMs: options.timeLimitMs,
     isolated: options.isolated,
   });

@@ -7,6 +7,7 @@ import { rankScores } from '../scoring/rank';
 import type { In, ServiceContext } from './context';
 import { requireDataset } from './datasets';
 import { ServiceError } from './errors';
+import { stepContext } from './jobs';
 import { explainAccounts, finite } from './results';
 import { requireRun, score } from './runs';
 
@@ -40,8 +41,10 @@ export const windowHandlers = {
     }
     const accountId = input.account === undefined ? null : findAccount(context, dataset.id, input.account);
     const runs: WindowsOutput['windows'] = [];
-    for (const [from, to] of bounds) {
-      const output = await score(context, {
+    // One bar over every job of the call: a score per window, then (for an account) an explanation per window.
+    const steps = bounds.length * (input.account === undefined ? 1 : 2);
+    for (const [index, [from, to]] of bounds.entries()) {
+      const output = await score(stepContext(context, index, steps, `window ${index + 1} of ${bounds.length} (${iso(from).slice(0, 10)} to ${iso(to).slice(0, 10)})`), {
         dataset: { id: dataset.id, name: dataset.name },
         modelId: input.model,
         params: input.params,
@@ -52,7 +55,10 @@ export const windowHandlers = {
     }
     if (accountId === null || input.account === undefined) return { windows: runs, changes: [] };
     const explanations: Explanation[] = [];
-    for (const run of runs) explanations.push((await explainAccounts(context, requireRun(context, run.run), [input.account], 1000))[0]!);
+    for (const [index, run] of runs.entries()) {
+      const step = stepContext(context, bounds.length + index, steps, `explaining window ${index + 1} of ${runs.length}`);
+      explanations.push((await explainAccounts(step, requireRun(context, run.run), [input.account], 1000))[0]!);
+    }
     const changes: WindowsOutput['changes'] = [];
     for (let i = 1; i < runs.length; i++) {
       const before = runs[i - 1]!;

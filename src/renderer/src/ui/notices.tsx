@@ -30,11 +30,13 @@ export function ProgressBar({ progress, onCancel }: { progress: Progress | null;
       : progress.progress.bytesTotal > 0
         ? progress.progress.bytesRead / progress.progress.bytesTotal
         : 0;
-  const label = progress.kind === 'job' ? progress.progress.phase : `${formatNumber(progress.progress.records)} records`;
+  const percent = Math.floor(fraction * 100);
+  // The services never report a job at 100% before its answer is there (services/jobs.ts), so neither does the bar.
+  const label = progress.kind === 'job' ? `${progress.progress.phase} · ${percent}%` : `${formatNumber(progress.progress.records)} records read · ${percent}% of the bytes`;
   return (
-    <div className="progress" role="progressbar" aria-valuenow={Math.round(fraction * 100)} aria-valuemin={0} aria-valuemax={100}>
+    <div className="progress" role="progressbar" aria-valuenow={percent} aria-valuemin={0} aria-valuemax={100} aria-valuetext={label} data-testid="progress-bar">
       <div className="progress-track">
-        <div className="progress-fill" style={{ width: `${Math.round(fraction * 100)}%` }} />
+        <div className="progress-fill" style={{ width: `${percent}%` }} />
       </div>
       <span>{label}</span>
       {onCancel && (
@@ -56,12 +58,15 @@ export function Failure({ error }: { error: ApiError | null }) {
   );
 }
 
+/** Before a job's first progress event: it waits for a free job thread, or the thread is starting. */
+export const WAITING: Progress = { kind: 'job', progress: { fraction: 0, phase: 'waiting for a job thread' } };
+
 /** The progress bar, shown from the moment a call starts: the first progress event can take a while to arrive. */
 export function LongCallProgress({ running, progress, onCancel }: { running: boolean; progress: Progress | null; onCancel: () => void }) {
   if (!running) return null;
   return (
     <div data-testid="progress">
-      <ProgressBar progress={progress ?? { kind: 'job', progress: { fraction: 0, phase: 'starting…' } }} onCancel={onCancel} />
+      <ProgressBar progress={progress ?? WAITING} onCancel={onCancel} />
     </div>
   );
 }

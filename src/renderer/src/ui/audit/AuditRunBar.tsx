@@ -1,5 +1,5 @@
 import type { AuditOutput } from '../../../../shared/audit';
-import { ErrorNotice, ProgressBar } from '../notices';
+import { ErrorNotice, ProgressBar, WAITING } from '../notices';
 import type { AuditRunState } from './use-audit-run';
 
 /** "2026-03-01 14:02" in the reader's time zone: when a stored audit was computed. */
@@ -48,7 +48,7 @@ export function AuditRunBar({ audit, onRecompute }: { audit: AuditRunState; onRe
           <pre style={{ maxHeight: 240, overflow: 'auto' }}>{JSON.stringify(run.manifest, null, 2)}</pre>
         </details>
       )}
-      <ProgressBar progress={job.running ? (job.progress ?? { kind: 'job', progress: { fraction: 0, phase: 'starting' } }) : null} onCancel={job.cancel} />
+      <ProgressBar progress={job.running ? (job.progress ?? WAITING) : null} onCancel={job.cancel} />
       <ErrorNotice error={audit.error} />
     </div>
   );
