@@ -47,7 +47,7 @@ async function start(): Promise<void> {
     const window = createMainWindow(BrowserWindow, paths.preload);
     mainWindow = window;
     window.on('closed', () => (mainWindow = null));
-    await loadDemoData(services.engine, console.error);
+    await loadDemoData(services.engine, { log: console.error });
     await showView(window, paths.target, 'datasets');
   } catch (error) {
     fail(error as Error);

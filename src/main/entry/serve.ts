@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { appRoot } from '../app-root';
 import { UsageError, type CommandIo, type ParsedArgs } from '../cli/command';
+import { jobProgressReporter } from '../cli/progress';
 import { loadDemoData } from '../engine/demo';
 import { newToken } from '../server/auth';
 import { startServer } from '../server/server';
@@ -24,7 +25,9 @@ export async function serve(args: ParsedArgs, io: CommandIo): Promise<number> {
     io.err(`lens: ${unavailable.message}`);
     return 1;
   }
-  await loadDemoData(engine, io.err);
+  // On a terminal the running job's phase is drawn as a bar, cleared before each step's line; elsewhere the lines suffice.
+  const bar = process.stderr.isTTY ? jobProgressReporter(process.stderr) : null;
+  await loadDemoData(engine, { log: (text) => (bar?.done(), io.err(text)), onJobProgress: bar?.report });
   const token = newToken();
   const eventLoopEndpoint = process.env.INFLUENCE_LENS_TEST_ENDPOINTS === '1';
   const server = await startServer({ engine, token, port, staticDir: rendererDir(), eventLoopEndpoint });
