@@ -3,6 +3,7 @@ import type { DistributionOutput } from '../../../../shared/analysis';
 import type { RunSummary } from '../../../../shared/runs';
 import { ChartFrame, Segmented } from '../../ui/charts/ChartFrame';
 import { LineChart, type Series } from '../../ui/charts/LineChart';
+import type { Marker } from '../../ui/charts/draw';
 import { runLabel } from '../../ui/run-picker';
 import { formatNumber } from '../../ui/format';
 
@@ -14,6 +15,38 @@ export interface RunDistribution {
 
 const HEIGHT = 320;
 
+/** The one value every scored account of the run has, or null when the scores differ (or there are none). */
+export const constantScore = ({ n, min, max }: DistributionOutput): number | null => (n > 0 && min !== null && min === max ? min : null);
+
+/** What a constant run's line says, and why it is a line: every account shares one score, there is no spread. */
+const constantNote = (run: RunSummary, distribution: DistributionOutput, value: number): string =>
+  `every one of the ${formatNumber(distribution.n)} scored accounts of ${runLabel(run)} scores ${formatNumber(value)}: ` +
+  'there is no spread to draw, so the run is the dashed line at that score';
+
+/** Constant runs as labelled spikes: their whole count at their one value (histogram), or a share of 1 (CCDF). */
+function constantMarkers(runs: RunDistribution[], top: (distribution: DistributionOutput) => number): (Marker & { legend: string })[] {
+  return runs.flatMap(({ run, color, distribution }) => {
+    const value = constantScore(distribution);
+    return value === null
+      ? []
+      : [{ x: value, y: top(distribution), color, label: `all ${formatNumber(distribution.n)} at ${formatNumber(value)}`, legend: runLabel(run) }];
+  });
+}
+
+/** The note above the charts when some runs are constant, or nothing. */
+export function ConstantNote({ runs }: { runs: RunDistribution[] }) {
+  const notes = runs.flatMap(({ run, distribution }) => {
+    const value = constantScore(distribution);
+    return value === null ? [] : [constantNote(run, distribution, value)];
+  });
+  if (notes.length === 0) return null;
+  return (
+    <div className="notice info" data-testid="constant-runs">
+      {notes.join('; ')}.
+    </div>
+  );
+}
+
 /**
  * Overlaid histograms of the runs' scores. Log bins (equal widths in log score) show a heavy tail that linear bins
  * crush into the first bar; a run with scores at or below zero has no log bins and is left out of that view.
@@ -24,6 +57,7 @@ export function HistogramChart({ runs }: { runs: RunDistribution[] }) {
   const series = useMemo<Series[]>(
     () =>
       runs.flatMap(({ run, color, distribution }) => {
+        if (constantScore(distribution) !== null) return [];
         const bins = log ? distribution.histogram.log : distribution.histogram.linear;
         const last = bins?.at(-1);
         // A step curve needs the last bin's right edge as a final point to draw that bin's top.
@@ -33,10 +67,14 @@ export function HistogramChart({ runs }: { runs: RunDistribution[] }) {
       }),
     [runs, log],
   );
+  const markers = useMemo(() => constantMarkers(runs, (distribution) => distribution.n), [runs]);
   // Log bins cannot hold scores at or below zero: say how many accounts each run leaves out, or that it has none.
+  // A constant run is explained by its own note, not as a run without log bins.
   const leftOut = log
-    ? runs.flatMap(({ run, distribution: { histogram } }) =>
-        histogram.log === null
+    ? runs.flatMap(({ run, distribution, distribution: { histogram } }) =>
+        constantScore(distribution) !== null
+          ? []
+          : histogram.log === null
           ? [`${runLabel(run)} has no log bins (some scores are zero or negative)`]
           : histogram.zeroOrNegative > 0
             ? [`${formatNumber(histogram.zeroOrNegative)} accounts of ${runLabel(run)} score zero or less and are not shown`]
@@ -67,7 +105,7 @@ export function HistogramChart({ runs }: { runs: RunDistribution[] }) {
               {leftOut.join('; ')}.
             </div>
           )}
-          <LineChart series={series} width={width} height={HEIGHT} xLog={log} yLog={false} step labels={{ x: 'score', y: 'accounts' }} testId="histogram" />
+          <LineChart series={series} markers={markers} width={width} height={HEIGHT} xLog={log} yLog={false} step labels={{ x: 'score', y: 'accounts' }} testId="histogram" />
         </>
       )}
     </ChartFrame>
@@ -79,13 +117,14 @@ export function CcdfChart({ runs }: { runs: RunDistribution[] }) {
   const [axes, setAxes] = useState<'log' | 'linear'>('log');
   const series = useMemo<Series[]>(
     () =>
-      runs.map(({ run, color, distribution }) => ({
-        label: runLabel(run),
-        color,
-        points: distribution.ccdf.map((point): [number, number] => [point.x, point.p]),
-      })),
+      runs.flatMap(({ run, color, distribution }) =>
+        constantScore(distribution) === null
+          ? [{ label: runLabel(run), color, points: distribution.ccdf.map((point): [number, number] => [point.x, point.p]) }]
+          : [],
+      ),
     [runs],
   );
+  const markers = useMemo(() => constantMarkers(runs, () => 1), [runs]);
   const log = axes === 'log';
   return (
     <ChartFrame
@@ -104,7 +143,7 @@ export function CcdfChart({ runs }: { runs: RunDistribution[] }) {
         />
       }
     >
-      {(width) => <LineChart series={series} width={width} height={HEIGHT} xLog={log} yLog={log} labels={{ x: 'score x', y: 'P(score ≥ x)' }} testId="ccdf" />}
+      {(width) => <LineChart series={series} markers={markers} width={width} height={HEIGHT} xLog={log} yLog={log} labels={{ x: 'score x', y: 'P(score ≥ x)' }} testId="ccdf" />}
     </ChartFrame>
   );
 }

@@ -2,10 +2,10 @@ import { useMemo } from 'react';
 import type { ViewProps } from '../../ui/routes';
 import { ErrorNotice } from '../../ui/notices';
 import { RunPicker, useRunSelection } from '../../ui/run-picker';
-import { CcdfChart, HistogramChart, type RunDistribution } from './DistributionCharts';
+import { CcdfChart, ConstantNote, HistogramChart, type RunDistribution } from './DistributionCharts';
 import { PercentilesTable, StatsTable } from './DistributionTables';
 import { useDistributions } from './use-distributions';
-import { seriesColor } from '../../ui/charts/colors';
+import { runColor } from '../../ui/charts/colors';
 
 /** How each chosen run's scores are spread: histogram, CCDF, concentration and percentiles, runs overlaid. */
 export function DistributionsView({ params }: ViewProps) {
@@ -15,10 +15,10 @@ export function DistributionsView({ params }: ViewProps) {
   const all = selection.runs;
   const runs = useMemo<RunDistribution[]>(
     () =>
-      (data ?? []).flatMap((distribution, i) => {
+      (data ?? []).flatMap((distribution) => {
         const run = all.find((candidate) => candidate.id === distribution.run);
-        // A run's color follows its place among the chosen runs, the same in every chart and table.
-        return run ? [{ run, color: seriesColor(i), distribution }] : [];
+        // A run's colour follows its id, the same in every chart, table and view whatever else is chosen.
+        return run ? [{ run, color: runColor(run.id), distribution }] : [];
       }),
     [data, all],
   );
@@ -31,6 +31,7 @@ export function DistributionsView({ params }: ViewProps) {
       {loading && <p className="muted">Loading…</p>}
       {runs.length > 0 && (
         <>
+          <ConstantNote runs={runs} />
           <div className="grid2">
             <HistogramChart runs={runs} />
             <CcdfChart runs={runs} />

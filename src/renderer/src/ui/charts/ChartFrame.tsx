@@ -40,10 +40,10 @@ export function ChartFrame({
       <div className="chart-head">
         <h2>{title}</h2>
         {controls}
-        <button type="button" data-testid={`export-svg-${name}`} onClick={run((element) => exportSvg(element, file))}>
+        <button type="button" data-testid={`export-svg-${name}`} onClick={run((element) => exportSvg(element, title, file))}>
           SVG
         </button>
-        <button type="button" data-testid={`export-png-${name}`} onClick={run((element) => exportPng(element, file))}>
+        <button type="button" data-testid={`export-png-${name}`} onClick={run((element) => exportPng(element, title, file))}>
           PNG
         </button>
       </div>

@@ -1,6 +1,7 @@
 import * as d3 from 'd3';
 import { useEffect, useMemo, useRef, useState, type PointerEvent, type ReactNode } from 'react';
-import { drawAxes, MARGIN, numberScale } from './axes';
+import { layoutChart } from './chart-layout';
+import { drawAxes } from './draw';
 
 export interface ScatterPoint {
   id: string;
@@ -44,24 +45,25 @@ export function Scatter<P extends ScatterPoint>({
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<P | null>(null);
   const canvasMode = points.length > CANVAS_THRESHOLD;
-  const innerWidth = width - MARGIN.left - MARGIN.right;
-  const innerHeight = height - MARGIN.top - MARGIN.bottom;
 
   const geometry = useMemo(() => {
     const shown = log ? points.filter((p) => p.x > 0 && p.y > 0) : points;
     const [x0 = 1, x1 = 1] = d3.extent(shown, (p) => p.x);
     const [y0 = 1, y1 = 1] = d3.extent(shown, (p) => p.y);
-    const x = numberScale(log, [x0, x1], [0, innerWidth]);
-    const y = numberScale(log, [y0, y1], [innerHeight, 0]);
+    const layout = layoutChart(width, height, { log, domain: [x0, x1], title: labels.x }, { log, domain: [y0, y1], title: labels.y }, []);
+    const x = layout.x.scale;
+    const y = layout.y.scale;
     const index = d3.Delaunay.from(shown, (p) => x(p.x), (p) => y(p.y));
-    return { shown, x, y, index };
-  }, [points, log, innerWidth, innerHeight]);
+    return { shown, x, y, index, layout };
+    // The axis titles by value: callers build the labels object on every render.
+  }, [points, log, width, height, labels.x, labels.y]);
+  const { margin, inner } = geometry.layout;
 
   useEffect(() => {
-    const { shown, x, y } = geometry;
+    const { shown, x, y, layout } = geometry;
     const plot = d3.select(plotRef.current as SVGGElement);
     plot.selectAll('*').remove();
-    drawAxes(plot, x, y, labels);
+    drawAxes(plot, layout);
     if (diagonal) {
       const [xa = 1, xb = 1] = x.domain();
       const [ya = 1, yb = 1] = y.domain();
@@ -95,12 +97,12 @@ export function Scatter<P extends ScatterPoint>({
     const ratio = window.devicePixelRatio || 1;
     canvas.width = width * ratio;
     canvas.height = height * ratio;
-    context.setTransform(ratio, 0, 0, ratio, MARGIN.left * ratio, MARGIN.top * ratio);
-    context.clearRect(-MARGIN.left, -MARGIN.top, width, height);
+    context.setTransform(ratio, 0, 0, ratio, layout.margin.left * ratio, layout.margin.top * ratio);
+    context.clearRect(-layout.margin.left, -layout.margin.top, width, height);
     context.fillStyle = COLOR;
     context.globalAlpha = 0.35;
     for (const p of shown) context.fillRect(x(p.x) - 1, y(p.y) - 1, 2, 2);
-  }, [geometry, canvasMode, diagonal, labels, width, height]);
+  }, [geometry, canvasMode, diagonal, width, height]);
 
   const onMove = (event: PointerEvent<SVGRectElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
@@ -115,14 +117,14 @@ export function Scatter<P extends ScatterPoint>({
     <div data-testid={testId} data-mode={canvasMode ? 'canvas' : 'svg'} data-points={geometry.shown.length}>
       {canvasMode && <canvas ref={canvasRef} style={{ width, height }} />}
       <svg width={width} height={height} role="img" aria-label={`${labels.y} against ${labels.x}`}>
-        <g ref={plotRef} transform={`translate(${MARGIN.left},${MARGIN.top})`} />
-        <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+        <g ref={plotRef} transform={`translate(${margin.left},${margin.top})`} />
+        <g transform={`translate(${margin.left},${margin.top})`}>
           {hover && (
             <circle cx={geometry.x(hover.x)} cy={geometry.y(hover.y)} r={5} fill="none" stroke="#d03a2f" strokeWidth={2} />
           )}
           <rect
-            width={innerWidth}
-            height={innerHeight}
+            width={inner.width}
+            height={inner.height}
             fill="transparent"
             style={{ cursor: hover ? 'pointer' : 'default' }}
             data-testid={`${testId}-overlay`}
@@ -136,7 +138,7 @@ export function Scatter<P extends ScatterPoint>({
         <div
           className="chart-tooltip"
           role="status"
-          style={{ left: MARGIN.left + geometry.x(hover.x), top: MARGIN.top + geometry.y(hover.y) }}
+          style={{ left: margin.left + geometry.x(hover.x), top: margin.top + geometry.y(hover.y) }}
         >
           {tooltip(hover)}
         </div>
