@@ -121,6 +121,8 @@ export const Place = z.object({
   admin1: z.string().nullable(),
   population: z.number().int(),
   kind: z.enum(['city', 'region', 'country']),
+  /** How the place reads: "Seoul, Seoul, South Korea", region codes named (src/main/audit/places/admin1.ts). */
+  label: z.string(),
 });
 
 export const PlacesInput = z.object({ dataset: z.string().min(1), top: z.number().int().min(1).max(10_000).default(20) });

@@ -79,8 +79,8 @@ describe('normalizeLocation', () => {
       id: 'geonames:4560349', name: 'Philadelphia', country: 'US', admin1: 'PA', kind: 'city', population: 1567442,
     });
     expect(normalizeLocation('London, ON')).toMatchObject({ country: 'CA', admin1: '08' });
-    expect(normalizeLocation('UK')).toEqual({ id: 'country:GB', name: 'United Kingdom', country: 'GB', admin1: null, population: 0, kind: 'country' });
-    expect(normalizeLocation('Pennsylvania')).toEqual({ id: 'admin1:US.PA', name: 'Pennsylvania', country: 'US', admin1: 'PA', population: 0, kind: 'region' });
+    expect(normalizeLocation('UK')).toEqual({ id: 'country:GB', name: 'United Kingdom', country: 'GB', admin1: null, population: 0, kind: 'country', label: 'United Kingdom' });
+    expect(normalizeLocation('Pennsylvania')).toEqual({ id: 'admin1:US.PA', name: 'Pennsylvania', country: 'US', admin1: 'PA', population: 0, kind: 'region', label: 'Pennsylvania, United States' });
   });
 
   it('reads a large number of locations in a few seconds', () => {

@@ -1,13 +1,14 @@
 import type { AuditData } from '../data';
 import type { Place } from './gazetteer';
-import { normalizeLocation } from './normalize';
+import { normalizeLocation, type ResolvedPlace } from './normalize';
 
 export { fold, gazetteer, type City, type Gazetteer, type Place } from './gazetteer';
-export { normalizeLocation } from './normalize';
+export { normalizeLocation, type ResolvedPlace } from './normalize';
+export { countryName, placeLabel, regionName } from './admin1';
 
 export interface PlaceIndex {
   /** The place of an account (a node of the AuditData), or null when its location is empty or unresolved. */
-  placeOf(account: number): Place | null;
+  placeOf(account: number): ResolvedPlace | null;
   /**
    * Accounts in the place a user typed ("Philadelphia, PA", "UK"), read by the same normaliser: a city holds
    * the accounts placed in it, a region and a country also those placed in their cities. Ascending; empty
@@ -25,8 +26,8 @@ export function contains(outer: Place, inner: Place): boolean {
 
 /** Reads every account's location once; a location text repeated across accounts is read once. */
 export function placeIndex(data: AuditData): PlaceIndex {
-  const memo = new Map<string, Place | null>();
-  const places: (Place | null)[] = data.accounts.locations.map((location) => {
+  const memo = new Map<string, ResolvedPlace | null>();
+  const places: (ResolvedPlace | null)[] = data.accounts.locations.map((location) => {
     if (location === null || location.trim() === '') return null;
     let place = memo.get(location);
     if (place === undefined) memo.set(location, (place = normalizeLocation(location)));
@@ -54,14 +55,14 @@ export interface PlaceSummary {
   /** Accounts with a location the normaliser could not place. */
   unresolved: number;
   /** Places as resolved (a city, a region or a country), most accounts first, then by name. */
-  places: { place: Place; accounts: number }[];
+  places: { place: ResolvedPlace; accounts: number }[];
   /** Every resolved account counted under its country. */
   countries: { country: string; name: string; accounts: number }[];
 }
 
 export function placeSummary(data: AuditData, top = 20): PlaceSummary {
   const index = placeIndex(data);
-  const byPlace = new Map<string, { place: Place; accounts: number }>();
+  const byPlace = new Map<string, { place: ResolvedPlace; accounts: number }>();
   const byCountry = new Map<string, number>();
   let empty = 0;
   let resolved = 0;

@@ -1,4 +1,8 @@
+import { placeLabel } from './admin1';
 import { fold, gazetteer, type City, type Gazetteer, type Place } from './gazetteer';
+
+/** A place as resolved from a location text, with how it reads to a person (admin1.ts: no bare region codes). */
+export type ResolvedPlace = Place & { label: string };
 
 /**
  * Free-text profile locations to places. The text is cut into parts ("Kitchener, Ontario, Canada"), each part
@@ -28,10 +32,11 @@ const BIG_CITY = 1_000_000;
 
 const NONE: Reading = { cities: [], areas: [] };
 
-export function normalizeLocation(text: string): Place | null {
+export function normalizeLocation(text: string): ResolvedPlace | null {
   const g = gazetteer();
   const readings = text.split(SEPARATORS).flatMap((part) => readPart(g, fold(part)));
-  return bestCity(readings) ?? bestArea(readings);
+  const place = bestCity(readings) ?? bestArea(readings);
+  return place && { ...place, label: placeLabel(place) };
 }
 
 function lookup(g: Gazetteer, key: string, whole: boolean): Reading {

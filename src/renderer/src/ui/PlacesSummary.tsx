@@ -24,7 +24,7 @@ export function PlacesSummary({ places, compact }: { places: Output<'audit.place
             <tbody>
               {places.places.slice(0, limit).map(({ place, accounts }) => (
                 <tr key={place.id}>
-                  <td>{[place.name, place.admin1, place.country].filter(Boolean).join(', ')}</td>
+                  <td title={place.id}>{place.label}</td>
                   <td>{place.kind}</td>
                   <td>{formatNumber(accounts)}</td>
                 </tr>

@@ -14,7 +14,7 @@ export function PlacesView({ params }: ViewProps) {
     <>
       <h1>Places &amp; topics</h1>
       <div className="panel row">
-        <DatasetPicker blank="choose a dataset" value={dataset} onChange={(name) => navigate('places', { dataset: name || undefined })} />
+        <DatasetPicker value={dataset} onChange={(name) => navigate('places', { dataset: name || undefined })} />
       </div>
       {dataset && (
         <>

@@ -4,6 +4,7 @@ import type { Output } from '../../api';
 import { Table, useSortedRows, type Column } from '../../ui/table';
 import { useCall } from '../../ui/use-call';
 import { formatNumber } from '../../ui/format';
+import { CaseKindTag, Term } from '../../ui/Term';
 import { Failure } from '../../ui/notices';
 
 /** The service's order is the ranking; it is kept as a column so sorting by another column does not lose it. */
@@ -22,10 +23,10 @@ const columns = (dataset: string): Column<TopAccount>[] => [
       </a>
     ),
   },
-  { key: 'strength', header: 'Strength', width: '1fr', align: 'right', sortValue: (row) => row.strength, render: (row) => formatNumber(row.strength) },
+  { key: 'strength', header: <Term id="strength" />, width: '1fr', align: 'right', sortValue: (row) => row.strength, render: (row) => formatNumber(row.strength) },
   { key: 'posts', header: 'Posts', width: '1fr', align: 'right', sortValue: (row) => row.posts, render: (row) => formatNumber(row.posts) },
   { key: 'place', header: 'Place', width: '2fr', sortValue: (row) => row.place, render: (row) => row.place ?? '—' },
-  { key: 'flags', header: 'Flags', width: '3fr', render: (row) => row.flags.map((flag) => <span key={flag} className="tag">{flag}</span>) },
+  { key: 'flags', header: 'Flags', width: '3fr', render: (row) => row.flags.map((flag) => <CaseKindTag key={flag} kind={flag} />) },
 ];
 
 /** `lens top`: the accounts strongest in a topic, optionally within a place; the query lives in the address. */
@@ -75,7 +76,7 @@ function TopTable({ dataset, output }: { dataset: string; output: Output<'audit.
   const [tableColumns] = useState(() => columns(dataset));
   const ranked = useMemo(() => output.accounts.map((account, index) => ({ ...account, rank: index + 1 })), [output]);
   const sorted = useSortedRows(ranked, tableColumns);
-  const where = output.place ? ` in ${[output.place.name, output.place.admin1, output.place.country].filter(Boolean).join(', ')}` : '';
+  const where = output.place ? ` in ${output.place.label}` : '';
   if (output.accounts.length === 0) return <p className="muted">No account posts about “{output.topic}”{where}.</p>;
   return (
     <>
