@@ -1,6 +1,7 @@
 import type { AuditCase } from '../../../../shared/audit';
 import { AccountLink } from '../../ui/account-link';
 import { EvidenceTable } from '../../ui/audit/EvidenceTable';
+import { CaseKindTag } from '../../ui/Term';
 
 /** The interactions a case's what-if leaves out: those its evidence names. */
 export const caseInteractions = (item: AuditCase): number[] =>
@@ -14,7 +15,7 @@ export function AccountCases({ cases, dataset, busy, onWhatIf }: { cases: AuditC
       {cases.map((item, i) => (
         <li key={i} data-testid="account-case" data-kind={item.kind} style={{ borderBottom: '1px solid #eceef2', padding: '6px 0' }}>
           <div className="row">
-            <span className="tag">{item.kind}</span>
+            <CaseKindTag kind={item.kind} />
             <span>
               {item.accounts.map((a, j) => (
                 <span key={a.accountId}>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { namesAccount } from '../../../../shared/report';
 import { AuditRunBar } from '../../ui/audit/AuditRunBar';
 import { useAuditRun } from '../../ui/audit/use-audit-run';
+import { caseKindName } from '../../ui/glossary';
 import { ErrorNotice } from '../../ui/notices';
 import { DatasetPicker } from '../../ui/pickers';
 import { navigate, type ViewProps } from '../../ui/routes';
@@ -91,7 +92,7 @@ function AccountDetail({ dataset, account }: { dataset: string; account: string 
             cases={cases}
             dataset={dataset}
             busy={whatif.running !== null || baseRun === null}
-            onWhatIf={(item) => baseRun !== null && void whatif.start(baseRun, { interactions: caseInteractions(item) }, `without the ${item.kind} case`)}
+            onWhatIf={(item) => baseRun !== null && void whatif.start(baseRun, { interactions: caseInteractions(item) }, `without the case "${caseKindName(item.kind)}"`)}
           />
         )}
       </div>

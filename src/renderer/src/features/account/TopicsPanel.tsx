@@ -1,5 +1,7 @@
 import type { AccountReport } from '../../../../shared/report';
 import { EvidenceTable } from '../../ui/audit/EvidenceTable';
+import { formatNumber } from '../../ui/format';
+import { CaseKindTag, Term } from '../../ui/Term';
 
 /** The account's topics by strength (from report.account), each with the flags it raised and the evidence behind it. */
 export function TopicsPanel({ dataset, report }: { dataset: string; report: AccountReport | null }) {
@@ -12,7 +14,9 @@ export function TopicsPanel({ dataset, report }: { dataset: string; report: Acco
       <thead>
         <tr>
           <th>Topic</th>
-          <th>Strength</th>
+          <th>
+            <Term id="strength" />
+          </th>
           <th>Posts</th>
           <th>Flags</th>
           <th>Evidence</th>
@@ -22,9 +26,20 @@ export function TopicsPanel({ dataset, report }: { dataset: string; report: Acco
         {topics.topics.map((t) => (
           <tr key={t.topic} data-testid="topic-row" data-topic={t.topic}>
             <td>{t.topic}</td>
-            <td>{t.strength.toFixed(1)}</td>
-            <td>{t.posts}</td>
-            <td>{t.flags.length ? t.flags.map((f) => <span className="tag" key={f}>{f}</span>) : <span className="muted">–</span>}</td>
+            <td data-value={t.strength}>{formatNumber(t.strength)}</td>
+            <td>{formatNumber(t.posts)}</td>
+            <td>
+              {t.flags.map((f) => (
+                <CaseKindTag key={f} kind={f} />
+              ))}
+              {t.thin_evidence && (
+                <span className="muted" title={t.thin_evidence} data-testid="thin-evidence">
+                  {' '}
+                  <Term id="thin_evidence" />
+                </span>
+              )}
+              {t.flags.length === 0 && !t.thin_evidence && <span className="muted">–</span>}
+            </td>
             <td>
               <details>
                 <summary>{t.evidence.length} rows</summary>

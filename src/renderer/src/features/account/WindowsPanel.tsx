@@ -5,10 +5,11 @@ import { AccountLink } from '../../ui/account-link';
 import { ModelPicker } from '../../ui/pickers';
 import type { useJob } from '../../ui/use-call';
 import { ScoreLineChart } from '../../ui/charts/ScoreLineChart';
+import { formatNumber } from '../../ui/format';
 
 type Change = WindowsOutput['changes'][number];
 const kinds = (m: Change['entered']) => Object.entries(m.by_kind).map(([k, n]) => `${k} ${n}`).join(', ') || '–';
-const num = (v: number | null) => (v === null ? '–' : v.toPrecision(4));
+const num = (v: number | null) => (v === null ? '–' : formatNumber(v));
 
 function ChangeDetail({ change, dataset }: { change: Change; dataset: string }) {
   return (
@@ -25,9 +26,9 @@ function ChangeDetail({ change, dataset }: { change: Change; dataset: string }) 
           {change.movers.map((m, i) => (
             <tr key={i}>
               <td>{m.account ? <AccountLink account={m.account} dataset={dataset} /> : m.label}</td>
-              <td>{m.before.toPrecision(3)}</td>
-              <td>{m.after.toPrecision(3)}</td>
-              <td style={{ color: m.delta < 0 ? '#8a1c1c' : '#1c6a2f' }}>{m.delta > 0 ? '+' : ''}{m.delta.toPrecision(3)}</td>
+              <td>{formatNumber(m.before)}</td>
+              <td>{formatNumber(m.after)}</td>
+              <td style={{ color: m.delta < 0 ? '#8a1c1c' : '#1c6a2f' }}>{m.delta > 0 ? '+' : ''}{formatNumber(m.delta)}</td>
             </tr>
           ))}
         </tbody>

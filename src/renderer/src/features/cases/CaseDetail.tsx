@@ -4,6 +4,8 @@ import { AccountLink } from '../../ui/account-link';
 import { BeforeAfterChart } from '../../ui/charts/BeforeAfterChart';
 import { EvidenceTable } from '../../ui/audit/EvidenceTable';
 import { formatNumber } from '../../ui/format';
+import { CASE_KIND_TERMS } from '../../ui/glossary';
+import { Term } from '../../ui/Term';
 
 /** One case side by side: its evidence, and the first account's score with and without the case's interactions. */
 export function CaseDetail({ item, cases, dataset }: { item: AuditCase; cases: AuditCase[]; dataset: string }) {
@@ -13,8 +15,8 @@ export function CaseDetail({ item, cases, dataset }: { item: AuditCase; cases: A
   return (
     <div className="panel" data-testid="case-detail">
       <div className="row" style={{ justifyContent: 'space-between' }}>
-        <h2 style={{ margin: 0 }}>
-          {item.kind}
+        <h2 style={{ margin: 0 }} title={CASE_KIND_TERMS[item.kind].tip} data-kind={item.kind}>
+          {CASE_KIND_TERMS[item.kind].name}
           {item.topic && <span className="muted"> · {item.topic}</span>}
         </h2>
         <ExportReportButton testId="export-case-report" request={subject ? { dataset, account: subject.accountId, cases: related, focus: item } : null} />
@@ -27,7 +29,12 @@ export function CaseDetail({ item, cases, dataset }: { item: AuditCase; cases: A
             <AccountLink account={a} dataset={dataset} />
           </span>
         ))}
-        {item.strength !== null && <span className="muted"> · strength {formatNumber(item.strength)}</span>}
+        {item.strength !== null && (
+          <span className="muted">
+            {' '}
+            · <Term id="strength" /> {formatNumber(item.strength)}
+          </span>
+        )}
       </p>
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0,2fr) minmax(320px,1fr)', gap: 14 }}>
         <div>

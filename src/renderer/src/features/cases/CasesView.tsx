@@ -7,6 +7,8 @@ import { AuditRunBar } from '../../ui/audit/AuditRunBar';
 import { CaseDetail } from './CaseDetail';
 import { DatasetPicker, ModelPicker } from '../../ui/pickers';
 import { useAuditRun } from '../../ui/audit/use-audit-run';
+import { caseKindName } from '../../ui/glossary';
+import { CaseKindTag } from '../../ui/Term';
 
 export function CasesView({ params }: ViewProps) {
   const dataset = params.get('dataset') ?? '';
@@ -53,7 +55,7 @@ export function CasesView({ params }: ViewProps) {
                   <option value="">all ({cases.length})</option>
                   {CASE_KINDS.filter((k) => counts.get(k)).map((k) => (
                     <option key={k} value={k}>
-                      {k} ({counts.get(k)})
+                      {caseKindName(k)} ({counts.get(k)})
                     </option>
                   ))}
                 </select>
@@ -73,7 +75,7 @@ export function CasesView({ params }: ViewProps) {
                     onClick={() => navigate('cases', { dataset, case: index })}
                     style={{ width: '100%', textAlign: 'left', margin: '2px 0', background: index === selected ? '#eef3fd' : undefined }}
                   >
-                    <span className="tag">{item.kind}</span>
+                    <CaseKindTag kind={item.kind} />
                     {item.accounts.slice(0, 3).map(accountName).join(', ')}
                     {item.accounts.length > 3 && ` +${item.accounts.length - 3}`}
                     {item.topic && <span className="muted"> · {item.topic}</span>}

@@ -9,13 +9,15 @@ import { useJob } from '../../ui/use-call';
 import { NoiseCeilings } from './NoiseCeilings';
 import { CompareNotes, PairTable, SegmentTable } from './PairTables';
 import { RankScatter } from './RankScatter';
-import { RunPicker, runLabel, useRunSelection } from '../../ui/run-picker';
+import { RunPicker, useRunLabel, useRunSelection } from '../../ui/run-picker';
 import { TopKLists } from './TopKLists';
 import { useRankPair } from './use-rank-pair';
+import { STAT_TERMS } from '../../ui/glossary';
 
 /** Agreement of two or more runs of one dataset; `#/compare?runs=1,2` opens with those runs chosen. */
 export function CompareView({ params }: ViewProps) {
   const selection = useRunSelection('compare', params);
+  const runLabel = useRunLabel();
   const { selected, dataset } = selection;
   const [measure, setMeasure] = useState<Measure>('spearman');
   // The two runs of the scatter, top-k lists and disagreements: the first two chosen until the reader picks others.
@@ -68,8 +70,8 @@ export function CompareView({ params }: ViewProps) {
                 value={measure}
                 onChange={setMeasure}
                 options={[
-                  { value: 'spearman', label: 'Spearman ρ' },
-                  { value: 'kendall_tau_b', label: 'Kendall τ-b' },
+                  { value: 'spearman', label: STAT_TERMS.spearman.name },
+                  { value: 'kendall_tau_b', label: STAT_TERMS.kendall_tau_b.name },
                 ]}
               />
             }

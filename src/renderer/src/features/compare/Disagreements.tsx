@@ -2,13 +2,15 @@ import type { Explanation, RunSummary } from '../../../../shared/runs';
 import { ErrorNotice } from '../../ui/notices';
 import { useCall } from '../../ui/use-call';
 import { AccountLink, accountName } from '../../ui/account-link';
-import { runLabel } from '../../ui/run-picker';
+import { useRunLabel } from '../../ui/run-picker';
 import { dataValue, formatNumber, formatShare } from '../../ui/format';
+import { STAT_TERMS } from '../../ui/glossary';
 
 /** How many of an explanation's contributions are shown: enough to see what drives the score, short enough to compare. */
 const CONTRIBUTIONS = 5;
 
 function ExplanationCard({ run, explanation }: { run: RunSummary; explanation: Explanation }) {
+  const runLabel = useRunLabel();
   return (
     <div>
       <div className="muted">
@@ -33,6 +35,7 @@ function ExplanationCard({ run, explanation }: { run: RunSummary; explanation: E
  * explanation side by side, so a reader sees why one model rates the account and the other does not.
  */
 export function Disagreements({ dataset, a, b }: { dataset: string; a: RunSummary; b: RunSummary }) {
+  const runLabel = useRunLabel();
   const { data, error } = useCall('analysis.disagreements', { runs: [a.id, b.id], limit: 10 });
   const current = data?.a.id === a.id && data.b.id === b.id ? data : null;
   return (
@@ -58,8 +61,8 @@ export function Disagreements({ dataset, a, b }: { dataset: string; a: RunSummar
               <span>
                 rank {item.rank_a} vs {item.rank_b}
               </span>
-              <span className="muted" data-value={dataValue(item.log_rank_ratio)} title="|ln(rank A / rank B)|">
-                log rank ratio {formatNumber(item.log_rank_ratio)} ({formatNumber(Math.exp(item.log_rank_ratio))}×)
+              <span className="muted" data-value={dataValue(item.log_rank_ratio)} title={STAT_TERMS.log_rank_ratio.tip}>
+                one rank {formatNumber(Math.exp(item.log_rank_ratio))}× the other
               </span>
             </div>
             <div className="grid2" style={{ marginTop: 6 }}>

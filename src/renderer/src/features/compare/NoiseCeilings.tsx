@@ -2,6 +2,7 @@ import type { NoiseCeiling } from '../../../../shared/analysis';
 import { ErrorNotice, ProgressBar } from '../../ui/notices';
 import type { useJob } from '../../ui/use-call';
 import { dataValue, formatNumber } from '../../ui/format';
+import { Term } from '../../ui/Term';
 
 /** "spread agrees with itself under seed 2 at Spearman 0.837, ...: no pair with run 12 can be read beyond that". */
 function CeilingLine({ ceiling }: { ceiling: NoiseCeiling }) {
@@ -13,12 +14,12 @@ function CeilingLine({ ceiling }: { ceiling: NoiseCeiling }) {
       </li>
     );
   }
-  const jaccard = Object.entries(ceiling.jaccard).map(([k, value]) => `top-${k} Jaccard ${formatNumber(value)}`);
+  const jaccard = Object.entries(ceiling.jaccard).map(([k, value]) => `top-${k} overlap ${formatNumber(value)}`);
   return (
     <li data-testid={`noise-ceiling-${ceiling.run}`} data-value={dataValue(ceiling.spearman)}>
       Run {ceiling.run}: {ceiling.model} agrees with itself under seed {ceiling.reseeded_seed} (run {ceiling.reseeded_run}
-      {ceiling.source === 'scored' ? ', scored now and stored' : ', stored'}) at <strong>Spearman {formatNumber(ceiling.spearman)}</strong>, RBO{' '}
-      {formatNumber(ceiling.rbo)}, {jaccard.join(', ')}: no pair with run {ceiling.run} can be read beyond that.
+      {ceiling.source === 'scored' ? ', scored now and stored' : ', stored'}) at <strong>rank agreement {formatNumber(ceiling.spearman)}</strong>, top-weighted
+      overlap {formatNumber(ceiling.rbo)}, {jaccard.join(', ')}: no pair with run {ceiling.run} can be read beyond that.
     </li>
   );
 }
@@ -40,7 +41,9 @@ export function NoiseCeilings({
   const missing = ceilings.some((ceiling) => ceiling.reseeded_run === null && ceiling.note?.startsWith('no stored run'));
   return (
     <section className="panel" aria-label="Noise ceiling" data-testid="noise-ceilings">
-      <h2>Noise ceiling</h2>
+      <h2>
+        <Term id="noise_ceiling" />
+      </h2>
       <p className="muted">
         A Monte Carlo model ranks differently under another seed. Its agreement with itself, the same model, parameters and data under the next
         seed, is the most any pair with it can show.

@@ -1,17 +1,19 @@
 import type { CompareOutput, PairAgreement } from '../../../../shared/analysis';
 import type { RunSummary } from '../../../../shared/runs';
-import { runLabel } from '../../ui/run-picker';
+import { useRunLabel } from '../../ui/run-picker';
 import { dataValue, formatNumber, formatShare } from '../../ui/format';
 import { IntervalBar } from '../../ui/charts/IntervalBar';
+import { STAT_TERMS } from '../../ui/glossary';
+import { Term } from '../../ui/Term';
 
 type Interval = { low: number; high: number } | null | undefined;
 
 /**
- * A statistic as printed (3 decimals) with its 95% bootstrap interval, "0.830 [0.790, 0.860]", and the API's exact
- * values alongside for tests and copy-paste.
+ * A statistic as printed (3 significant digits) with its 95% bootstrap interval, "0.83 [0.79, 0.86]", and the API's
+ * exact values in data attributes for tests and copy-paste; n/a explained on hover.
  */
 function Stat({ value, interval, note, from = -1 }: { value: number | null; interval?: Interval; note?: string; from?: -1 | 0 }) {
-  const exact = interval ? `${dataValue(value)} (95% interval ${interval.low} to ${interval.high})` : dataValue(value);
+  const exact = value === null ? STAT_TERMS.na.tip : interval ? `${formatNumber(value)}, 95% range ${formatNumber(interval.low)} to ${formatNumber(interval.high)}` : formatNumber(value);
   return (
     <td
       data-value={dataValue(value)}
@@ -39,7 +41,7 @@ export function CompareNotes({ pairs, bootstrap }: { pairs: PairAgreement[]; boo
     <div data-testid="compare-notes" className="muted">
       <p>
         {bootstrap
-          ? `[intervals]: 95% bootstrap, ${bootstrap.resamples} resamples, seed ${bootstrap.seed} (${bootstrap.method}).`
+          ? `[brackets]: the ${STAT_TERMS.interval.name}, from ${bootstrap.resamples} seeded redraws of the accounts (bootstrap, seed ${bootstrap.seed}; ${bootstrap.method}).`
           : 'No intervals (bootstrap off).'}
         {bootstrap?.note ? ` ${bootstrap.note}.` : ''} Tied scores share their mean rank; top-k lists take a tie group
         whole, and * marks a top k that cuts through a tie (hover for the range over the cuts).
@@ -56,6 +58,7 @@ export function CompareNotes({ pairs, bootstrap }: { pairs: PairAgreement[]; boo
 }
 
 function useLabel(runs: RunSummary[]) {
+  const runLabel = useRunLabel();
   const byId = new Map(runs.map((run) => [run.id, run]));
   return (id: number) => {
     const run = byId.get(id);
@@ -73,15 +76,29 @@ export function PairTable({ runs, pairs }: { runs: RunSummary[]; pairs: PairAgre
         <tr>
           <th>Run A</th>
           <th>Run B</th>
-          <th title="accounts scored by both runs">n</th>
-          <th>Spearman ρ</th>
-          <th>Kendall τ-b</th>
+          <th>
+            <Term id="n" />
+          </th>
+          <th>
+            <Term id="spearman" />
+          </th>
+          <th>
+            <Term id="kendall_tau_b" />
+          </th>
           {ks.map((k) => (
-            <th key={k}>Jaccard@{k}</th>
+            <th key={k}>
+              <Term id="jaccard" short={`Top-${k} overlap`} />
+            </th>
           ))}
-          <th title="rank-biased overlap, with ties (Webber et al. 2010, section 5)">RBO</th>
-          <th title="accounts scored by one run only">only A / only B</th>
-          <th title="share of each run's scores equal to another account's, and the largest group of equal scores">tied A / tied B</th>
+          <th>
+            <Term id="rbo" />
+          </th>
+          <th>
+            <Term id="only" short="Only in A / only in B" />
+          </th>
+          <th>
+            <Term id="tied_share" short="Tied in A / tied in B" />
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -101,7 +118,7 @@ export function PairTable({ runs, pairs }: { runs: RunSummary[]; pairs: PairAgre
             <Stat value={pair.kendall_tau_b} interval={pair.intervals?.kendall_tau_b} />
             {ks.map((k) => {
               const range = pair.jaccard_range[k];
-              const cut = range && range.min !== range.max ? `the ties cut at ${k} give ${range.min} to ${range.max} over the cuts` : undefined;
+              const cut = range && range.min !== range.max ? `a tie straddles place ${k}: depending on which tied accounts are counted, the overlap is ${formatNumber(range.min)} to ${formatNumber(range.max)}` : undefined;
               return <Stat key={k} value={pair.jaccard[k] ?? null} interval={pair.intervals?.jaccard[k]} note={cut} from={0} />;
             })}
             <Stat value={pair.rbo} interval={pair.intervals?.rbo} from={0} />
@@ -129,10 +146,18 @@ export function SegmentTable({ runs, pairs }: { runs: RunSummary[]; pairs: PairA
       <thead>
         <tr>
           <th>Pair</th>
-          <th>Segment</th>
-          <th>n</th>
-          <th>Spearman ρ</th>
-          <th>Kendall τ-b</th>
+          <th>
+            <Term id="segment" short="Segment" />
+          </th>
+          <th>
+            <Term id="n" />
+          </th>
+          <th>
+            <Term id="spearman" />
+          </th>
+          <th>
+            <Term id="kendall_tau_b" />
+          </th>
         </tr>
       </thead>
       <tbody>

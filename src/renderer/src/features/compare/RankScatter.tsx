@@ -3,7 +3,7 @@ import type { RunSummary } from '../../../../shared/runs';
 import { navigate } from '../../ui/routes';
 import { ChartFrame, Segmented } from '../../ui/charts/ChartFrame';
 import { Scatter } from '../../ui/charts/Scatter';
-import { runLabel } from '../../ui/run-picker';
+import { useRunLabel } from '../../ui/run-picker';
 import type { RankedAccount } from './use-rank-pair';
 import { formatNumber } from '../../ui/format';
 
@@ -13,6 +13,7 @@ import { formatNumber } from '../../ui/format';
  */
 export function RankScatter({ dataset, a, b, points }: { dataset: string; a: RunSummary; b: RunSummary; points: RankedAccount[] }) {
   const [scale, setScale] = useState<'log' | 'linear'>('log');
+  const runLabel = useRunLabel();
   const labels = { x: `rank in ${runLabel(a)}`, y: `rank in ${runLabel(b)}` };
   return (
     <ChartFrame

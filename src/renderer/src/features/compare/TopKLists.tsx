@@ -3,7 +3,7 @@ import type { RunSummary, ScoresOutput } from '../../../../shared/runs';
 import { ErrorNotice } from '../../ui/notices';
 import { useCall } from '../../ui/use-call';
 import { AccountLink } from '../../ui/account-link';
-import { runLabel } from '../../ui/run-picker';
+import { useRunLabel } from '../../ui/run-picker';
 import { formatNumber } from '../../ui/format';
 
 const KS = [10, 25, 50, 100];
@@ -22,6 +22,7 @@ function TopList({ dataset, run, other, scores, otherRanks, k, side }: {
   k: number;
   side: 'a' | 'b';
 }) {
+  const runLabel = useRunLabel();
   // One row past k is fetched to see whether the cut falls inside a tie: then which tied accounts are listed is
   // arbitrary (storage order), and the list says so instead of pretending the top k is settled.
   const rows = scores.rows.slice(0, k);
