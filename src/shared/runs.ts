@@ -83,9 +83,22 @@ export const RunRef = z.object({
   seed: z.number().int(),
 });
 
-/** Something the user should know about a run's input, e.g. `direction_undeclared`, `derivation_outdated`. */
+/**
+ * Something the user should know about a run: about its input (`direction_undeclared`, `direction_overridden`,
+ * `derivation_outdated`) or its scores (`mostly_tied`, `no_interactions_counted`). Stored with the run.
+ */
 export const ScoreWarning = z.object({ code: z.string(), message: z.string() });
 export type ScoreWarning = z.infer<typeof ScoreWarning>;
+
+/**
+ * How a run read its dataset's plain graph edges: `read` is its `edge_direction` parameter (null for a model
+ * without one), `declared` what the dataset declared at import (null when undeclared, or before it was recorded).
+ */
+export const EdgeReading = z.object({
+  read: z.enum(['attention', 'influence']).nullable(),
+  declared: z.enum(['attention', 'influence']).nullable(),
+});
+export type EdgeReading = z.infer<typeof EdgeReading>;
 
 /** What `lens score --json` prints. */
 export const ScoreOutput = z.object({
@@ -124,6 +137,9 @@ export const RunSummary = z.object({
   /** Of the model that made the run, as its manifest records it (none for runs made before it was recorded). */
   fidelity: Fidelity.nullable(),
   kind: RunKind,
+  edges: EdgeReading,
+  /** Null for runs stored before warnings were kept with the run: nobody checked them (rerun to check). */
+  warnings: z.array(ScoreWarning).nullable(),
 });
 export type RunSummary = z.infer<typeof RunSummary>;
 

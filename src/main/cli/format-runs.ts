@@ -44,8 +44,20 @@ export function formatRunList(runs: RunSummary[]): string {
   if (runs.length === 0) return 'no runs yet; `lens score --dataset NAME --model ID` makes one';
   return runs
     .map((run) => `${String(run.id).padStart(4)}  ${run.dataset}  ${withFidelity(`${run.model} v${run.version}`, run.fidelity ?? undefined)}  seed ${run.seed}  ` +
-      `${run.accountsScored} accounts${run.excluded ? `, ${run.excluded} excluded` : ''}  ${run.finishedAt}  ${compact(run.params)}`)
+      `${run.accountsScored} accounts${run.excluded ? `, ${run.excluded} excluded` : ''}  ${run.finishedAt}  ${compact(run.params)}` +
+      warningCodes(run))
     .join('\n');
+}
+
+/** The codes of a listed run's warnings (`lens runs show` prints them in full); runs stored before they were kept say so. */
+function warningCodes(run: RunSummary): string {
+  if (run.warnings === null) return '  warnings: not checked (stored before warnings were kept; rerun to check)';
+  return run.warnings.length > 0 ? `  warnings: ${run.warnings.map((w) => w.code).join(', ')}` : '';
+}
+
+/** One stderr line per warning, as `lens score` prints them. */
+export function warningLines(warnings: ReadonlyArray<{ message: string }>): string[] {
+  return warnings.map((warning) => `warning: ${warning.message}`);
 }
 
 export function formatRunDetail(run: RunDetail): string {

@@ -12,6 +12,7 @@ import { ServiceError } from './errors';
 import { JobFailedError, jobValue } from './jobs';
 import { SANDBOX_KILL_GRACE_MS, userModels, validateParams } from './models';
 import { runProvenance } from './provenance';
+import { scoreWarnings } from './run-warnings';
 import { findModel, modelDescriptors } from '../../shared/models';
 
 export interface ScoreRequest {
@@ -36,17 +37,25 @@ export interface ComputedRun {
   seconds: number;
 }
 
-/** Runs a model in the scoring worker and stores the run with its manifest; nothing is stored if it fails. */
+/**
+ * Runs a model in the scoring worker and stores the run with its manifest and warnings; nothing is stored if it
+ * fails. The warnings are about its input (read before: the dataset as it was scored) and its scores.
+ */
 export async function score(context: ServiceContext, request: ScoreRequest): Promise<ScoreOutput> {
+  const inputWarnings = scoringWarnings(context.db, requireDatasetRow(context, request.dataset.id), request.params);
   const run = await computeRun(context, request);
   const { manifest } = run;
-  const id = insertRun(context.db, { manifest, accountIds: run.accountIds, outputs: run.outputs });
+  const warnings = [
+    ...inputWarnings,
+    ...scoreWarnings(context.db, { datasetId: request.dataset.id, model: request.modelId, params: manifest.params, scores: run.outputs[0]![1] }),
+  ];
+  const id = insertRun(context.db, { manifest, accountIds: run.accountIds, outputs: run.outputs, warnings });
   return {
     run: { id, model: request.modelId, version: manifest.model.version, params: manifest.params, seed: request.seed },
     accounts_scored: manifest.accountsScored,
     excluded: manifest.excluded.minors,
     seconds: run.seconds,
-    warnings: scoringWarnings(context.db, requireDatasetRow(context, request.dataset.id), request.params),
+    warnings,
   };
 }
 

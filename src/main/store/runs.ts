@@ -1,5 +1,5 @@
 import { Fidelity } from '../../shared/models/fidelity';
-import { RunKind, RunManifest, type RunSummary } from '../../shared/runs';
+import { EdgeReading, RunKind, RunManifest, ScoreWarning, type RunSummary } from '../../shared/runs';
 import type { Db } from './db';
 import { fromBlob, toBlob } from './blobs';
 
@@ -8,6 +8,8 @@ export interface NewRun {
   accountIds: Int32Array;
   /** In the model's output-column order; `score` first. */
   outputs: ReadonlyArray<readonly [name: string, scores: Float64Array]>;
+  /** What the run's reader must know about its numbers (services/run-warnings.ts). */
+  warnings: readonly ScoreWarning[];
 }
 
 export interface RunRow {
@@ -29,7 +31,7 @@ export function insertRun(db: Db, run: NewRun): number {
     const id = db
       .prepare(
         `INSERT INTO runs (dataset_id, model_id, model_version, params, seed, manifest, started_at, finished_at,
-          accounts_scored, excluded, account_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          accounts_scored, excluded, account_ids, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         manifest.dataset.id,
@@ -43,6 +45,7 @@ export function insertRun(db: Db, run: NewRun): number {
         manifest.accountsScored,
         manifest.excluded.minors,
         toBlob(run.accountIds),
+        JSON.stringify(run.warnings),
       ).lastInsertRowid as number;
     const insertOutput = db.prepare('INSERT INTO run_outputs (run_id, name, position, scores) VALUES (?, ?, ?, ?)');
     run.outputs.forEach(([name, scores], position) => insertOutput.run(id, name, position, toBlob(scores)));
@@ -51,9 +54,16 @@ export function insertRun(db: Db, run: NewRun): number {
 }
 
 const summaryColumns = `runs.id, datasets.name AS dataset, model_id, model_version, params, seed, started_at,
-  finished_at, accounts_scored, excluded, json_extract(manifest, '$.model.fidelity') AS fidelity,
+  finished_at, accounts_scored, excluded, json_extract(manifest, '$.model.fidelity') AS fidelity, runs.warnings,
+  json_extract(manifest, '$.params.edge_direction') AS edges_read, json_extract(manifest, '$.provenance.edgeDirection') AS edges_declared,
   CASE WHEN json_type(manifest, '$.window') IS NOT NULL THEN 'window'
        WHEN json_type(manifest, '$.whatIf') IS NOT NULL THEN 'whatif' ELSE 'base' END AS kind`;
+
+/** A stored direction, or null: a user model's own `edge_direction` parameter may hold anything. */
+const direction = (value: unknown): EdgeReading['read'] => {
+  const parsed = EdgeReading.shape.read.safeParse(value);
+  return parsed.success ? parsed.data : null;
+};
 
 function toSummary(row: Record<string, string | number | null>): RunSummary {
   return {
@@ -69,6 +79,8 @@ function toSummary(row: Record<string, string | number | null>): RunSummary {
     excluded: row.excluded as number,
     fidelity: row.fidelity === null ? null : Fidelity.parse(row.fidelity),
     kind: RunKind.parse(row.kind),
+    edges: { read: direction(row.edges_read), declared: direction(row.edges_declared) },
+    warnings: row.warnings === null ? null : ScoreWarning.array().parse(JSON.parse(row.warnings as string)),
   };
 }
 

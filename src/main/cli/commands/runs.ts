@@ -1,6 +1,6 @@
 import { runIdOption, UsageError, withEngine, type Command } from '../command';
 import { scoresCsv } from '../../../shared/scores-csv';
-import { formatExplanation, formatRunDetail, formatRunList, scoresAsJson } from '../format-runs';
+import { formatExplanation, formatRunDetail, formatRunList, scoresAsJson, warningLines } from '../format-runs';
 import { reportFailure } from '../report';
 import { withJob } from '../with-job';
 import type { VerifyOutput } from '../../../shared/run-bundle';
@@ -37,6 +37,8 @@ export const runsCommand: Command = {
       if (action === 'show') {
         const result = await engine.call('runs.show', { run: runIdOption(args, 'runs show') });
         if (!result.ok) return reportFailure(io, result.error);
+        // The manifest stays the whole of stdout (scripts parse it); the stored warnings go where `score` puts them.
+        for (const line of warningLines(result.value.warnings ?? [])) io.err(line);
         io.out(args.values.json ? JSON.stringify(result.value) : formatRunDetail(result.value));
         return 0;
       }

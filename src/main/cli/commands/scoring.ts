@@ -1,6 +1,6 @@
 import { USER_MODEL_WARNING } from '../../../shared/user-model-trust';
 import { runIdOption, UsageError, withEngine, type Command, type CommandIo, type ParsedArgs } from '../command';
-import { formatModels, formatScoreOutput } from '../format-runs';
+import { formatModels, formatScoreOutput, warningLines } from '../format-runs';
 import { parseParams } from '../params';
 import { withJob } from '../with-job';
 import { reportFailure } from '../report';
@@ -82,7 +82,7 @@ export const scoreCommand: Command = {
       withJob(async (signal, onJobProgress) => {
         const result = await engine.call('runs.score', { dataset, model, params, seed, record_minor_ids: args.values['record-minor-ids'] === true }, { signal, onJobProgress });
         if (!result.ok) return reportFailure(io, result.error);
-        for (const warning of result.value.warnings) io.err(`warning: ${warning.message}`);
+        for (const line of warningLines(result.value.warnings)) io.err(line);
         io.out(args.values.json ? JSON.stringify(result.value) : formatScoreOutput(result.value));
         return 0;
       }),
