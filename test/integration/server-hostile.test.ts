@@ -6,6 +6,7 @@ import type { EngineClient } from '../../src/main/engine/client';
 import { startEngineThread } from '../../src/main/engine/thread';
 import { newToken } from '../../src/main/server/auth';
 import { startServer, type LensServer } from '../../src/main/server/server';
+import { launchCommand } from '../../src/main/server/no-token-page';
 import { datasetsDir, tempDir } from '../helpers';
 
 // A real `lens serve`: the server on 127.0.0.1 with a real engine thread on a temp database. Each hostile request is
@@ -58,7 +59,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>Influence Lens</title>');
   engine = startEngineThread(path.join(tmp, 'server.sqlite'));
   token = newToken();
-  server = await startServer({ engine, token, port: 0, staticDir, uploadLimit: UPLOAD_LIMIT, tmpDir: tmp });
+  server = await startServer({ engine, token, port: 0, staticDir, uploadLimit: UPLOAD_LIMIT, tmpDir: tmp, launchCommand: 'npm start' });
   const imported = (await (await call('datasets.import', { paths: [karate], dataset: 'karate' })).json()) as { ok: boolean };
   expect(imported.ok).toBe(true);
 }, 60_000);
@@ -228,5 +229,42 @@ describe('the page, the session and the one-time open path', () => {
     expect(second.headers.get('set-cookie')).toBeNull();
     expect((await fetch(`${server.origin}/open/not-a-code`, { redirect: 'manual' })).status).toBe(403);
     await expectAlive();
+  });
+});
+
+describe('the page a browser gets without the token', () => {
+  it('is a styled page in plain words that names `npm start` and the line with the link, with no script and nothing remote', async () => {
+    for (const address of ['/', '/?token=stale0123', '/account?dataset=karate']) {
+      const response = await fetch(`${server.origin}${address}`, { headers: { accept: 'text/html' } });
+      expect(response.status).toBe(401);
+      expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+      const html = await response.text();
+      expect(html).toMatch(/^<!doctype html>/);
+      expect(html).toContain('<style>');
+      expect(html).toContain('where you ran <code>npm start</code>');
+      expect(html).toContain(`Open ${server.origin}/?token=`);
+      expect(html).not.toContain('lens serve');
+      // CSP-safe and offline: no script at all, no attribute that loads anything, no address but the server's own.
+      expect(html).not.toMatch(/<script|\son\w+=|\ssrc=|\shref=|@import|url\(/i);
+      expect(html.match(/https?:\/\/[^\s<"]+/g)?.every((found) => found.startsWith(`${server.origin}/`))).toBe(true);
+    }
+  });
+
+  it('HEAD gets the status without the body; the API keeps its one-line refusal', async () => {
+    const head = await fetch(`${server.origin}/`, { method: 'HEAD' });
+    expect(head.status).toBe(401);
+    expect(await head.text()).toBe('');
+    const api = await fetch(`${server.origin}/api/events`);
+    expect(api.status).toBe(401);
+    expect(api.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await api.text()).toBe('open the workbench with the URL `npm start` printed');
+  });
+
+  it('names the command the user typed: npm start (npm sets npm_lifecycle_event), else the lens command', () => {
+    expect(launchCommand({ npm_lifecycle_event: 'start' }, ['node', 'main.ts', 'start'])).toBe('npm start');
+    expect(launchCommand({}, ['node', 'lens.mjs', 'serve', '--port', '0'])).toBe('npx lens serve');
+    expect(launchCommand({}, ['node', 'lens.mjs', 'start'])).toBe('npx lens start');
+    expect(launchCommand({ npm_lifecycle_event: 'lens' }, ['node', 'main.ts', 'serve'])).toBe('npx lens serve');
   });
 });

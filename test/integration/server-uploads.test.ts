@@ -20,7 +20,7 @@ describe('upload folders', () => {
     for (const folder of [crashed, running, unrelated]) fs.mkdirSync(path.join(folder, 'u-1'), { recursive: true });
     fs.writeFileSync(path.join(crashed, 'u-1', 'tweets.jsonl'), Buffer.alloc(21 * 1024));
     const engine = startEngineThread(path.join(tmp, 'db.sqlite'));
-    const server = await startServer({ engine, token: newToken(), port: 0, staticDir: tmp, tmpDir: tmp });
+    const server = await startServer({ engine, token: newToken(), port: 0, staticDir: tmp, tmpDir: tmp, launchCommand: 'npm start' });
     const ours = fs.readdirSync(tmp).filter((name) => name.startsWith(`lens-uploads-${process.pid}-`) && path.join(tmp, name) !== running);
     expect(ours).toHaveLength(1);
     expect(fs.statSync(path.join(tmp, ours[0]!)).mode & 0o777).toBe(0o700);

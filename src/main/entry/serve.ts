@@ -5,6 +5,7 @@ import { UsageError, type CommandIo, type ParsedArgs } from '../cli/command';
 import { jobProgressReporter } from '../cli/progress';
 import { loadDemoData } from '../engine/demo';
 import { newToken } from '../server/auth';
+import { launchCommand } from '../server/no-token-page';
 import { startServer } from '../server/server';
 import { resolveDbPath } from '../store/paths';
 
@@ -30,7 +31,7 @@ export async function serve(args: ParsedArgs, io: CommandIo): Promise<number> {
   await loadDemoData(engine, { log: (text) => (bar?.done(), io.err(text)), onJobProgress: bar?.report });
   const token = newToken();
   const eventLoopEndpoint = process.env.INFLUENCE_LENS_TEST_ENDPOINTS === '1';
-  const server = await startServer({ engine, token, port, staticDir: rendererDir(), eventLoopEndpoint });
+  const server = await startServer({ engine, token, port, staticDir: rendererDir(), eventLoopEndpoint, launchCommand: launchCommand(process.env, process.argv) });
   const url = `${server.origin}/?token=${token}`;
   io.out(`Influence Lens is serving ${resolveDbPath(explicitDb)}\nOpen ${url}\n(Ctrl-C stops it)`);
   // The browser gets a one-time path, never the token: a command line is visible to every local user.

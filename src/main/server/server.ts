@@ -7,6 +7,7 @@ import type { EngineClient } from '../engine/client';
 import { bearerToken, cookieToken, fromOwnOrigin, loopbackHost, loopbackOrigins, sameOriginFetch, sameToken, sessionCookie } from './auth';
 import { readBody, writeBody } from './body';
 import { json, refuse, setSecurityHeaders } from './headers';
+import { noTokenPage } from './no-token-page';
 import { OneTimeCodes } from './open-codes';
 import { findRoute, type Route } from './routes';
 import { serveStatic } from './static';
@@ -28,6 +29,8 @@ export interface ServerOptions {
   uploadLimit?: number;
   /** Where upload folders go (the system temp folder when not given). */
   tmpDir?: string;
+  /** The command the user started this server with (`npm start`), named on the page shown without the token. */
+  launchCommand: string;
 }
 
 export interface LensServer {
@@ -88,7 +91,10 @@ export async function startServer(options: ServerOptions): Promise<LensServer> {
     const bearer = bearerToken(request);
     const query = url.pathname.startsWith('/api/') ? null : url.searchParams.get('token');
     const anyCredential = [bearer, cookie, query].some((token) => sameToken(token, options.token));
-    if (!anyCredential) return refuse(response, 401, 'open the workbench with the URL `lens serve` printed');
+    if (!anyCredential) {
+      if (!url.pathname.startsWith('/api/')) return noToken(request, response);
+      return refuse(response, 401, `open the workbench with the URL \`${options.launchCommand}\` printed`);
+    }
     if (!url.pathname.startsWith('/api/')) return page(request, response, url, sameToken(query, options.token));
     const route = findRoute(url.pathname, Boolean(delay));
     if (!route) return refuse(response, 404, `no API route ${url.pathname}`);
@@ -134,6 +140,12 @@ export async function startServer(options: ServerOptions): Promise<LensServer> {
     url.searchParams.delete('token');
     response.writeHead(303, { 'set-cookie': sessionCookie(options.token, port), location: url.pathname + url.search });
     response.end();
+  }
+
+  /** A browser asking for the page without the token gets a page that says where the link with it is. */
+  function noToken(request: IncomingMessage, response: ServerResponse): void {
+    response.writeHead(401, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(request.method === 'HEAD' ? undefined : noTokenPage(options.launchCommand, `http://127.0.0.1:${port}`));
   }
 
   function openWithCode(request: IncomingMessage, response: ServerResponse, code: string): void {
