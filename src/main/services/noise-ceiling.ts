@@ -1,11 +1,10 @@
 import type { NoiseCeiling } from '../../shared/analysis';
 import { findModel } from '../../shared/models';
 import type { RunManifest } from '../../shared/runs';
-import { alignRuns } from '../analysis/align';
-import { compareRuns } from '../analysis/rank-agreement';
-import { findRun, readRunResults, type RunRow } from '../store/runs';
+import { findRun, type RunRow } from '../store/runs';
 import type { ServiceContext } from './context';
 import { ServiceError } from './errors';
+import { jobValue } from './jobs';
 import { requireReproducible, score } from './runs';
 
 export type NoiseCeilingMode = 'score' | 'stored' | 'off';
@@ -80,7 +79,8 @@ async function noiseCeilingOf(
     reseeded = await scoreReseeded(context, run, seed);
     source = 'scored';
   }
-  const agreement = compareRuns(alignRuns(readRunResults(context.db, run.id), readRunResults(context.db, reseeded)), options);
+  const job = { dbPath: context.db.name, datasetId: run.datasetId, runs: [run.id, reseeded], ...options, bootstrap: 0, bootstrapSeed: 0 };
+  const agreement = (await jobValue(context, 'compare', job)).pairs[0]!;
   return {
     run: run.id,
     model: run.manifest.model.id,

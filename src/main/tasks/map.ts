@@ -1,6 +1,13 @@
+import type { CascadeNodesOutput, CascadesOutput, EgoOutput } from '../../shared/analysis';
+import type { TopicsOutput, TopOutput } from '../../shared/audit';
+import type { ScoresOutput } from '../../shared/runs';
+import type { PlaceSummary } from '../audit/places';
 import type { AuditJob, AuditJobResult } from '../audit/run-audit';
 import type { JobPriority } from '../jobs/host';
 import type { ExplainJob, ExplainJobResult, ScoreJob, ScoreJobResult, UserModelInfo } from '../scoring/jobs';
+import type { PlacesJob, TopicsJob, TopJob } from './audit-topics';
+import type { CompareJob, CompareJobResult } from './compare';
+import type { CascadeNodesJob, CascadesJob, EgoJob, ScoresJob } from './reads';
 
 /**
  * The task contract, like the API map: every task a job thread runs, with what it is sent and what it answers. The
@@ -13,18 +20,37 @@ export interface TaskMap {
   audit: { in: AuditJob; out: AuditJobResult };
   /** Loads one model file whose bytes hash to sha256, in the model sandbox, and describes it. */
   checkModel: { in: { file: string; sha256: string; timeLimitMs: number }; out: UserModelInfo };
+  /** Rank agreement of every pair of runs, with bootstrap intervals (analysis.compare, noise ceilings). */
+  compare: { in: CompareJob; out: CompareJobResult };
+  /** A page of a run's scores (runs.scores). */
+  scores: { in: ScoresJob; out: ScoresOutput };
+  ego: { in: EgoJob; out: EgoOutput };
+  cascades: { in: CascadesJob; out: CascadesOutput };
+  cascadeNodes: { in: CascadeNodesJob; out: CascadeNodesOutput };
+  auditTopics: { in: TopicsJob; out: TopicsOutput };
+  auditTop: { in: TopJob; out: TopOutput };
+  auditPlaces: { in: PlacesJob; out: PlaceSummary };
 }
 export type TaskName = keyof TaskMap;
 export type TaskIn<K extends TaskName> = TaskMap[K]['in'];
 export type TaskOut<K extends TaskName> = TaskMap[K]['out'];
 
 /**
- * Where a task waits in the pool's queue when its caller says nothing: an explanation or a model check answers a
- * page the user is looking at; a score or an audit reads a whole dataset and may take minutes.
+ * Where a task waits in the pool's queue when its caller says nothing. Interactive: what answers a page the user is
+ * looking at (an explanation, a model check, a comparison, a page of scores, an ego network, a cascade). Long: what
+ * reads and models a whole dataset (a score, an audit, and topic reads, which assign every topic of the dataset).
  */
 export const TASK_PRIORITY: Record<TaskName, JobPriority> = {
   score: 'long',
   explain: 'interactive',
   audit: 'long',
   checkModel: 'interactive',
+  compare: 'interactive',
+  scores: 'interactive',
+  ego: 'interactive',
+  cascades: 'interactive',
+  cascadeNodes: 'interactive',
+  auditTopics: 'long',
+  auditTop: 'long',
+  auditPlaces: 'long',
 };

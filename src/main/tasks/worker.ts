@@ -4,7 +4,10 @@ import { runAudit } from '../audit/run-audit';
 import { serveJobs, type JobControls, type JobOutcome } from '../jobs/worker-runtime';
 import { checkModel, explain, JOB_CACHE_MIB, score } from '../scoring/tasks';
 import { openDatabase } from '../store/db';
+import { auditPlaces, auditTop, auditTopics } from './audit-topics';
+import { compare } from './compare';
 import type { TaskIn, TaskName, TaskOut } from './map';
+import { cascadeNodes, cascades, ego, scores } from './reads';
 
 type TaskHandlers = { [K in TaskName]: (payload: TaskIn<K>, controls: JobControls) => Promise<JobOutcome<TaskOut<K>>> };
 
@@ -20,6 +23,14 @@ const handlers: TaskHandlers = {
     }
   },
   checkModel,
+  compare,
+  scores,
+  ego,
+  cascades,
+  cascadeNodes,
+  auditTopics,
+  auditTop,
+  auditPlaces,
 };
 
 serveJobs(handlers as Record<TaskName, (payload: never, controls: JobControls) => Promise<JobOutcome>>);

@@ -144,12 +144,16 @@ describe('bootstrap weights', () => {
     expect(spearman!.high).toBeGreaterThan(first.agreement.spearman!);
   });
 
-  it('stops when cancelled', async () => {
+  it('stops when the check before a resample throws (a cancelled job)', () => {
     const comparison = prepareComparison({ a: f64([1, 2, 3]), b: f64([3, 2, 1]) });
-    const abort = new AbortController();
-    abort.abort();
-    const options = { resamples: 10, seed: 1, k: [1], p: 0.9, canonical: Uint32Array.from([0, 1, 2]), signal: abort.signal };
-    await expect(bootstrapAgreement(comparison, options)).rejects.toThrow(/cancelled/);
+    const seen: number[] = [];
+    const beforeResample = (done: number) => {
+      seen.push(done);
+      if (done === 3) throw new Error('cancelled');
+    };
+    const options = { resamples: 10, seed: 1, k: [1], p: 0.9, canonical: Uint32Array.from([0, 1, 2]), beforeResample };
+    expect(() => bootstrapAgreement(comparison, options)).toThrow(/cancelled/);
+    expect(seen).toEqual([0, 1, 2, 3]);
   });
 });
 
