@@ -34,6 +34,7 @@ import {
 } from './analysis';
 import { WindowsInput, WindowsOutput } from './windows';
 import { AccountReport, AccountReportInput } from './report';
+import { AccountProfile, AccountProfileInput, OverviewInput, OverviewOutput } from './overview';
 import { ExportInput, ExportOutput, VerifyInput, VerifyOutput } from './run-bundle';
 import { SensitivityInput, SensitivityOutput } from './sensitivity';
 import {
@@ -224,5 +225,7 @@ export const api = {
   'audit.top': { input: TopInput, output: TopOutput },
   'audit.places': { input: PlacesInput, output: PlacesOutput },
   'report.account': { input: AccountReportInput, output: AccountReport },
+  'overview.dataset': { input: OverviewInput, output: OverviewOutput },
+  'accounts.show': { input: AccountProfileInput, output: AccountProfile },
 } as const;
 export type ApiName = keyof typeof api;

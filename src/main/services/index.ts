@@ -6,6 +6,7 @@ import { auditHandlers } from './audit';
 import { auditTopicHandlers } from './audit-topics';
 import { datasetHandlers } from './datasets';
 import { modelHandlers } from './models';
+import { overviewHandlers } from './overview';
 import { previewHandlers } from './preview';
 import { reportHandlers } from './report';
 import { resultHandlers } from './results';
@@ -33,6 +34,7 @@ const handlers: Handlers = {
   ...auditHandlers,
   ...auditTopicHandlers,
   ...reportHandlers,
+  ...overviewHandlers,
 };
 
 /**

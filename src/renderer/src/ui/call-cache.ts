@@ -10,7 +10,7 @@ const READS: ReadonlySet<ApiName> = new Set<ApiName>([
   'datasets.list', 'datasets.show', 'datasets.preview', 'models.list', 'models.problems', 'runs.list', 'runs.show',
   'runs.scores', 'runs.explain', 'runs.verify', 'analysis.compare', 'analysis.disagreements', 'analysis.distribution',
   'analysis.cascades', 'analysis.cascade', 'analysis.ego', 'audit.latest', 'audit.runs', 'audit.topics', 'audit.top',
-  'audit.places',
+  'audit.places', 'overview.dataset', 'accounts.show',
 ]);
 
 /**
