@@ -8,6 +8,7 @@ import { downloadFile } from '../../ui/download';
 import { ScoresTable } from './ScoresTable';
 import { formatNumber, time } from '../../ui/format';
 import { Failure, LongCallProgress } from '../../ui/notices';
+import { EdgeReadingNote, RunWarnings } from '../../ui/RunWarnings';
 
 /** One run: `lens runs show` (its manifest), `lens rerun`, `lens scores` and the CSV export. */
 export function RunDetail({ run, onRerun, onOpen }: { run: number; onRerun: () => void; onOpen: (run: number) => void }) {
@@ -38,9 +39,11 @@ export function RunDetail({ run, onRerun, onOpen }: { run: number; onRerun: () =
       {d && (
         <p>
           {d.model} v{d.version} on <strong>{d.dataset}</strong>, seed {d.seed}: {formatNumber(d.accountsScored)} accounts scored
-          {d.excluded ? `, ${formatNumber(d.excluded)} excluded` : ''}; finished {time(d.finishedAt)}. Outputs: {d.outputs.join(', ')}.
+          {d.excluded ? `, ${formatNumber(d.excluded)} excluded` : ''}; finished {time(d.finishedAt)}. Outputs: {d.outputs.join(', ')}.{' '}
+          <EdgeReadingNote edges={d.edges} warnings={d.warnings} />
         </p>
       )}
+      {d && <RunWarnings warnings={d.warnings} />}
       <LongCallProgress running={rerun.running} progress={rerun.progress} onCancel={rerun.cancel} />
       <Failure error={rerun.error} />
       {rerun.data && (

@@ -3,6 +3,7 @@ import { useCall } from '../../ui/use-call';
 import { formatNumber, time } from '../../ui/format';
 import { DatasetPicker } from '../../ui/pickers';
 import { Failure } from '../../ui/notices';
+import { EdgeReadingNote, RunWarnings } from '../../ui/RunWarnings';
 
 /** `lens runs [--dataset NAME]`, newest last as the service lists them. */
 export function RunHistory({ dataset, selected, onDataset, onSelect }: { dataset: string; selected: number | null; onDataset: (name: string) => void; onSelect: (run: number) => void }) {
@@ -28,6 +29,7 @@ export function RunHistory({ dataset, selected, onDataset, onSelect }: { dataset
                 <th>Excluded</th>
                 <th>Finished</th>
                 <th>Parameters</th>
+                <th>Warnings</th>
               </tr>
             </thead>
             <tbody>
@@ -46,7 +48,9 @@ export function RunHistory({ dataset, selected, onDataset, onSelect }: { dataset
                   <td>{time(run.finishedAt)}</td>
                   <td className="muted" style={{ fontSize: 12, maxWidth: 380, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={JSON.stringify(run.params, null, 2)}>
                     {JSON.stringify(run.params)}
+                    <div><EdgeReadingNote edges={run.edges} warnings={run.warnings} /></div>
                   </td>
+                  <td><RunWarnings warnings={run.warnings} compact /></td>
                 </tr>
               ))}
             </tbody>
