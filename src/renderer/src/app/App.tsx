@@ -7,6 +7,7 @@ import { DistributionsView } from '../features/distributions/DistributionsView';
 import { PlacesView } from '../features/places/PlacesView';
 import { PropagationView } from '../features/propagation/PropagationView';
 import { RunsView } from '../features/runs/RunsView';
+import { StartView } from '../features/start/StartView';
 import { useMenuEvents } from './menu-events';
 import { navigate, useRoute, VIEWS, type ViewPath, type ViewProps } from '../ui/routes';
 
@@ -14,6 +15,7 @@ import { navigate, useRoute, VIEWS, type ViewPath, type ViewProps } from '../ui/
 export type { ViewProps };
 
 const views: Record<ViewPath, ComponentType<ViewProps>> = {
+  start: StartView,
   datasets: DatasetsView,
   runs: RunsView,
   distributions: DistributionsView,

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 
 /** Views and their hash routes; parameters travel as the hash's query string (#/account?dataset=d&account=a). */
 export const VIEWS = [
+  { path: 'start', label: 'Start here' },
   { path: 'datasets', label: 'Datasets' },
   { path: 'runs', label: 'Models & runs' },
   { path: 'distributions', label: 'Distributions' },
@@ -25,7 +26,8 @@ export interface Route {
 
 function parse(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
-  const view = (VIEWS.find((v) => v.path === path)?.path ?? 'datasets') as ViewPath;
+  // An empty or unknown path opens the Start screen: it shows what is loaded and what to look at first.
+  const view = (VIEWS.find((v) => v.path === path)?.path ?? 'start') as ViewPath;
   return { view, params: new URLSearchParams(query) };
 }
 
