@@ -1,84 +1,69 @@
-import { axisBottom, hierarchy, max, scaleSymlog, select, tree } from 'd3';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { planTicks } from '../../ui/charts/axes';
+import { formatNumber } from '../../ui/format';
+import { NetworkCanvas } from '../../ui/network/NetworkCanvas';
+import type { NetworkRenderer } from '../../ui/network/sigma-view';
+import { buildCascadeGraph, clockTime, replaySteps, stepAt, timeScale } from './cascade-graph';
 import type { CascadeNode } from './cascade-nodes';
 
-const W = 760;
-const H = 360;
-const M = { top: 10, right: 20, bottom: 36, left: 20 };
+const HEIGHT = 420;
+/** The view's width to height, used to spread the rows over the height the canvas has. */
+const ASPECT = HEIGHT / 900;
 const PLAY_SECONDS = 8;
+const AXIS_HEIGHT = 34;
 
-interface TreeDatum {
-  index: number;
-  node: CascadeNode;
-  children: TreeDatum[];
-}
-
-function toHierarchy(nodes: CascadeNode[]): TreeDatum | null {
-  const data: TreeDatum[] = nodes.map((node, index) => ({ index, node, children: [] }));
-  let root: TreeDatum | null = null;
-  for (const d of data) {
-    const parent = data[d.node.parent];
-    if (parent) parent.children.push(d);
-    else root ??= d;
-  }
-  return root;
+/** A time axis under the canvas for the visible part of the graph, redrawn as the camera moves. */
+function TimeAxis({ renderer, width, maxTime }: { renderer: NetworkRenderer; width: number; maxTime: number }) {
+  const scale = timeScale(maxTime);
+  const at = (px: number) => Math.max(0, scale.invert(renderer.viewportToGraph({ x: px, y: 0 }).x));
+  const visible = timeScale(1).domain([at(0), Math.max(at(0) + 1e-6, at(width))]).range([0, width]);
+  const ticks = planTicks(visible, 'bottom', [0, width], 0);
+  return (
+    <svg width={width} height={AXIS_HEIGHT} data-testid="cascade-axis" style={{ display: 'block' }}>
+      <line x1={0} x2={width} y1={0.5} y2={0.5} stroke="#5b6475" />
+      {ticks.map((tick) => (
+        <g key={tick.value} transform={`translate(${visible(tick.value)},0)`}>
+          <line y2={6} stroke="#5b6475" />
+          <text y={tick.box.y + tick.box.height - 2} textAnchor="middle" fontSize={10} fill="#1d2330" data-testid="cascade-tick">
+            {tick.text}
+          </text>
+        </g>
+      ))}
+      <text x={width / 2} y={AXIS_HEIGHT - 2} textAnchor="middle" fontSize={11} fill="#5b6475">
+        minutes after the root post
+      </text>
+    </svg>
+  );
 }
 
 /**
- * A cascade on a time axis: x is the delay after the root post (symlog: most reactions come in the first minutes,
- * a few days later), y the tree layout. The replay reveals the nodes up to the slider's time.
+ * A cascade on sigma.js with a time layout (x: time since the root post, y: tree order, arrows parent -> child) and
+ * a replay that steps through the nodes in time order, up to and including the last.
  */
-export function CascadeTree({ nodes }: { nodes: CascadeNode[] }) {
-  const svgRef = useRef<SVGSVGElement>(null);
-  const maxDelay = useMemo(() => max(nodes, (n) => n.delay_minutes) ?? 0, [nodes]);
-  const [time, setTime] = useState(maxDelay);
+export function CascadeTree({ nodes, title }: { nodes: CascadeNode[]; title: string }) {
+  const graph = useMemo(() => buildCascadeGraph(nodes, ASPECT), [nodes]);
+  const steps = useMemo(() => replaySteps(nodes), [nodes]);
+  const last = steps.length - 1;
+  const maxTime = steps[last] ?? 0;
+  const [step, setStep] = useState(last);
   const [playing, setPlaying] = useState(false);
-  useEffect(() => setTime(maxDelay), [maxDelay]);
-
-  useEffect(() => {
-    const root = toHierarchy(nodes);
-    const svg = select(svgRef.current);
-    svg.selectAll('*').remove();
-    if (!root) return;
-    const layout = tree<TreeDatum>().size([H - M.top - M.bottom, 1])(hierarchy(root));
-    const x = scaleSymlog().domain([0, Math.max(1, maxDelay)]).range([M.left, W - M.right]);
-    const px = (d: { data: TreeDatum }) => x(d.data.node.delay_minutes);
-    const py = (d: { x: number }) => M.top + d.x;
-    svg.append('g').attr('transform', `translate(0,${H - M.bottom})`).call(axisBottom(x).ticks(8, '~s'));
-    svg.append('text').attr('x', W / 2).attr('y', H - 4).attr('text-anchor', 'middle').attr('font-size', 11).attr('fill', '#5b6475').text('minutes after the root post');
-    svg.append('g').attr('fill', 'none').attr('stroke', '#b8c2d6')
-      .selectAll('path').data(layout.links()).join('path')
-      .attr('class', 'edge').attr('data-delay', (l) => l.target.data.node.delay_minutes)
-      .attr('d', (l) => `M${px(l.source)},${py(l.source)}H${px(l.target)}V${py(l.target)}`);
-    svg.append('g')
-      .selectAll('circle').data(layout.descendants()).join('circle')
-      .attr('class', 'node').attr('data-delay', (d) => d.data.node.delay_minutes)
-      .attr('cx', px).attr('cy', py).attr('r', (d) => (d.depth === 0 ? 6 : 3.5))
-      .attr('fill', (d) => (d.depth === 0 ? '#d08a2f' : '#2f5fd0'))
-      .append('title').text((d) => `${d.data.node.account?.handle ? `@${d.data.node.account.handle}` : (d.data.node.account?.accountId ?? d.data.node.post_id)} · ${d.data.node.delay_minutes.toFixed(1)} min`);
-  }, [nodes, maxDelay]);
-
-  // Only the visibility changes with the slider; the layout is drawn once per tree.
-  useEffect(() => {
-    select(svgRef.current).selectAll<SVGElement, unknown>('.node, .edge').attr('opacity', function () {
-      return Number(this.getAttribute('data-delay')) <= time ? 1 : 0.06;
-    });
-  }, [time, nodes]);
+  useEffect(() => setStep(last), [last]);
 
   useEffect(() => {
     if (!playing) return;
     const started = performance.now();
-    let frame = requestAnimationFrame(function step(now) {
+    let frame = requestAnimationFrame(function tick(now) {
       const fraction = Math.min(1, (now - started) / (PLAY_SECONDS * 1000));
-      // The replay runs on the same symlog clock as the axis, so the early burst is not over in a blink.
-      setTime(Math.expm1(fraction * Math.log1p(maxDelay)));
-      if (fraction < 1) frame = requestAnimationFrame(step);
+      setStep(fraction >= 1 ? last : Math.max(0, stepAt(steps, clockTime(fraction, maxTime))));
+      if (fraction < 1) frame = requestAnimationFrame(tick);
       else setPlaying(false);
     });
     return () => cancelAnimationFrame(frame);
-  }, [playing, maxDelay]);
+  }, [playing, steps, last, maxTime]);
 
-  const shown = nodes.filter((n) => n.delay_minutes <= time).length;
+  const time = steps[step] ?? 0;
+  // Nodes at the same minute appear together, so the count is of every node whose time has come.
+  const shown = stepAt(steps, time) + 1;
   return (
     <div>
       <div className="row">
@@ -86,14 +71,24 @@ export function CascadeTree({ nodes }: { nodes: CascadeNode[] }) {
           {playing ? 'Pause' : 'Play'}
         </button>
         <label>
-          Time{' '}
-          <input type="range" min={0} max={maxDelay} step={maxDelay / 500 || 1} value={time} onChange={(event) => { setPlaying(false); setTime(Number(event.target.value)); }} data-testid="replay-slider" style={{ width: 320 }} />
+          Step{' '}
+          <input type="range" min={0} max={Math.max(0, last)} step={1} value={step} onChange={(event) => { setPlaying(false); setStep(Number(event.target.value)); }} data-testid="replay-slider" style={{ width: 320 }} />
         </label>
-        <span className="muted">
-          {time.toFixed(1)} min · {shown} of {nodes.length} nodes
+        <span className="muted" data-testid="replay-status" data-shown={shown} data-total={steps.length}>
+          {formatNumber(time)} min · {formatNumber(shown)} of {formatNumber(steps.length)} nodes
         </span>
       </div>
-      <svg ref={svgRef} width={W} height={H} data-testid="cascade-tree" role="img" aria-label="Cascade tree over time" />
+      <NetworkCanvas
+        graph={graph}
+        directed
+        layout="fixed"
+        title={title}
+        file="cascade.png"
+        height={HEIGHT}
+        replayTime={step >= last ? Number.POSITIVE_INFINITY : time}
+        testId="cascade-tree"
+        overlay={(renderer, width) => <TimeAxis renderer={renderer} width={width} maxTime={maxTime} />}
+      />
     </div>
   );
 }

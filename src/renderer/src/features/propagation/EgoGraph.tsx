@@ -1,102 +1,91 @@
-import { forceCenter, forceLink, forceManyBody, forceSimulation, select, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { EgoOutput } from '../../../../shared/analysis';
 import { accountName, type Account } from '../../ui/account-link';
+import { Segmented } from '../../ui/charts/ChartFrame';
+import { fileSafe } from '../../ui/download';
+import { findCommunities } from '../../ui/network/layout-supervisor';
+import { NetworkCanvas } from '../../ui/network/NetworkCanvas';
+import { runLabel } from '../../ui/run-picker';
+import { useCall } from '../../ui/use-call';
+import { buildEgoGraph, styleEgoGraph, type ColourBy } from './ego-graph';
 
-const W = 760;
-const H = 480;
-// Past this many nodes SVG elements make the page crawl; the canvas draws the same picture in one element.
-const CANVAS_FROM = 2000;
-const COLORS = ['#d08a2f', '#2f5fd0', '#8fa6d8'];
+const COLOUR_OPTIONS: { value: ColourBy; label: string }[] = [
+  { value: 'distance', label: 'Distance' },
+  { value: 'case', label: 'Audit cases' },
+  { value: 'community', label: 'Community' },
+];
 
-type Node = SimulationNodeDatum & Account & { distance: number };
-type Link = SimulationLinkDatum<Node>;
+/** Louvain's seed: fixed, so the same network always splits into the same communities. */
+const COMMUNITY_SEED = 1;
 
-/** The ego network as a force layout, colored by distance from the center; clicking a node opens its account. */
-export function EgoGraph({ ego, onOpen }: { ego: EgoOutput; onOpen: (account: Account) => void }) {
-  const svgRef = useRef<SVGSVGElement>(null);
-  const canvasRef = useRef<HTMLCanvasElement>(null);
-  const canvas = ego.nodes.length > CANVAS_FROM;
+/** The ego network on sigma.js: node size by a chosen run's score, colour by distance, audit case or community. */
+export function EgoGraph({ ego, dataset, onOpen }: { ego: EgoOutput; dataset: string; onOpen: (account: Account) => void }) {
+  const graph = useMemo(() => buildEgoGraph(ego), [ego]);
+  const [run, setRun] = useState<number | null>(null);
+  const [colourBy, setColourBy] = useState<ColourBy>('distance');
+  const [communities, setCommunities] = useState<{ graph: typeof graph; membership: Int32Array } | null>(null);
+  const runs = useCall('runs.list', { dataset });
+  const scores = useCall('runs.scores', run === null ? null : { run });
+  const audit = useCall('audit.latest', colourBy === 'case' ? { dataset } : null);
 
   useEffect(() => {
-    const nodes: Node[] = ego.nodes.map((n) => ({ ...n }));
-    const byId = new Map(nodes.map((n) => [n.accountId, n]));
-    const links: Link[] = ego.edges.flatMap((e) => {
-      const source = byId.get(e.source);
-      const target = byId.get(e.target);
-      return source && target ? [{ source, target }] : [];
-    });
-    const simulation = forceSimulation(nodes)
-      .force('link', forceLink(links).distance(40))
-      .force('charge', forceManyBody().strength(canvas ? -8 : -60))
-      .force('center', forceCenter(W / 2, H / 2));
-    const radius = (n: Node) => (n.distance === 0 ? 8 : canvas ? 2 : 5);
-    const color = (n: Node) => COLORS[Math.min(n.distance, 2)] ?? '#999';
+    if (colourBy !== 'community' || communities?.graph === graph) return;
+    const job = findCommunities(graph, COMMUNITY_SEED);
+    job.result.then((found) => setCommunities({ graph, membership: found.membership }), () => setCommunities(null));
+    return job.cancel;
+  }, [colourBy, graph, communities]);
 
-    if (canvas && canvasRef.current) {
-      const element = canvasRef.current;
-      const context = element.getContext('2d');
-      simulation.on('tick', () => {
-        if (!context) return;
-        context.clearRect(0, 0, W, H);
-        context.strokeStyle = 'rgba(150,160,180,0.3)';
-        context.beginPath();
-        for (const l of links) {
-          const s = l.source as Node;
-          const t = l.target as Node;
-          context.moveTo(s.x ?? 0, s.y ?? 0);
-          context.lineTo(t.x ?? 0, t.y ?? 0);
-        }
-        context.stroke();
-        for (const n of nodes) {
-          context.fillStyle = color(n);
-          context.beginPath();
-          context.arc(n.x ?? 0, n.y ?? 0, radius(n), 0, 2 * Math.PI);
-          context.fill();
-        }
-      });
-      const click = (event: MouseEvent) => {
-        const box = element.getBoundingClientRect();
-        const hit = simulation.find(event.clientX - box.left, event.clientY - box.top, 6);
-        if (hit) onOpen(hit);
-      };
-      element.addEventListener('click', click);
-      return () => {
-        simulation.stop();
-        element.removeEventListener('click', click);
-      };
-    }
-
-    const svg = select(svgRef.current);
-    svg.selectAll('*').remove();
-    const edge = svg.append('g').attr('stroke', '#c4cad4').selectAll('line').data(links).join('line');
-    const node = svg
-      .append('g')
-      .selectAll('circle')
-      .data(nodes)
-      .join('circle')
-      .attr('r', radius)
-      .attr('fill', color)
-      .attr('data-testid', 'ego-node')
-      .style('cursor', 'pointer')
-      .on('click', (_event, n) => onOpen(n));
-    node.append('title').text(accountName);
-    simulation.on('tick', () => {
-      edge
-        .attr('x1', (l) => (l.source as Node).x ?? 0)
-        .attr('y1', (l) => (l.source as Node).y ?? 0)
-        .attr('x2', (l) => (l.target as Node).x ?? 0)
-        .attr('y2', (l) => (l.target as Node).y ?? 0);
-      node.attr('cx', (n) => n.x ?? 0).attr('cy', (n) => n.y ?? 0);
-    });
-    return () => {
-      simulation.stop();
-    };
-  }, [ego, canvas, onOpen]);
-
-  return canvas ? (
-    <canvas ref={canvasRef} width={W} height={H} data-testid="ego-graph" data-renderer="canvas" style={{ border: '1px solid #eceef2', cursor: 'pointer' }} />
-  ) : (
-    <svg ref={svgRef} width={W} height={H} data-testid="ego-graph" data-renderer="svg" style={{ border: '1px solid #eceef2' }} />
+  const scoreMap = useMemo(() => {
+    if (!scores.data || run === null) return null;
+    const column = Math.max(0, scores.data.columns.indexOf('score'));
+    return new Map(scores.data.rows.map((row) => [row.accountId, row.values[column] ?? null]));
+  }, [scores.data, run]);
+  const caseAccounts = useMemo(() => (audit.data ? new Set(audit.data.cases.flatMap((c) => c.accounts.map((a) => a.accountId))) : null), [audit.data]);
+  const legend = useMemo(
+    () => styleEgoGraph(graph, ego, { colourBy, scores: scoreMap, caseAccounts, communities: communities?.graph === graph ? communities.membership : null }),
+    [graph, ego, colourBy, scoreMap, caseAccounts, communities],
+  );
+  const unscored = scoreMap ? ego.nodes.filter((n) => (scoreMap.get(n.accountId) ?? null) === null).length : 0;
+  const datasetRuns = runs.data ?? [];
+  return (
+    <div>
+      <div className="row">
+        <label>
+          Size by{' '}
+          <select value={run ?? ''} onChange={(event) => setRun(event.target.value ? Number(event.target.value) : null)} data-testid="ego-size-run">
+            <option value="">links in this network</option>
+            {datasetRuns.map((r) => (
+              <option key={r.id} value={r.id}>
+                score in {runLabel(r)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <Segmented label="Colour by" value={colourBy} options={COLOUR_OPTIONS} onChange={setColourBy} testId="ego-colour-by" />
+      </div>
+      <p className="muted" data-testid="ego-legend">
+        {legend.map((item) => (
+          <span key={item.label} style={{ marginRight: 12 }}>
+            <span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, background: item.color, marginRight: 4 }} />
+            {item.label}
+          </span>
+        ))}
+        {colourBy === 'case' && audit.data === null && !audit.loading && <span>no stored audit for this dataset: run one under Cases to colour its accounts.</span>}
+        {unscored > 0 && <span> · {unscored} accounts have no score in this run (drawn smallest)</span>}
+      </p>
+      <NetworkCanvas
+        graph={graph}
+        directed
+        layout="forceatlas2"
+        title={`Ego network of ${accountName(ego.center)} in ${dataset}`}
+        file={`ego-${fileSafe(dataset)}-${fileSafe(ego.center.accountId)}.png`}
+        testId="ego-graph"
+        selectedActions={(node) => (
+          <button type="button" data-testid="ego-open-account" onClick={() => onOpen({ accountId: node, handle: ego.nodes.find((n) => n.accountId === node)?.handle ?? null })}>
+            Open account
+          </button>
+        )}
+      />
+    </div>
   );
 }

@@ -6,6 +6,7 @@ import type { Account } from '../../ui/account-link';
 import { downloadFile, fileSafe } from '../../ui/download';
 import { EgoGraph } from './EgoGraph';
 import { egoToGexf } from './gexf';
+import { formatNumber } from '../../ui/format';
 
 /** An account's neighborhood (depth 1 or 2, sampled down to a limit), drawn and exportable as GEXF. */
 export function EgoPanel({ dataset, suggested }: { dataset: string; suggested: string }) {
@@ -60,9 +61,9 @@ export function EgoPanel({ dataset, suggested }: { dataset: string; suggested: s
             </div>
           )}
           <p className="muted">
-            {ego.data.nodes.length} accounts, {ego.data.edges.length} links · orange: the account, blue: distance 1, pale: distance 2 · click a node to open it.
+            {formatNumber(ego.data.nodes.length)} accounts, {formatNumber(ego.data.edges.length)} links · scroll or the buttons zoom, drag pans, click a node to see its neighbours.
           </p>
-          <EgoGraph ego={ego.data} onOpen={open} />
+          <EgoGraph ego={ego.data} dataset={dataset} onOpen={open} />
         </>
       )}
     </div>

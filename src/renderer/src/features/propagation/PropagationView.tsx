@@ -9,6 +9,7 @@ import { DatasetPicker } from '../../ui/pickers';
 import { fetchCascadeNodes, type Cascade, type CascadeNode } from './cascade-nodes';
 import { CascadeTree } from './CascadeTree';
 import { EgoPanel } from './EgoPanel';
+import { CascadeTable } from './CascadeTable';
 import { formatNumber } from '../../ui/format';
 
 function CascadeDetail({ dataset, cascade }: { dataset: string; cascade: Cascade }) {
@@ -42,7 +43,7 @@ function CascadeDetail({ dataset, cascade }: { dataset: string; cascade: Cascade
       ) : (
         <ErrorNotice error={nodes.error} />
       )}
-      {nodes.nodes && <CascadeTree nodes={nodes.nodes} />}
+      {nodes.nodes && <CascadeTree nodes={nodes.nodes} title={`Cascade of post ${cascade.root_post_id} by ${accountName(cascade.root_account)} in ${dataset}`} />}
     </div>
   );
 }
@@ -64,31 +65,7 @@ export function PropagationView({ params }: ViewProps) {
       </div>
       <ErrorNotice error={cascades.error} />
       {cascades.loading && <p className="muted">Measuring cascades…</p>}
-      {cascades.data && (
-        <div className="panel" style={{ maxHeight: 320, overflow: 'auto' }}>
-          <table data-testid="cascade-table">
-            <thead>
-              <tr><th>Root</th><th>Size</th><th>Depth</th><th>Breadth</th><th>Virality</th><th>Half size (min)</th><th>Label</th><th>Source</th><th>Parents</th></tr>
-            </thead>
-            <tbody>
-              {list.map((c, i) => (
-                <tr key={`${c.source}-${c.root_post_id}`} data-testid="cascade-row" onClick={() => navigate('propagation', { dataset, cascade: i })} style={{ cursor: 'pointer', background: i === selected ? '#eef3fd' : undefined }}>
-                  <td>{accountName(c.root_account)}</td>
-                  <td>{c.size}</td>
-                  <td>{c.depth}</td>
-                  <td>{c.max_breadth}</td>
-                  <td>{formatNumber(c.structural_virality)}</td>
-                  <td>{formatNumber(c.half_size_minutes)}</td>
-                  <td>{c.label ?? <span className="muted">–</span>}</td>
-                  <td className="muted">{c.source}</td>
-                  <td className="muted">{c.parents}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {list.length === 0 && <p className="muted">This dataset has no cascades.</p>}
-        </div>
-      )}
+      {cascades.data && <CascadeTable dataset={dataset} list={list} selected={selected} />}
       {current && <CascadeDetail dataset={dataset} cascade={current} />}
       <h2>Ego network</h2>
       <div className="panel">{dataset && <EgoPanel key={dataset} dataset={dataset} suggested={current?.root_account.accountId ?? ''} />}</div>
