@@ -31,9 +31,20 @@ function parse(hash: string): Route {
   return { view, params: new URLSearchParams(query) };
 }
 
-export function navigate(view: ViewPath, params: Record<string, string | number | undefined> = {}): void {
+/**
+ * Opens a view. `replace` swaps the current history entry instead of adding one: for a default a view fills in by
+ * itself (the account it opens on), so that Back does not return to the blank page that would fill it in again.
+ */
+export function navigate(view: ViewPath, params: Record<string, string | number | undefined> = {}, options: { replace?: boolean } = {}): void {
   const query = new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]]))).toString();
-  window.location.hash = `#/${view}${query ? `?${query}` : ''}`;
+  const hash = `#/${view}${query ? `?${query}` : ''}`;
+  if (!options.replace) {
+    window.location.hash = hash;
+    return;
+  }
+  window.history.replaceState(window.history.state, '', hash);
+  // replaceState fires no hashchange: useRoute listens for one.
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
 }
 
 export function useRoute(): Route {

@@ -9,6 +9,8 @@ import { navigate, type ViewProps } from '../../ui/routes';
 import { useCall, useJob } from '../../ui/use-call';
 import { ExportReportButton } from '../../ui/report/ExportReportButton';
 import { AccountCases, caseInteractions } from './AccountCases';
+import { AccountHeader } from './AccountHeader';
+import { useDefaultAccount } from './use-default-account';
 import { RunCards } from './RunCards';
 import { TopicsPanel } from './TopicsPanel';
 import { useWhatIf } from './use-whatif';
@@ -21,7 +23,13 @@ export function AccountView({ params }: ViewProps) {
   const account = params.get('account') ?? '';
   const [draft, setDraft] = useState(account);
   useEffect(() => setDraft(account), [account]);
-  const setDataset = useCallback((name: string) => navigate('account', { dataset: name, account: account || undefined }), [account]);
+  // An account named before any dataset was chosen is kept; on a switch between datasets it is not (it is rarely in
+  // the other one), and the new dataset's last-used or top account is shown instead.
+  const setDataset = useCallback(
+    (name: string) => navigate('account', { dataset: name, account: (!dataset && account) || undefined }),
+    [dataset, account],
+  );
+  useDefaultAccount(dataset, account);
 
   return (
     <div>
@@ -41,7 +49,14 @@ export function AccountView({ params }: ViewProps) {
           Show
         </button>
       </form>
-      {dataset && account ? <AccountDetail key={`${dataset}/${account}`} dataset={dataset} account={account} /> : <p className="muted">Name an account by its platform id or @handle.</p>}
+      {dataset && account ? (
+        <>
+          <AccountHeader dataset={dataset} account={account} />
+          <AccountDetail key={`${dataset}/${account}`} dataset={dataset} account={account} />
+        </>
+      ) : (
+        <p className="muted">Name an account by its platform id or @handle.</p>
+      )}
     </div>
   );
 }

@@ -1,28 +1,33 @@
 import { withFidelity } from '../../../../shared/models/fidelity';
 import type { AccountReportRun } from '../../../../shared/report';
 import { AccountLink } from '../../ui/account-link';
+import { formatNumber, formatShare } from '../../ui/format';
+import { useRunLabel } from '../../ui/run-picker';
+import { RunWarnings } from '../../ui/RunWarnings';
+import { Term } from '../../ui/Term';
 
-const num = (v: number | null) => (v === null ? '–' : Number.isInteger(v) ? String(v) : v.toPrecision(4));
+const num = (v: number | null) => (v === null ? '–' : formatNumber(v));
 
 /** Contributions a card lists; the report lists all report.account gives (10). */
 const CARD_CONTRIBUTIONS = 5;
 
 function RunCard({ entry, dataset }: { entry: AccountReportRun; dataset: string }) {
   const { run, explanation: e, note } = entry;
+  const runLabel = useRunLabel();
   return (
     <div className="panel" data-testid={`run-card-${run.id}`} data-score={e?.score ?? ''} data-rank={e?.rank ?? ''} style={{ marginBottom: 0 }}>
       <div className="row" style={{ justifyContent: 'space-between' }}>
-        <strong>
-          {withFidelity(run.model, run.fidelity ?? undefined)} <span className="muted">v{run.version} · run {run.id}</span>
+        <strong title={`parameters: ${JSON.stringify(run.params)}; seed ${run.seed}`}>
+          {runLabel(run)} <span className="muted">{withFidelity(`v${run.version}`, run.fidelity ?? undefined)}</span>
         </strong>
         {e && (
           <span>
-            score <b>{num(e.score)}</b> · rank <b>{e.rank ?? '–'}</b>
-            <span className="muted"> / {run.accountsScored}</span>
+            <Term id="score" short="score" /> <b>{num(e.score)}</b> · <Term id="rank" short="rank" /> <b>{e.rank === null ? '–' : formatNumber(e.rank)}</b>
+            <span className="muted"> of {formatNumber(run.accountsScored)}</span>
           </span>
         )}
       </div>
-      {run.params && Object.keys(run.params).length > 0 && <div className="muted" style={{ overflowWrap: 'anywhere', fontSize: 12 }}>{JSON.stringify(run.params)}</div>}
+      <RunWarnings warnings={run.warnings} compact />
       {note && <p className="muted">{note}</p>}
       {e && (
         <>
@@ -45,7 +50,7 @@ function RunCard({ entry, dataset }: { entry: AccountReportRun; dataset: string 
                   <td>{c.account ? <AccountLink account={c.account} dataset={dataset} /> : c.label}</td>
                   <td className="muted">{c.kind ?? (c.account ? c.label : '')}</td>
                   <td>{num(c.value)}</td>
-                  <td className="muted">{c.share === null ? '' : `${(c.share * 100).toFixed(1)}%`}</td>
+                  <td className="muted">{c.share === null ? '' : formatShare(c.share)}</td>
                 </tr>
               ))}
             </tbody>

@@ -13,6 +13,7 @@ import { RunPicker, useRunLabel, useRunSelection } from '../../ui/run-picker';
 import { TopKLists } from './TopKLists';
 import { useRankPair } from './use-rank-pair';
 import { STAT_TERMS } from '../../ui/glossary';
+import { RunWarnings } from '../../ui/RunWarnings';
 
 /** Agreement of two or more runs of one dataset; `#/compare?runs=1,2` opens with those runs chosen. */
 export function CompareView({ params }: ViewProps) {
@@ -56,6 +57,17 @@ export function CompareView({ params }: ViewProps) {
       <h1>Compare runs</h1>
       <ErrorNotice error={selection.error} />
       <RunPicker selection={selection} />
+      {selected.some((run) => run.warnings && run.warnings.length > 0) && (
+        <div className="panel" data-testid="compare-run-warnings">
+          {selected
+            .filter((run) => run.warnings && run.warnings.length > 0)
+            .map((run) => (
+              <div key={run.id} className="row">
+                <span>{runLabel(run)}:</span> <RunWarnings warnings={run.warnings} compact />
+              </div>
+            ))}
+        </div>
+      )}
       {selected.length < 2 && <div className="notice info">Choose two or more runs of one dataset to compare them.</div>}
       <ErrorNotice error={compare.error} />
       {pairs.length > 0 && (
