@@ -16,8 +16,9 @@ export function CasesView({ params }: ViewProps) {
   const [model, setModel] = useState('kred');
   const [kind, setKind] = useState('');
   const [text, setText] = useState('');
-  // The latest stored audit opens at once; the worker runs only when Recompute is pressed.
-  const audit = useAuditRun(dataset);
+  // The latest stored audit opens at once; the worker runs only when Recompute is pressed, or once for a dataset
+  // never audited.
+  const audit = useAuditRun(dataset, { auditIfNone: true });
   const shownModel = audit.run?.manifest.whatIf.model;
   useEffect(() => {
     if (shownModel) setModel(shownModel);

@@ -17,10 +17,11 @@ export interface AuditRunState {
 /**
  * A dataset's audit as the views show it: the latest stored run at once (audit.latest reads it back without the
  * worker), and a recompute on demand through the worker with progress and cancel, which becomes the run shown.
- * A dataset never audited is audited once on first visit (with the default what-if model), as there is nothing
- * stored to show instead.
+ * With `auditIfNone` (the Cases view, which has nothing else to show), a dataset never audited is audited once on
+ * first visit with the default what-if model. Elsewhere (an account page) nothing starts on a visit: an audit takes
+ * seconds and would hold the job thread the page's own answers wait for; the bar offers "Run the audit" instead.
  */
-export function useAuditRun(dataset: string): AuditRunState {
+export function useAuditRun(dataset: string, { auditIfNone = false }: { auditIfNone?: boolean } = {}): AuditRunState {
   const [stored, setStored] = useState<{ dataset: string; run: AuditOutput | null; error: ApiError | null } | null>(null);
   const job = useJob('audit.cases');
   useEffect(() => {
@@ -38,10 +39,10 @@ export function useAuditRun(dataset: string): AuditRunState {
   const autoStarted = useRef<string | null>(null);
   const neverAudited = stored !== null && stored.dataset === dataset && stored.run === null && stored.error === null;
   useEffect(() => {
-    if (!neverAudited || autoStarted.current === dataset) return;
+    if (!auditIfNone || !neverAudited || autoStarted.current === dataset) return;
     autoStarted.current = dataset;
     void start({ dataset });
-  }, [neverAudited, dataset, start]);
+  }, [auditIfNone, neverAudited, dataset, start]);
   // A recompute of this dataset, once finished, is newer than anything stored before it.
   const recomputed = job.data && job.data.manifest.dataset.name === dataset ? job.data : null;
   const lookedUp = stored !== null && stored.dataset === dataset;
