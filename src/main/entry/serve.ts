@@ -29,6 +29,9 @@ export async function serve(args: ParsedArgs, io: CommandIo): Promise<number> {
   // On a terminal the running job's phase is drawn as a bar, cleared before each step's line; elsewhere the lines suffice.
   const bar = process.stderr.isTTY ? jobProgressReporter(process.stderr) : null;
   await loadDemoData(engine, { log: (text) => (bar?.done(), io.err(text)), onJobProgress: bar?.report });
+  // The model descriptors (JSON schemas of every model's parameters) take about 120 ms to build, once per engine:
+  // built now, before the URL is printed, so the first visit to the Models view does not wait for them.
+  await engine.call('models.list', {});
   const token = newToken();
   const eventLoopEndpoint = process.env.INFLUENCE_LENS_TEST_ENDPOINTS === '1';
   const server = await startServer({ engine, token, port, staticDir: rendererDir(), eventLoopEndpoint, launchCommand: launchCommand(process.env, process.argv) });

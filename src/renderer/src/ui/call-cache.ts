@@ -22,10 +22,21 @@ const FIXED_BY_INPUT: ReadonlySet<ApiName> = new Set<ApiName>([
   'runs.show', 'runs.scores', 'runs.explain', 'analysis.compare', 'analysis.disagreements', 'analysis.distribution',
 ]);
 
+/**
+ * Reads that only the listed calls can change: every other write leaves their kept answer in place, so the Models
+ * view shows its list at once after a score or an import (it is asked again on each visit all the same, so a model
+ * added from the CLI appears).
+ */
+const CHANGED_ONLY_BY: Partial<Record<ApiName, readonly ApiName[]>> = {
+  'models.list': ['models.add'],
+  'models.problems': ['models.add'],
+};
+
 /** Enough for the views one moves between (8 views, a few calls each) without holding many whole-run score lists. */
 const MAX_ANSWERS = 32;
 
 interface Entry {
+  name: ApiName;
   answer: Promise<Result<unknown>>;
   /** The answer once it came (only successful answers stay in the map). */
   result: Result<unknown> | null;
@@ -46,10 +57,21 @@ export function keptAnswer<N extends ApiName>(name: N, input: Input<N>): Output<
   return result?.ok ? (result.value as Output<N>) : null;
 }
 
-/** A call ended: if it may have written, every kept answer is dropped (reads in flight carry on). */
+/** A call ended: if it may have written, every kept answer it may have changed is dropped (reads in flight carry on). */
 export function finished(name: ApiName): void {
   if (isRead(name)) return;
-  for (const [key, entry] of entries) if (entry.settled) entries.delete(key);
+  for (const [key, entry] of entries) {
+    const changedBy = CHANGED_ONLY_BY[entry.name];
+    if (entry.settled && (!changedBy || changedBy.includes(name))) entries.delete(key);
+  }
+}
+
+/**
+ * Asks for a read before any view needs it, so the view that does shows it at once: the page asks for the model
+ * list as it opens (about 45 KB of descriptors, which kept the Models view empty for the length of a call).
+ */
+export function prefetch<N extends ApiName>(name: N, input: Input<N>): void {
+  void cachedRead(name, input, new AbortController().signal, false);
 }
 
 /**
@@ -63,7 +85,7 @@ export function cachedRead<N extends ApiName>(name: N, input: Input<N>, signal: 
   let entry = entries.get(key);
   if (!entry || (entry.settled && (fresh || !FIXED_BY_INPUT.has(name)))) {
     const controller = new AbortController();
-    const created: Entry = { answer: client.call(name, input, { signal: controller.signal }), result: null, waiting: 0, controller, settled: false };
+    const created: Entry = { name, answer: client.call(name, input, { signal: controller.signal }), result: null, waiting: 0, controller, settled: false };
     entry = created;
     entries.set(key, created);
     void created.answer.then((result) => {
