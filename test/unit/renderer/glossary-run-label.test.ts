@@ -3,6 +3,7 @@ import { CASE_KINDS } from '../../../src/shared/audit';
 import { CASE_KIND_TERMS, STAT_TERMS, term } from '../../../src/renderer/src/ui/glossary';
 import { describeParam, runLabelText, type LabelledRun } from '../../../src/renderer/src/ui/run-label';
 import { formatNumber } from '../../../src/renderer/src/ui/format';
+import { evidenceValue } from '../../../src/renderer/src/ui/audit/EvidenceTable';
 
 describe('glossary', () => {
   it('names every case kind the backend can emit, in words, with a one-line tip', () => {
@@ -68,5 +69,16 @@ describe('run labels', () => {
     expect(describeParam('alpha', 0.9523809523809521)).toBe('alpha 0.952');
     expect(formatNumber(0.9523809523809521)).toBe('0.952');
     expect(formatNumber(10)).toBe('10');
+  });
+});
+
+describe('evidence values in words', () => {
+  it('reads shares, durations, times and a post’s strength as such', () => {
+    expect(evidenceValue('share given by the top reactors', 0.9523809523809521)).toBe('95.2%');
+    expect(evidenceValue('mean interval between posts (ms)', 3_600_000 * 3.25)).toBe('3.25 h');
+    expect(evidenceValue('window start', Date.UTC(2015, 2, 24, 10, 39))).toBe('2015-03-24 10:39');
+    expect(evidenceValue('post naming "bacon"', 1)).toBe('+1 strength');
+    expect(evidenceValue('reactions received', 1234)).toBe('1,234');
+    expect(evidenceValue('stated age', null)).toBe('–');
   });
 });
