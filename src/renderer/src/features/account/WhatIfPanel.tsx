@@ -1,6 +1,8 @@
 import type { RunSummary } from '../../../../shared/runs';
 import { ErrorNotice, ProgressBar } from '../../ui/notices';
 import { BeforeAfterChart } from '../../ui/charts/BeforeAfterChart';
+import { formatNumber } from '../../ui/format';
+import { useRunLabel } from '../../ui/run-picker';
 import type { useWhatIf } from './use-whatif';
 
 interface Props {
@@ -13,6 +15,7 @@ interface Props {
 /** The base run of the what-ifs, the "without endorsements" rescoring, and the last what-if's before and after. */
 export function WhatIfPanel({ runs, base, onBase, whatif }: Props) {
   const { result } = whatif;
+  const runLabel = useRunLabel();
   return (
     <div>
       <div className="row">
@@ -21,7 +24,7 @@ export function WhatIfPanel({ runs, base, onBase, whatif }: Props) {
           <select value={base ?? ''} onChange={(event) => onBase(Number(event.target.value))} data-testid="whatif-base">
             {runs.map((r) => (
               <option key={r.id} value={r.id}>
-                {r.id}: {r.model}
+                {runLabel(r)}
               </option>
             ))}
           </select>
@@ -38,7 +41,7 @@ export function WhatIfPanel({ runs, base, onBase, whatif }: Props) {
       {result && (
         <div data-testid="whatif-result" data-before={result.before.score ?? ''} data-after={result.after.score ?? ''} data-rank-before={result.before.rank ?? ''} data-rank-after={result.after.rank ?? ''}>
           <p>
-            <b>{result.label}</b>: run {result.run} rescored run {result.base} without {result.removed} interactions.
+            <b>{result.label}</b>: run {result.run} rescored run {result.base} without {formatNumber(result.removed)} interactions.
           </p>
           <BeforeAfterChart before={result.before} after={result.after} />
         </div>
