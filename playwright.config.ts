@@ -19,4 +19,11 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
+  // The three users' walks (users*.spec.ts) at the two sizes issue 16 names, each project's screenshots in
+  // test-results/screenshots/<project name>/; every other spec once, at the default size.
+  projects: [
+    { name: 'default', testIgnore: /users.*\.spec\.ts/ },
+    { name: '1440x900', testMatch: /users.*\.spec\.ts/, use: { viewport: { width: 1440, height: 900 } } },
+    { name: '1024x700', testMatch: /users.*\.spec\.ts/, use: { viewport: { width: 1024, height: 700 } } },
+  ],
 });

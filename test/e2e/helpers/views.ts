@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, type Page, type TestInfo } from '@playwright/test';
+import { format } from 'd3';
+import { assertNoOverlap } from '../overlap';
+import { screenshotDir, serverUrl } from '../server';
+
+const threeSignificant = format('.3~g');
+
+/**
+ * A CLI figure as the page's text prints it (the contract of ui/format.ts): integers whole with thousands separators,
+ * other numbers to 3 significant digits.
+ */
+export const asShown = (value: number): string => (Number.isInteger(value) ? value.toLocaleString('en-US') : threeSignificant(value));
+
+/** Opens the workbench with its launch token. */
+export async function openWorkbench(page: Page): Promise<void> {
+  await page.goto(serverUrl().url);
+  await expect(page.getByRole('navigation', { name: 'Views' })).toBeVisible();
+}
+
+/** Goes to a view the way a user does: its link in the sidebar, never a typed address. */
+export async function openView(page: Page, name: RegExp): Promise<void> {
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name }).click();
+}
+
+/**
+ * What follows every view a walk shows: no two panels overlap at this size, and a full-page screenshot at
+ * test-results/screenshots/<project, i.e. the size>/<view>.png, kept by CI as an artifact.
+ */
+export async function shown(page: Page, testInfo: TestInfo, view: string): Promise<void> {
+  await assertNoOverlap(page);
+  const file = path.join(screenshotDir, testInfo.project.name, `${view}.png`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await page.screenshot({ path: file, fullPage: true });
+}
+
+/** Clicks what starts a download and returns the downloaded file's text. */
+export async function downloadText(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const file = await download.path();
+  return { name: download.suggestedFilename(), text: fs.readFileSync(file, 'utf8') };
+}
