@@ -97,11 +97,14 @@ describe('the job pool under 20 concurrent heavy reads', () => {
     const indegree = (await call('runs.score', { dataset: 'brexit', model: 'indegree' })).run.id;
     const center = (await call('runs.scores', { run: pagerank, limit: 1 })).rows[0]!.accountId;
     const reads: [ApiName, unknown][] = [
-      ['analysis.compare', { runs: [pagerank, indegree], bootstrap: 20 }],
+      ['analysis.compare', { runs: [pagerank, indegree], bootstrap: 20, noise_ceiling: 'off' }],
       ['runs.scores', { run: pagerank, limit: 50 }],
       ['analysis.ego', { dataset: 'brexit', account: center, depth: 2 }],
       ['analysis.cascades', { dataset: 'brexit' }],
       ['audit.places', { dataset: 'brexit' }],
+      ['analysis.distribution', { run: pagerank }],
+      // Ranks on a job, then explains the chosen accounts in one job per run.
+      ['analysis.disagreements', { runs: [pagerank, indegree], limit: 5 }],
     ];
     let observedLive = 0;
     const watch = setInterval(() => (observedLive = Math.max(observedLive, jobs.stats().live)), 5);
@@ -110,15 +113,19 @@ describe('the job pool under 20 concurrent heavy reads', () => {
     const stats = jobs.stats();
     expect(stats.peakLive).toBe(2);
     expect(observedLive).toBeLessThanOrEqual(2);
-    // 22 jobs (two scores, one page, 20 reads) on the 2 threads the pool started.
+    // 26 jobs (two scores, one page, 20 reads, 2 x 2 explains) on the 2 threads the pool started.
     expect(stats.started).toBe(2);
     expect(stats).toMatchObject({ busy: 0, queued: 0 });
-    // Four of each read, asked at once: the same answer each time.
+    // Each read asked two or three times at once: the same answer each time.
     for (let i = reads.length; i < answers.length; i++) expect(answers[i]).toEqual(answers[i % reads.length]);
-    const [compare, scores, ego] = answers as [{ pairs: { n: number }[] }, { total: number; rows: unknown[] }, { center: { accountId: string } }];
+    const [compare, scores, ego] = answers as unknown as [{ pairs: { n: number }[] }, { total: number; rows: unknown[] }, { center: { accountId: string } }];
     // Both models score every account of the run.
     expect(compare.pairs[0]!.n).toBe(scores.total);
     expect(scores.rows).toHaveLength(50);
     expect(ego.center.accountId).toBe(center);
+    const [distribution, disagreements] = answers.slice(5, 7) as unknown as [{ n: number; unscored: number }, { accounts: { rank_a: number; rank_b: number }[] }];
+    expect(distribution.n + distribution.unscored).toBe(scores.total);
+    expect(disagreements.accounts).toHaveLength(5);
+    for (const account of disagreements.accounts) expect(account.rank_a).not.toBe(account.rank_b);
   }, 300_000);
 });

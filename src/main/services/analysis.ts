@@ -1,8 +1,4 @@
-import { alignRuns } from '../analysis/align';
-import { platformIdPositions } from '../analysis/canonical-order';
-import { describeDistribution } from '../analysis/distribution';
-import { readRunResults, type RunRow } from '../store/runs';
-import { rankScores } from '../scoring/rank';
+import type { RunRow } from '../store/runs';
 import type { In, Out, ServiceContext } from './context';
 import { ServiceError } from './errors';
 import { jobValue } from './jobs';
@@ -21,7 +17,11 @@ function requireSameDataset(runs: RunRow[]): void {
   }
 }
 
-/** Comparing runs: rank agreement, the accounts they disagree on, and one run's score distribution. */
+/**
+ * Comparing runs: rank agreement, the accounts they disagree on, one run's score distribution, cascades and ego
+ * networks. Each reads whole runs or scans a dataset, so each runs as a job in the pool (tasks/) on a connection of
+ * its own; the engine checks the runs or dataset, awaits the job and answers other calls meanwhile.
+ */
 export const analysisHandlers = {
   'analysis.compare': async (context: ServiceContext, input: In<'analysis.compare'>): Promise<Out<'analysis.compare'>> => {
     const runs = input.runs.map((id) => requireRun(context, id));
@@ -44,20 +44,8 @@ export const analysisHandlers = {
   ): Promise<Out<'analysis.disagreements'>> => {
     const [runA, runB] = input.runs.map((id) => requireRun(context, id)) as [RunRow, RunRow];
     requireSameDataset([runA, runB]);
-    const aligned = alignRuns(readRunResults(context.db, runA.id), readRunResults(context.db, runB.id));
-    const rankA = rankScores(aligned.a).rank;
-    const rankB = rankScores(aligned.b).rank;
-    const candidates: { index: number; ratio: number }[] = [];
-    for (let i = 0; i < aligned.accountIds.length; i++) {
-      if (rankA[i]! > 0 && rankB[i]! > 0) candidates.push({ index: i, ratio: Math.abs(Math.log(rankA[i]! / rankB[i]!)) });
-    }
-    // Equal ratios by the better of the two ranks, then by platform id: never by storage order.
-    const position = platformIdPositions(context.db, runA.datasetId, aligned.accountIds);
-    const better = (index: number) => Math.min(rankA[index]!, rankB[index]!);
-    candidates.sort((x, y) => y.ratio - x.ratio || better(x.index) - better(y.index) || position[x.index]! - position[y.index]!);
-    const chosen = candidates.slice(0, input.limit);
-    const platformId = context.db.prepare('SELECT platform_id FROM accounts WHERE id = ?').pluck();
-    const references = chosen.map(({ index }) => platformId.get(aligned.accountIds[index]!) as string);
+    const chosen = await jobValue(context, 'disagreements', { dbPath: context.db.name, datasetId: runA.datasetId, runs: [runA.id, runB.id], limit: input.limit });
+    const references = chosen.map((account) => account.accountId);
     const [explainedA, explainedB] = await Promise.all([
       explainAccounts(context, runA, references, 5),
       explainAccounts(context, runB, references, 5),
@@ -65,10 +53,10 @@ export const analysisHandlers = {
     return {
       a: runRef(runA),
       b: runRef(runB),
-      accounts: chosen.map(({ index, ratio }, i) => ({
+      accounts: chosen.map(({ rankA, rankB, ratio }, i) => ({
         account: explainedA[i]!.account,
-        rank_a: rankA[index]!,
-        rank_b: rankB[index]!,
+        rank_a: rankA,
+        rank_b: rankB,
         score_a: explainedA[i]!.score,
         score_b: explainedB[i]!.score,
         log_rank_ratio: ratio,
@@ -82,13 +70,8 @@ export const analysisHandlers = {
     input: In<'analysis.distribution'>,
   ): Promise<Out<'analysis.distribution'>> => {
     const run = requireRun(context, input.run);
-    const { outputs } = readRunResults(context.db, run.id);
-    const column = outputs.find(([name]) => name === input.output);
-    if (!column) {
-      throw new ServiceError('invalid_input', `run ${run.id} has no output "${input.output}"; it has ${outputs.map(([name]) => name).join(', ')}`);
-    }
-    const distribution = describeDistribution(column[1], { bins: input.bins, ccdfPoints: input.ccdf_points });
-    return { run: run.id, output: input.output, ...distribution };
+    const { output, bins, ccdf_points: ccdfPoints } = input;
+    return jobValue(context, 'distribution', { dbPath: context.db.name, runId: run.id, output, bins, ccdfPoints });
   },
   'analysis.cascades': async (context: ServiceContext, input: In<'analysis.cascades'>): Promise<Out<'analysis.cascades'>> =>
     jobValue(context, 'cascades', { dbPath: context.db.name, datasetId: requireDataset(context, input.dataset).id, source: input.source }),

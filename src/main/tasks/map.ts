@@ -1,4 +1,4 @@
-import type { CascadeNodesOutput, CascadesOutput, EgoOutput } from '../../shared/analysis';
+import type { CascadeNodesOutput, CascadesOutput, DistributionOutput, EgoOutput } from '../../shared/analysis';
 import type { TopicsOutput, TopOutput } from '../../shared/audit';
 import type { ScoresOutput } from '../../shared/runs';
 import type { PlaceSummary } from '../audit/places';
@@ -8,6 +8,7 @@ import type { ExplainJob, ExplainJobResult, ScoreJob, ScoreJobResult, UserModelI
 import type { PlacesJob, TopicsJob, TopJob } from './audit-topics';
 import type { CompareJob, CompareJobResult } from './compare';
 import type { CascadeNodesJob, CascadesJob, EgoJob, ScoresJob } from './reads';
+import type { DisagreementsJob, DistributionJob, RankDisagreement } from './run-reads';
 
 /**
  * The task contract, like the API map: every task a job thread runs, with what it is sent and what it answers. The
@@ -24,6 +25,9 @@ export interface TaskMap {
   compare: { in: CompareJob; out: CompareJobResult };
   /** A page of a run's scores (runs.scores). */
   scores: { in: ScoresJob; out: ScoresOutput };
+  distribution: { in: DistributionJob; out: DistributionOutput };
+  /** The accounts two runs rank most differently (analysis.disagreements, which then explains them). */
+  disagreements: { in: DisagreementsJob; out: RankDisagreement[] };
   ego: { in: EgoJob; out: EgoOutput };
   cascades: { in: CascadesJob; out: CascadesOutput };
   cascadeNodes: { in: CascadeNodesJob; out: CascadeNodesOutput };
@@ -37,8 +41,9 @@ export type TaskOut<K extends TaskName> = TaskMap[K]['out'];
 
 /**
  * Where a task waits in the pool's queue when its caller says nothing. Interactive: what answers a page the user is
- * looking at (an explanation, a model check, a comparison, a page of scores, an ego network, a cascade). Long: what
- * reads and models a whole dataset (a score, an audit, and topic reads, which assign every topic of the dataset).
+ * looking at (an explanation, a model check, a comparison, a page of scores, a distribution, disagreements, an ego
+ * network, a cascade). Long: what reads and models a whole dataset (a score, an audit, and the topic reads, which
+ * assign every topic of the dataset).
  */
 export const TASK_PRIORITY: Record<TaskName, JobPriority> = {
   score: 'long',
@@ -47,6 +52,8 @@ export const TASK_PRIORITY: Record<TaskName, JobPriority> = {
   checkModel: 'interactive',
   compare: 'interactive',
   scores: 'interactive',
+  distribution: 'interactive',
+  disagreements: 'interactive',
   ego: 'interactive',
   cascades: 'interactive',
   cascadeNodes: 'interactive',

@@ -8,6 +8,7 @@ import { auditPlaces, auditTop, auditTopics } from './audit-topics';
 import { compare } from './compare';
 import type { TaskIn, TaskName, TaskOut } from './map';
 import { cascadeNodes, cascades, ego, scores } from './reads';
+import { disagreements, distribution } from './run-reads';
 
 type TaskHandlers = { [K in TaskName]: (payload: TaskIn<K>, controls: JobControls) => Promise<JobOutcome<TaskOut<K>>> };
 
@@ -25,6 +26,8 @@ const handlers: TaskHandlers = {
   checkModel,
   compare,
   scores,
+  distribution,
+  disagreements,
   ego,
   cascades,
   cascadeNodes,
