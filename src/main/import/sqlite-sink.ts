@@ -53,6 +53,8 @@ export class SqliteSink implements ImportSink {
    * it instead of reading every interaction back through three joins.
    */
   readonly interactionsDigest: RowsDigest;
+  /** The dataset's posts, digested as written like the interactions (posts are never updated after). */
+  readonly postsDigest: RowsDigest;
   /** Rows stored for the current source file. */
   stored = 0;
 
@@ -72,6 +74,7 @@ export class SqliteSink implements ImportSink {
       this.postIds.set(platformId, id);
     }
     this.interactionsDigest = tableDigest(db, 'interactions', datasetId);
+    this.postsDigest = tableDigest(db, 'posts', datasetId);
     const maxId = (table: string) => (db.prepare(`SELECT coalesce(max(id), 0) AS m FROM ${table}`).get() as { m: number }).m;
     this.nextAccountId = maxId('accounts') + 1;
     this.flushedAccountId = this.nextAccountId - 1;
@@ -135,9 +138,15 @@ export class SqliteSink implements ImportSink {
     this.postIds.set(record.platformId, id);
     const authorId = this.accountIdOf(record.authorPlatformId);
     const text = record.text ?? null;
-    let full = this.posts.add(id, this.datasetId, record.platformId, authorId, record.createdAt ?? null, text,
-      record.lang ?? null, record.kind, record.refPlatformId ?? null);
-    for (const tag of new Set(record.hashtags ?? [])) full = this.hashtags.add(id, tag) || full;
+    const createdAt = record.createdAt ?? null;
+    const lang = record.lang ?? null;
+    const refPlatformId = record.refPlatformId ?? null;
+    let full = this.posts.add(id, this.datasetId, record.platformId, authorId, createdAt, text, lang, record.kind, refPlatformId);
+    const tags = [...new Set(record.hashtags ?? [])];
+    for (const tag of tags) full = this.hashtags.add(id, tag) || full;
+    // The columns of the posts query of dataset-digest.ts, in its order; its tags sorted as SQLite sorts TEXT.
+    this.postsDigest.add([record.platformId, record.authorPlatformId, createdAt, text, lang, record.kind, refPlatformId,
+      tags.length === 0 ? null : tags.sort(byCodePoint).join(' ')]);
     this.stored++;
     this.queue(full);
     return true;
@@ -259,4 +268,19 @@ export class SqliteSink implements ImportSink {
   private queue(full: boolean): void {
     if (full) this.flush(false);
   }
+}
+
+/**
+ * Code point order, which is SQLite's BINARY order of UTF-8 text. JS's default sort compares UTF-16 code units, which
+ * puts an emoji (a surrogate pair, 0xD83D...) before U+E000-U+FFFF; SQLite puts it after.
+ */
+export function byCodePoint(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(i)!;
+    if (x !== y) return x - y;
+    if (x > 0xffff) i++;
+  }
+  return a.length - b.length;
 }
