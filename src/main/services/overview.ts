@@ -6,7 +6,7 @@ import { alignRuns } from '../analysis/align';
 import { spearman } from '../analysis/rank-correlation';
 import { normalizeLocation } from '../audit/places';
 import { findAccountId } from '../store/account-lookup';
-import { listRuns, readRunResults } from '../store/runs';
+import { listRuns, readRunResults, type RunResults } from '../store/runs';
 import { auditHandlers } from './audit';
 import type { In, Out, ServiceContext } from './context';
 import { requireDataset } from './datasets';
@@ -53,8 +53,8 @@ export function latestBaseRuns(runs: readonly RunSummary[]): RunSummary[] {
 }
 
 /** Spearman over the accounts both runs scored (NaN marks an account a run did not score). */
-function agreement(context: ServiceContext, a: RunSummary, b: RunSummary): ModelPair {
-  const aligned = alignRuns(readRunResults(context.db, a.id), readRunResults(context.db, b.id));
+function agreement(a: RunSummary, b: RunSummary, results: (run: RunSummary) => RunResults): ModelPair {
+  const aligned = alignRuns(results(a), results(b));
   const both: number[] = [];
   for (let i = 0; i < aligned.accountIds.length; i++) if (!Number.isNaN(aligned.a[i]!) && !Number.isNaN(aligned.b[i]!)) both.push(i);
   const x = Float64Array.from(both, (i) => aligned.a[i]!);
@@ -88,8 +88,11 @@ export const overviewHandlers = {
     const dataset = requireDataset(context, input.dataset);
     const latest = await auditHandlers['audit.latest'](context, { dataset: dataset.name, show_minors: false });
     const runs = latestBaseRuns(listRuns(context.db, dataset.id));
+    // Each run's scores are read once, not once per pair: 12 models make 66 pairs.
+    const stored = new Map<number, RunResults>();
+    const results = (run: RunSummary) => stored.get(run.id) ?? stored.set(run.id, readRunResults(context.db, run.id)).get(run.id)!;
     const pairs: ModelPair[] = [];
-    for (let i = 0; i < runs.length; i++) for (let j = i + 1; j < runs.length; j++) pairs.push(agreement(context, runs[i]!, runs[j]!));
+    for (let i = 0; i < runs.length; i++) for (let j = i + 1; j < runs.length; j++) pairs.push(agreement(runs[i]!, runs[j]!, results));
     return {
       dataset: dataset.name,
       audit: latest && { run: latest.run, stale: latest.stale, cases: latest.cases.length, counts: latest.manifest.counts },
