@@ -16,7 +16,8 @@ const READS: ReadonlySet<ApiName> = new Set<ApiName>([
 /**
  * Reads whose answer is fixed by their input: a stored run never changes, so its detail, scores, explanations,
  * distribution and comparisons are served from the cache without asking again. Every other read shows its cached
- * answer at once and asks again, as another window or the CLI may have imported or scored meanwhile.
+ * answer at once and, once it is older than FRESH_MS, asks again, as another window or the CLI may have imported or
+ * scored meanwhile.
  */
 const FIXED_BY_INPUT: ReadonlySet<ApiName> = new Set<ApiName>([
   'runs.show', 'runs.scores', 'runs.explain', 'analysis.compare', 'analysis.disagreements', 'analysis.distribution',
@@ -32,6 +33,14 @@ const CHANGED_ONLY_BY: Partial<Record<ApiName, readonly ApiName[]>> = {
   'models.problems': ['models.add'],
 };
 
+/**
+ * How long any other read's answer is served without asking again: the components of one view mount as answers
+ * arrive, each asking for the same run list and model list; on the compare view that was 14 identical calls in
+ * 1.4 s, each queued on the engine's one thread with the calls the view was waiting for. A write of this page drops
+ * the answers at once (finished); one from the CLI or another window shows after at most this long.
+ */
+const FRESH_MS = 3_000;
+
 /** Enough for the views one moves between (8 views, a few calls each) without holding many whole-run score lists. */
 const MAX_ANSWERS = 32;
 
@@ -44,6 +53,8 @@ interface Entry {
   waiting: number;
   controller: AbortController;
   settled: boolean;
+  /** When the answer came (performance.now()), for FRESH_MS. */
+  settledAt: number;
 }
 
 const entries = new Map<string, Entry>();
@@ -83,13 +94,15 @@ export function cachedRead<N extends ApiName>(name: N, input: Input<N>, signal: 
   if (!isRead(name)) return client.call(name, input, { signal }).finally(() => finished(name));
   const key = callKey(name, input);
   let entry = entries.get(key);
-  if (!entry || (entry.settled && (fresh || !FIXED_BY_INPUT.has(name)))) {
+  const stale = (settled: Entry) => !FIXED_BY_INPUT.has(name) && performance.now() - settled.settledAt > FRESH_MS;
+  if (!entry || (entry.settled && (fresh || stale(entry)))) {
     const controller = new AbortController();
-    const created: Entry = { name, answer: client.call(name, input, { signal: controller.signal }), result: null, waiting: 0, controller, settled: false };
+    const created: Entry = { name, answer: client.call(name, input, { signal: controller.signal }), result: null, waiting: 0, controller, settled: false, settledAt: 0 };
     entry = created;
     entries.set(key, created);
     void created.answer.then((result) => {
       created.settled = true;
+      created.settledAt = performance.now();
       created.result = result;
       if (!result.ok && entries.get(key) === created) entries.delete(key);
       trim();
