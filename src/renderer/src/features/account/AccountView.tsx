@@ -50,14 +50,32 @@ export function AccountView({ params }: ViewProps) {
         </button>
       </form>
       {dataset && account ? (
-        <>
-          <AccountHeader dataset={dataset} account={account} />
-          <AccountDetail key={`${dataset}/${account}`} dataset={dataset} account={account} />
-        </>
+        <AccountPage dataset={dataset} account={account} />
       ) : (
         <p className="muted">Name an account by its platform id or @handle.</p>
       )}
     </div>
+  );
+}
+
+/**
+ * Who the account is, then everything about it. An account the dataset does not hold gets one notice, not one
+ * error per run card, topic panel and case list (as after switching to a dataset without it).
+ */
+function AccountPage({ dataset, account }: { dataset: string; account: string }) {
+  const profile = useCall('accounts.show', { dataset, account });
+  if (profile.error?.code === 'not_found') {
+    return (
+      <div className="notice" role="status" data-testid="account-not-found">
+        No account {account} in {dataset}. Check the spelling (a platform id, or a handle with or without @), or choose the dataset it is in.
+      </div>
+    );
+  }
+  return (
+    <>
+      <AccountHeader dataset={dataset} account={account} />
+      <AccountDetail key={`${dataset}/${account}`} dataset={dataset} account={account} />
+    </>
   );
 }
 
