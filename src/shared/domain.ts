@@ -37,7 +37,28 @@ export const ERROR_CODES = [
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
-export const ApiError = z.object({ code: ErrorCode, message: z.string() });
+/**
+ * What would fix a failed import, named apart from its wording: the CLI says `--map target=COLUMN` or `--format`,
+ * the page points at its column and format menus.
+ */
+export const ImportFix = z.discriminatedUnion('option', [
+  z.object({ option: z.literal('map'), roles: z.array(z.string()) }),
+  z.object({ option: z.literal('format') }),
+]);
+export type ImportFix = z.infer<typeof ImportFix>;
+
+/** Where an import failed and why, for a caller that phrases it itself (the page names the file the user chose). */
+export const ImportErrorDetails = z.object({
+  file: z.string(),
+  line: z.number().int().optional(),
+  byte: z.number().int().optional(),
+  reason: z.string(),
+  fix: ImportFix.optional(),
+});
+export type ImportErrorDetails = z.infer<typeof ImportErrorDetails>;
+
+/** `message` is the CLI's wording; `details`, when present, lets another caller word it for its own user. */
+export const ApiError = z.object({ code: ErrorCode, message: z.string(), details: ImportErrorDetails.optional() });
 export type ApiError = z.infer<typeof ApiError>;
 
 /** Every service call answers with data, never with a thrown object, so the answer can cross any boundary. */

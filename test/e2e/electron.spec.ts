@@ -51,6 +51,8 @@ test('the desktop window imports a dataset and runs a model', async () => {
     await page.getByTestId('import-input').setInputFiles(karate);
     await expect(page.getByTestId('preview-format').first()).toContainText('csv');
     await page.getByTestId('import-dataset-name').fill('karate');
+    // The karate club's friendships have no direction to declare: "I don't know" keeps them undeclared, as before.
+    await page.getByTestId('import-edges-unknown').check();
     await page.getByTestId('import-button').click();
     await expect(page.getByTestId('import-result')).toContainText('34');
     await expect(page.getByTestId('dataset-row')).toHaveCount(5);

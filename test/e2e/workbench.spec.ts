@@ -21,6 +21,8 @@ test('a newcomer imports real data, scores it twice, compares, audits, replays a
   await page.getByTestId('import-input').setInputFiles(path.join(datasets, 'karate', 'karate_club_weighted.csv'));
   await expect(page.getByTestId('preview-format').first()).toContainText('csv');
   await page.getByTestId('import-dataset-name').fill('karate');
+  // The karate club's friendships have no direction to declare: "I don't know" keeps them undeclared, as before.
+  await page.getByTestId('import-edges-unknown').check();
   await page.getByTestId('import-button').click();
   await expect(page.getByTestId('import-result')).toContainText('34');
   await expect(page.getByTestId('dataset-row')).toHaveCount(5);

@@ -26,7 +26,7 @@ export function detectFormat(file: string): ImportFormat {
   if (/[,;\t]/.test(firstLine) && !/^\S+\s+\S+\s+\{/.test(firstLine) && !looksLikeIdPair(firstLine)) return 'csv';
   if (EDGELIST_LINE.test(firstLine) || start.startsWith('#')) return 'edgelist';
   throw new ImportError(file, { line: 1 }, `unrecognised format: the first line ${excerpt(firstLine)} is not JSON, XML, ` +
-    'CSV with a header, an edge list or a propagation tree; name the format with --format');
+    'CSV with a header, an edge list or a propagation tree', { option: 'format' });
 }
 
 function readHead(file: string): Buffer {

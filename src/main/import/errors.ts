@@ -1,14 +1,24 @@
+import type { ImportFix } from '../../shared/domain';
+
 /** Where in a file something went wrong: a line for line-based formats, a byte offset for XML and JSON arrays. */
 export type SourceLocation = { line: number } | { offset: number } | Record<string, never>;
 
+/** The message is the CLI's wording, its fix in flags; `fix` lets the page point at its menus instead. */
 export class ImportError extends Error {
   constructor(
     readonly file: string,
     readonly location: SourceLocation,
     readonly reason: string,
+    readonly fix?: ImportFix,
   ) {
-    super(oneLine(`${file}${formatLocation(location)}: ${reason}`));
+    super(oneLine(`${file}${formatLocation(location)}: ${reason}${fix ? `; ${cliFix(fix)}` : ''}`));
   }
+}
+
+/** A fix as the command line takes it. */
+export function cliFix(fix: ImportFix): string {
+  if (fix.option === 'format') return 'name the format with --format';
+  return `map ${fix.roles.length === 1 ? 'one' : 'them'} with --map ${fix.roles.map((role) => `${role}=COLUMN`).join(',')}`;
 }
 
 export class ImportCancelledError extends Error {

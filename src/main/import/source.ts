@@ -1,5 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import fs from 'node:fs';
+import type { ImportFix } from '../../shared/domain';
 import { ImportError, type SourceLocation } from './errors';
 
 const CHUNK_BYTES = 1 << 20;
@@ -30,8 +31,8 @@ export class FileSource {
     this.size = fs.statSync(path).size;
   }
 
-  error(reason: string, location: SourceLocation = { line: this.line }): ImportError {
-    return new ImportError(this.path, location, reason);
+  error(reason: string, location: SourceLocation = { line: this.line }, fix?: ImportFix): ImportError {
+    return new ImportError(this.path, location, reason, fix);
   }
 
   /** The file's sha256; call after the whole file has been read. */

@@ -1,5 +1,5 @@
 import { ZodError } from 'zod';
-import type { ApiError, ErrorCode } from '../../shared/domain';
+import type { ApiError, ErrorCode, ImportErrorDetails } from '../../shared/domain';
 import { ImportCancelledError, ImportError, oneLine } from '../import/errors';
 import { DatabaseTooNewError } from '../store/db';
 
@@ -8,8 +8,10 @@ export class ServiceError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** `cause`: an ImportError, whose parts then travel as the error's details. */
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 }
 
@@ -19,7 +21,20 @@ export class ServiceError extends Error {
  */
 export function toApiError(error: unknown): ApiError {
   const { code, message } = classify(error);
-  return { code, message: oneLine(message) };
+  const importError = error instanceof ImportError ? error : error instanceof ServiceError && error.cause instanceof ImportError ? error.cause : null;
+  return { code, message: oneLine(message), ...(importError ? { details: importDetails(importError) } : {}) };
+}
+
+/** An import failure's parts, for a caller that words it itself (the page: the file's own name, its menus). */
+function importDetails(error: ImportError): ImportErrorDetails {
+  const { location } = error;
+  return {
+    file: error.file,
+    ...('line' in location ? { line: location.line } : {}),
+    ...('offset' in location ? { byte: location.offset } : {}),
+    reason: oneLine(error.reason),
+    ...(error.fix ? { fix: error.fix } : {}),
+  };
 }
 
 function classify(error: unknown): ApiError {

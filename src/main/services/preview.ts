@@ -25,7 +25,7 @@ export const previewHandlers = {
     try {
       plan = planImport(input.paths, input.format);
     } catch (error) {
-      throw new ServiceError('invalid_input', (error as Error).message);
+      throw new ServiceError('invalid_input', (error as Error).message, { cause: error });
     }
     return {
       files: plan.files.map((file: { path: string; format: ImportFormat }) => {

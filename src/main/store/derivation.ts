@@ -54,7 +54,9 @@ export function scoringWarnings(db: Db, row: DatasetRow, params: Record<string, 
       code: 'direction_undeclared',
       message: `dataset "${row.name}" has ${edges} plain graph edges whose direction was not declared at import; they were ` +
         'read as attention (the source gives attention to the target). If they point from influencer to influenced, ' +
-        'as the Congress edge list does, re-import with --edges influence (or pass --param edge_direction=influence)',
+        'as the Congress edge list does, import the file again into a new dataset declaring them influence (the ' +
+        'edge direction choice of the import preview; --edges influence on the command line), or set this run\'s ' +
+        'edge_direction parameter to influence',
     });
   }
   if (edges > 0 && row.edge_direction !== null && chosen !== undefined && chosen !== row.edge_direction) {

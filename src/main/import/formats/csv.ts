@@ -107,9 +107,7 @@ function rowHandler(context: ImportContext, header: string[], delimiter: string)
   const missing = (['source', 'target'] as const).filter((role) => columns[role] === undefined);
   if (missing.length > 0) {
     const names = missing.map((role) => `"${role}"`).join(' or ');
-    const fix = missing.map((role) => `${role}=COLUMN`).join(',');
-    throw context.source.error(`no ${names} column: the header has ${listColumns(header)}; ` +
-      `map ${missing.length === 1 ? 'one' : 'them'} with --map ${fix}`, { line: 1 });
+    throw context.source.error(`no ${names} column: the header has ${listColumns(header)}`, { line: 1 }, { option: 'map', roles: missing });
   }
   const { source, target, kind, time, weight, topic } = columns as Partial<Record<Role, number>> & Record<'source' | 'target', number>;
   const width = header.length;

@@ -2,6 +2,7 @@ import { useCall, useJob } from '../../ui/use-call';
 import { PlacesSummary } from '../../ui/PlacesSummary';
 import { bytes, formatNumber, time } from '../../ui/format';
 import { Failure } from '../../ui/notices';
+import { EDGE_MEANINGS } from '../../ui/RunWarnings';
 
 /** One dataset as `lens dataset show` and `lens places` describe it, with deletion. */
 export function DatasetDetail({ name, onDeleted }: { name: string; onDeleted: () => void }) {
@@ -15,7 +16,7 @@ export function DatasetDetail({ name, onDeleted }: { name: string; onDeleted: ()
   };
   const d = detail.data;
   return (
-    <div className="panel" data-testid="dataset-detail">
+    <div className="panel" data-panel="dataset-detail" data-testid="dataset-detail">
       <div className="row" style={{ justifyContent: 'space-between' }}>
         <h2 style={{ margin: 0 }}>{name}</h2>
         <button type="button" data-testid="delete-dataset" onClick={() => void remove()}>
@@ -42,9 +43,15 @@ export function DatasetDetail({ name, onDeleted }: { name: string; onDeleted: ()
               second mention). Re-import it to score it by the current rules: <code>{d.derivation.reimport}</code>
             </div>
           )}
+          {d.interactions.edge > 0 && (
+            <p data-testid="dataset-direction" className={d.edgeDirection ? undefined : 'notice'} style={d.edgeDirection ? undefined : { background: '#fff6e0', color: '#6b4a00', border: '1px solid #f0d28a' }}>
+              {formatNumber(d.interactions.edge)} plain graph edges:{' '}
+              {d.edgeDirection
+                ? <><strong>{EDGE_MEANINGS[d.edgeDirection]}</strong> (declared at import).</>
+                : <>⚠ direction not declared. Runs read them as &ldquo;{EDGE_MEANINGS.attention}&rdquo; and say so; if the file means &ldquo;{EDGE_MEANINGS.influence}&rdquo; (as the Congress edge list does), import it again into a new dataset choosing that in the preview.</>}
+            </p>
+          )}
           <p className="muted" data-testid="dataset-provenance">
-            Plain edges:{' '}
-            {d.edgeDirection ?? (d.interactions.edge > 0 ? 'direction not declared (read as attention; declare it at import)' : 'none')}.
             Derivation rules v{d.derivation.version}. Content hash <code style={{ fontSize: 12 }}>{d.contentHash}</code>
           </p>
           <h2>Source files</h2>

@@ -1,24 +1,21 @@
 import { useState, type DragEvent } from 'react';
-import type { CsvMapping, EdgeDeclaration } from '../../../../shared/api';
+import type { CsvMapping, EdgeDeclaration, ScoreWarning } from '../../../../shared/api';
 import type { ApiError, ImportFormat } from '../../../../shared/domain';
 import { client } from '../../api';
 import { useCall } from '../../ui/use-call';
-import { ImportOptions } from './ImportOptions';
+import { GRAPH_FORMATS, ImportOptions, type EdgeChoice } from './ImportOptions';
+import { pageImportError, type UploadedFile } from './import-errors';
+import { EDGE_MEANINGS } from '../../ui/RunWarnings';
 import { useJob } from '../../ui/use-call';
 import { formatNumber } from '../../ui/format';
 import { Failure, LongCallProgress } from '../../ui/notices';
-
-interface Uploaded {
-  name: string;
-  path: string;
-}
 
 /**
  * Import as `lens import` does: the files are first sent to the workbench (a page cannot name local paths), then
  * previewed so the format and CSV columns can be checked, then imported in one transaction.
  */
 export function ImportPanel({ onImported }: { onImported: (dataset: string) => void }) {
-  const [files, setFiles] = useState<Uploaded[]>([]);
+  const [files, setFiles] = useState<UploadedFile[]>([]);
   const [uploading, setUploading] = useState(false);
   const [uploadError, setUploadError] = useState<ApiError | null>(null);
   const [format, setFormat] = useState<ImportFormat | ''>('');
@@ -26,11 +23,16 @@ export function ImportPanel({ onImported }: { onImported: (dataset: string) => v
   const [name, setName] = useState('');
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [pseudonymize, setPseudonymize] = useState(false);
-  const [edges, setEdges] = useState<EdgeDeclaration | ''>('');
+  const [edges, setEdges] = useState<EdgeChoice>('');
   const [dragging, setDragging] = useState(false);
   const paths = files.map((file) => file.path);
   const preview = useCall('datasets.preview', paths.length ? { paths, format: format || undefined } : null);
   const importing = useJob('datasets.import');
+  // A graph file's edges mean nothing until the user says which way they point (or that they do not know).
+  const hasGraph = preview.data?.files.some((file) => GRAPH_FORMATS.has(format || file.format)) ?? false;
+  const directionMissing = hasGraph && edges === '';
+  // Until the preview is back nobody knows whether to ask; a failed preview still lets the import say what is wrong.
+  const previewPending = paths.length > 0 && preview.loading;
 
   const upload = async (chosen: File[]) => {
     setUploading(true);
@@ -39,7 +41,8 @@ export function ImportPanel({ onImported }: { onImported: (dataset: string) => v
     for (const file of chosen) {
       const result = await client.upload(file);
       if (!result.ok) {
-        setUploadError({ ...result.error, message: `${file.name}: ${result.error.message}` });
+        const error = pageImportError(result.error, files)!;
+        setUploadError({ ...error, message: `${file.name}: ${error.message}` });
         break;
       }
       setFiles((previous) => [...previous, { name: file.name, path: result.value.path }]);
@@ -55,11 +58,12 @@ export function ImportPanel({ onImported }: { onImported: (dataset: string) => v
     setFiles([]);
     setFormat('');
     setMap({});
+    setEdges('');
     importing.reset();
   };
   const start = async () => {
     const hasMapping = Object.values(map).some(Boolean);
-    const output = await importing.start({ paths, dataset: name.trim() || undefined, format: format || undefined, map: hasMapping ? map : undefined, skipInvalid, pseudonymize, edges: edges || undefined });
+    const output = await importing.start({ paths, dataset: name.trim() || undefined, format: format || undefined, map: hasMapping ? map : undefined, skipInvalid, pseudonymize, edges: declared(edges) });
     if (output) {
       setFiles([]);
       onImported(output.totals.dataset.name);
@@ -67,7 +71,7 @@ export function ImportPanel({ onImported }: { onImported: (dataset: string) => v
   };
 
   return (
-    <div className="panel">
+    <div className="panel" data-panel="import">
       <h2 style={{ marginTop: 0 }}>Import files</h2>
       <div
         data-testid="drop-zone"
@@ -86,20 +90,13 @@ export function ImportPanel({ onImported }: { onImported: (dataset: string) => v
       <Failure error={uploadError} />
       {files.length > 0 && (
         <>
-          <ImportOptions files={files.map((file) => file.name)} preview={preview.data} format={format} onFormat={setFormat} map={map} onMap={setMap} />
-          <Failure error={preview.error} />
+          <ImportOptions files={files.map((file) => file.name)} preview={preview.data} previewFailed={preview.error !== null} format={format} onFormat={setFormat} map={map} onMap={setMap}
+            edges={hasGraph ? edges : null} onEdges={setEdges} />
+          <Failure error={pageImportError(preview.error, files)} />
           <div className="row" style={{ marginTop: 12 }}>
             <label>
               Dataset name{' '}
               <input data-testid="import-dataset-name" value={name} onChange={(event) => setName(event.target.value)} placeholder="default: from the first file" />
-            </label>
-            <label title="What the plain edges of a graph file mean; stored on the dataset. Undeclared, scoring warns.">
-              Edges point{' '}
-              <select data-testid="import-edges" value={edges} onChange={(event) => setEdges(event.target.value as EdgeDeclaration | '')}>
-                <option value="">(not declared)</option>
-                <option value="attention">attention: source gives attention to target (follow, retweet)</option>
-                <option value="influence">influence: source influences target (Congress edge list)</option>
-              </select>
             </label>
             <label>
               <input type="checkbox" checked={skipInvalid} onChange={(event) => setSkipInvalid(event.target.checked)} /> skip invalid records
@@ -107,7 +104,8 @@ export function ImportPanel({ onImported }: { onImported: (dataset: string) => v
             <label>
               <input type="checkbox" checked={pseudonymize} onChange={(event) => setPseudonymize(event.target.checked)} /> pseudonymize
             </label>
-            <button type="button" className="primary" data-testid="import-button" disabled={importing.running || uploading} onClick={() => void start()}>
+            <button type="button" className="primary" data-testid="import-button" disabled={importing.running || uploading || directionMissing || previewPending}
+              title={directionMissing ? 'Say what the edges mean first (above)' : previewPending ? 'Reading the files…' : undefined} onClick={() => void start()}>
               Import {files.length === 1 ? '1 file' : `${files.length} files`}
             </button>
             <button type="button" onClick={clear} disabled={importing.running}>
@@ -118,15 +116,25 @@ export function ImportPanel({ onImported }: { onImported: (dataset: string) => v
       )}
       <LongCallProgress running={importing.running} progress={importing.progress} onCancel={importing.cancel} />
       {/* The service names the uploaded copy; the user knows the file by its own name. */}
-      <Failure error={importing.error && { ...importing.error, message: files.reduce((message, file) => message.replaceAll(file.path, file.name), importing.error.message) }} />
+      <Failure error={pageImportError(importing.error, files)} />
       {importing.data && (
         <div className="notice info" data-testid="import-result">
           Imported into <strong>{importing.data.totals.dataset.name}</strong>: {formatNumber(importing.data.totals.accounts)} accounts, {formatNumber(importing.data.totals.posts)} posts,{' '}
           {formatNumber(importing.data.totals.skipped)} skipped.{' '}
           {importing.data.files.map((file) => `${file.path.split(/[\\/]/).pop()}: ${file.status} (${file.format}, ${formatNumber(file.records)} records)`).join('; ')}
-          {importing.data.warnings.map((warning) => <div key={warning.code}>Warning: {warning.message}</div>)}
+          {importing.data.warnings.map((warning) => <div key={warning.code} data-code={warning.code}>Warning: {importWarningText(warning)}</div>)}
         </div>
       )}
     </div>
   );
+}
+
+/** The choice as the import takes it: "I don't know" declares nothing, so every run on the dataset warns. */
+const declared = (choice: EdgeChoice): EdgeDeclaration | undefined => (choice === 'attention' || choice === 'influence' ? choice : undefined);
+
+/** The import's warnings in the page's words: the CLI's names a flag where this page has the choice above. */
+function importWarningText(warning: ScoreWarning): string {
+  if (warning.code !== 'direction_undeclared') return warning.message;
+  return `the direction of the plain graph edges was not declared, so runs read them as “${EDGE_MEANINGS.attention}” and each says so. ` +
+    `If you find out they mean “${EDGE_MEANINGS.influence}”, import the file again into a new dataset and choose that.`;
 }
