@@ -104,12 +104,14 @@ async function importStaged(db: Db, name: string, request: ImportRequest): Promi
       derivationVersion: target?.derivation_version ?? DERIVATION_VERSION, edgeDirection: target?.edge_direction ?? request.edges ?? null });
     if (target) copyIdentities(importDb, stagingId, target.id);
     startBatching(importDb);
-    const { outcomes, digests } = await importFiles(importDb, stagingId, target?.id ?? null, plan, request, pseudonyms, now);
+    const { outcomes, digests, directedEdges } = await importFiles(importDb, stagingId, target?.id ?? null, plan, request, pseudonyms, now);
     commitBatch(importDb);
     stopBatching(importDb);
     const datasetId = publish(importDb, stagingId, target, name, request.edges ?? null, now, digests);
     stagingId = null;
-    return { totals: datasetTotals(importDb, datasetId), files: outcomes, warnings: importWarnings(importDb, datasetId) };
+    // A new dataset holds exactly the edges this import wrote; a merged one also those stored before.
+    const edges = target ? undefined : directedEdges;
+    return { totals: datasetTotals(importDb, datasetId), files: outcomes, warnings: importWarnings(importDb, datasetId, edges) };
   } catch (error) {
     stopBatching(importDb);
     if (stagingId !== null) removeStaging(importDb, stagingId);
@@ -120,7 +122,7 @@ async function importStaged(db: Db, name: string, request: ImportRequest): Promi
 }
 
 async function importFiles(db: Db, stagingId: number, targetId: number | null, plan: ReturnType<typeof planImport>,
-  request: ImportRequest, pseudonyms: Pseudonymizer | null, now: string): Promise<{ outcomes: FileOutcome[]; digests: KnownDigests }> {
+  request: ImportRequest, pseudonyms: Pseudonymizer | null, now: string): Promise<{ outcomes: FileOutcome[]; digests: KnownDigests; directedEdges: number }> {
   const sink = new SqliteSink(db, stagingId, pseudonyms);
   const storedPath = (file: string) => (pseudonyms ? pseudonyms.sourcePath(file) : file);
   const registerFile = db.prepare(`INSERT INTO source_files (dataset_id, path, size, sha256, format, imported_at,
@@ -179,7 +181,7 @@ async function importFiles(db: Db, stagingId: number, targetId: number | null, p
     outcome.unresolved = unresolved.get(fileId) ?? 0;
     setUnresolved.run(outcome.unresolved, fileId);
   }
-  return { outcomes, digests: { interactions: sink.interactionsDigest, posts: sink.postsDigest } };
+  return { outcomes, digests: sink.digests(), directedEdges: sink.directedEdges };
 }
 
 /** 0 for real names, else the level of PSEUDONYM_LEVEL a new dataset is made with. */
@@ -250,10 +252,10 @@ function checkCompatible(existing: DatasetRow, request: ImportRequest): void {
 }
 
 /** A dataset with plain edges whose direction nobody declared: said at import, and again by every score run. */
-function importWarnings(db: Db, datasetId: number): ScoreWarning[] {
+function importWarnings(db: Db, datasetId: number, directedEdges?: number): ScoreWarning[] {
   const row = findDatasetById(db, datasetId)!;
   if (row.edge_direction !== null) return [];
-  const edges = db.prepare("SELECT count(*) FROM interactions WHERE dataset_id = ? AND kind = 'edge' AND directed = 1").pluck().get(datasetId) as number;
+  const edges = directedEdges ?? db.prepare("SELECT count(*) FROM interactions WHERE dataset_id = ? AND kind = 'edge' AND directed = 1").pluck().get(datasetId) as number;
   if (edges === 0) return [];
   return [{
     code: 'direction_undeclared',

@@ -1,4 +1,4 @@
-import { tableDigest } from '../store/dataset-digest';
+import { tableDigest, type KnownDigests } from '../store/dataset-digest';
 import type { Db } from '../store/db';
 import { RowsDigest } from '../store/rows-digest';
 import { BatchInserter } from './batch';
@@ -52,9 +52,13 @@ export class SqliteSink implements ImportSink {
    * The dataset's interactions, digested as they are written (with those stored before): derivedRowsDigest takes
    * it instead of reading every interaction back through three joins.
    */
-  readonly interactionsDigest: RowsDigest;
+  private readonly interactionsDigest: RowsDigest;
   /** The dataset's posts, digested as written like the interactions (posts are never updated after). */
-  readonly postsDigest: RowsDigest;
+  private readonly postsDigest: RowsDigest;
+  /** Its accounts as written, until one is updated (a profile merged, a handle learned): then read back at the end. */
+  private accountsDigest: RowsDigest | null;
+  /** Plain directed edges written, for the warning about their undeclared direction (run-import.ts). */
+  directedEdges = 0;
   /** Rows stored for the current source file. */
   stored = 0;
 
@@ -75,6 +79,7 @@ export class SqliteSink implements ImportSink {
     }
     this.interactionsDigest = tableDigest(db, 'interactions', datasetId);
     this.postsDigest = tableDigest(db, 'posts', datasetId);
+    this.accountsDigest = tableDigest(db, 'accounts', datasetId);
     const maxId = (table: string) => (db.prepare(`SELECT coalesce(max(id), 0) AS m FROM ${table}`).get() as { m: number }).m;
     this.nextAccountId = maxId('accounts') + 1;
     this.flushedAccountId = this.nextAccountId - 1;
@@ -118,10 +123,13 @@ export class SqliteSink implements ImportSink {
       const id = this.nextAccountId++;
       this.accountIds.set(record.platformId, id);
       if (handle !== null) this.withHandle.add(id);
+      // The columns of the accounts query of dataset-digest.ts, in its order.
+      this.accountsDigest?.add([record.platformId, ...fields, 0, attributes]);
       this.queue(this.accounts.add(id, this.datasetId, record.platformId, ...fields, 0, attributes));
       return;
     }
     if (known > this.flushedAccountId) this.writeAccounts();
+    this.accountsDigest = null;
     this.statements.updateAccount.run(...fields, attributes, known);
     if (handle !== null) this.withHandle.add(known);
   }
@@ -178,6 +186,13 @@ export class SqliteSink implements ImportSink {
         node.parentIndex, node.delayMinutes);
     });
     this.stored++;
+  }
+
+  /** The tables digested as written, for derivedRowsDigest; only valid after finish(). */
+  digests(): KnownDigests {
+    const known: KnownDigests = { interactions: this.interactionsDigest, posts: this.postsDigest };
+    if (this.accountsDigest) known.accounts = this.accountsDigest;
+    return known;
   }
 
   /**
@@ -240,6 +255,7 @@ export class SqliteSink implements ImportSink {
     const weight = record.weight ?? 1;
     const topic = record.topic ?? null;
     const directed = record.directed === false ? 0 : 1;
+    if (directed === 1 && record.kind === 'edge') this.directedEdges++;
     // The columns of the interactions query of dataset-digest.ts, in its order.
     this.interactionsDigest.add([record.actorPlatformId, targetPlatformId, record.kind,
       postId === null ? null : record.postPlatformId, time, weight, topic, directed]);
@@ -253,6 +269,7 @@ export class SqliteSink implements ImportSink {
     if (known !== undefined) {
       if (storedHandle !== null && !this.withHandle.has(known)) {
         if (known > this.flushedAccountId) this.writeAccounts();
+        this.accountsDigest = null;
         this.statements.setHandleIfMissing.run(storedHandle, known);
         this.withHandle.add(known);
       }
@@ -261,6 +278,7 @@ export class SqliteSink implements ImportSink {
     const id = this.nextAccountId++;
     this.accountIds.set(platformId, id);
     if (storedHandle !== null) this.withHandle.add(id);
+    this.accountsDigest?.add([platformId, storedHandle, null, null, null, null, null, null, null, 1, null]);
     this.queue(this.accounts.add(id, this.datasetId, platformId, storedHandle, null, null, null, null, null, null, null, 1, null));
     return id;
   }
