@@ -26,7 +26,7 @@ export function AccountView({ params }: ViewProps) {
   // An account named before any dataset was chosen is kept; on a switch between datasets it is not (it is rarely in
   // the other one), and the new dataset's last-used or top account is shown instead.
   const setDataset = useCallback(
-    (name: string) => navigate('account', { dataset: name, account: (!dataset && account) || undefined }),
+    (name: string, how?: 'auto') => navigate('account', { dataset: name, account: (!dataset && account) || undefined }, { replace: how === 'auto' }),
     [dataset, account],
   );
   useDefaultAccount(dataset, account);

@@ -13,12 +13,12 @@ export function PlacesView({ params }: ViewProps) {
   return (
     <>
       <h1>Places &amp; topics</h1>
-      <div className="panel row">
-        <DatasetPicker value={dataset} onChange={(name) => navigate('places', { dataset: name || undefined })} />
+      <div className="panel row" data-panel="places-dataset">
+        <DatasetPicker value={dataset} onChange={(name, how) => navigate('places', { dataset: name || undefined }, { replace: how === 'auto' })} />
       </div>
       {dataset && (
         <>
-          <div className="panel">
+          <div className="panel" data-panel="places-summary">
             <h2 style={{ marginTop: 0 }}>Where the accounts are</h2>
             <Failure error={places.error} />
             {places.data && <PlacesSummary places={places.data} />}

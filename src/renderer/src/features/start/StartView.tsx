@@ -12,7 +12,7 @@ const interactionTotal = (d: DatasetSummary): number => Object.values(d.interact
 /** A fresh database: what to do first. */
 function EmptyStart() {
   return (
-    <section className="panel" data-testid="start-empty" aria-label="Nothing loaded yet">
+    <section className="panel" data-panel="start-empty" data-testid="start-empty" aria-label="Nothing loaded yet">
       <h2 style={{ marginTop: 0 }}>Nothing is loaded yet</h2>
       <p>Influence Lens works on data you load into it; nothing leaves this machine. Start with one of these:</p>
       <ol>
@@ -40,7 +40,7 @@ function EmptyStart() {
 /** The datasets loaded, with their totals and runs, each a link to its detail. */
 function LoadedData({ datasets, runCounts }: { datasets: DatasetSummary[]; runCounts: Map<string, number> }) {
   return (
-    <section className="panel" aria-label="Data loaded" data-testid="start-data">
+    <section className="panel" data-panel="start-data" aria-label="Data loaded" data-testid="start-data">
       <h2 style={{ marginTop: 0 }}>Data loaded</h2>
       <table>
         <thead>
@@ -86,7 +86,7 @@ export function StartView({ params }: ViewProps) {
   const datasets = useCall('datasets.list', {});
   const runs = useCall('runs.list', {});
   const dataset = params.get('dataset') ?? '';
-  const setDataset = useCallback((name: string) => navigate('start', { dataset: name }), []);
+  const setDataset = useCallback((name: string, how?: 'auto') => navigate('start', { dataset: name }, { replace: how === 'auto' }), []);
   const runCounts = new Map<string, number>();
   for (const run of runs.data ?? []) if (run.kind === 'base') runCounts.set(run.dataset, (runCounts.get(run.dataset) ?? 0) + 1);
   return (
@@ -98,7 +98,7 @@ export function StartView({ params }: ViewProps) {
         <>
           <LoadedData datasets={datasets.data} runCounts={runCounts} />
           <h2>What to look at first</h2>
-          <div className="panel row">
+          <div className="panel row" data-panel="start-actions">
             <DatasetPicker value={dataset} onChange={setDataset} />
           </div>
           {dataset && <Suggestions key={dataset} dataset={dataset} />}
