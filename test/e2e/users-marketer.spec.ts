@@ -7,7 +7,7 @@ import { asShown, openView, openWorkbench, shown } from './helpers/views';
  * its last reaction) and the neighbourhood of the strongest food account; the page's figures are the CLI's.
  */
 interface TopJson { accounts: { accountId: string; handle: string | null; strength: number }[] }
-interface CascadeJson { size: number; root_account: { accountId: string; handle: string | null } }
+interface CascadeJson { root_post_id: string; size: number; root_account: { accountId: string; handle: string | null } }
 interface EgoJson { nodes: unknown[]; edges: unknown[] }
 
 test('the marketer finds food accounts in Philadelphia, replays a cascade and opens an ego network', async ({ page }, testInfo) => {
@@ -33,9 +33,12 @@ test('the marketer finds food accounts in Philadelphia, replays a cascade and op
   await openView(page, /Propagation/);
   await page.getByTestId('dataset-picker').selectOption('sample-twitter15-cascades');
   await page.getByTestId('cascade-row').first().click();
-  const cascade = lensJson<CascadeJson[]>('cascades', '--dataset', 'sample-twitter15-cascades')[0]!;
   await expect(page.getByTestId('cascade-tree')).toBeVisible({ timeout: 30_000 });
   const replay = page.getByTestId('cascade-detail');
+  // The table's order is the reader's to sort; the cascade is matched to the CLI's by its root post.
+  const rootPost = /Root post (\d+)/.exec(await replay.innerText())![1];
+  const cascade = lensJson<CascadeJson[]>('cascades', '--dataset', 'sample-twitter15-cascades').find((c) => c.root_post_id === rootPost)!;
+  expect(cascade, `the CLI lists the cascade of root post ${rootPost}`).toBeDefined();
   await page.getByTestId('replay-slider').fill('0');
   await expect(replay).toContainText(new RegExp(`\\b1 of ${cascade.size} nodes`));
   await page.getByTestId('replay-play').click();
