@@ -84,6 +84,12 @@ export const RunRef = z.object({
 });
 
 /**
+ * More than this share of the scored accounts on one value is "mostly tied": for most accounts the run's ranking is
+ * then an arbitrary tie order (Kred on the Congress edge list gives all 475 accounts the score 1).
+ */
+export const MOSTLY_TIED_SHARE = 0.5;
+
+/**
  * Something the user should know about a run: about its input (`direction_undeclared`, `direction_overridden`,
  * `derivation_outdated`) or its scores (`mostly_tied`, `no_interactions_counted`). Stored with the run.
  */

@@ -61,4 +61,23 @@ describe('warnings computed from a run\'s scores and inputs, stored with the run
     expect(followers.run.warnings[0]!.message).toMatch(/^475 of 475 scored accounts \(100\.0%\) share the score 0, .*followers reads no interactions/);
     db.close();
   }, 60_000);
+
+  it('on tweets most accounts receive nothing Kred counts: mostly tied, and Compare says its ranks are an arbitrary tie order', async () => {
+    const { db } = tempDb();
+    await call(db, 'datasets.import', { paths: [path.join(datasetsDir, 'twitter-v2', 'kpop.jsonl')], dataset: 'kpop' });
+    const kred = await scoreRun(db, 'kpop', 'kred');
+    expect(kred.run.warnings.map((w) => w.code)).toEqual(['mostly_tied']);
+    const values = Object.values(kred.score).filter((value): value is number => value !== null);
+    const ones = values.filter((value) => value === 1).length;
+    expect(ones).toBeGreaterThan(values.length / 2);
+    expect(ones).toBeLessThan(values.length);
+    expect(kred.run.warnings[0]!.message).toMatch(new RegExp(`^${ones.toLocaleString('en-US')} of ${values.length.toLocaleString('en-US')} scored accounts .* share the score 1, .*\\(\`kinds\`: retweet, quote, reply, mention, follow\\)`));
+    const pagerank = await scoreRun(db, 'kpop', 'pagerank');
+    const compared = await call(db, 'analysis.compare', { runs: [kred.run.run.id, pagerank.run.run.id], bootstrap: 0, noise_ceiling: 'off' });
+    expect(compared.pairs[0]!.warnings).toContain(
+      `run ${kred.run.run.id}: ${ones} of ${values.length} accounts share one score, so for most accounts its ranking is an arbitrary tie order: ` +
+        'they sit at their mean rank, and its correlations, top-k and RBO say little about how this model orders them',
+    );
+    db.close();
+  }, 120_000);
 });

@@ -9,6 +9,7 @@ import { gather } from './rank-sort';
 import { rboExtrapolated } from './rbo';
 import { extendedPrefixLength, tiedRanking, tieSummary, type TiedRanking, type TieSummary } from './tied-ranking';
 import { jaccardRange, jaccardTopK, type JaccardRange } from './top-k';
+import { MOSTLY_TIED_SHARE } from '../../shared/runs';
 
 export { averageRanks, kendallTauB, spearman } from './rank-correlation';
 export { rankingOrder } from './rank-sort';
@@ -104,6 +105,12 @@ function tieWarnings(label: string, ranking: TiedRanking, ties: TieSummary, ks: 
     ];
   }
   const warnings: string[] = [];
+  if (ties.scored > 1 && ties.largest_group > ties.scored * MOSTLY_TIED_SHARE) {
+    warnings.push(
+      `${label}: ${ties.largest_group} of ${ties.scored} accounts share one score, so for most accounts its ranking is an arbitrary tie order: ` +
+        'they sit at their mean rank, and its correlations, top-k and RBO say little about how this model orders them',
+    );
+  }
   for (const k of ks) {
     if (k >= ranking.order.length) continue;
     const end = extendedPrefixLength(ranking, k);

@@ -1,12 +1,6 @@
 import { INTERACTION_KINDS, type InteractionKind } from '../../shared/domain';
-import type { ScoreWarning } from '../../shared/runs';
+import { MOSTLY_TIED_SHARE, type ScoreWarning } from '../../shared/runs';
 import type { Db } from '../store/db';
-
-/**
- * More than this share of the scored accounts on one value is "mostly tied": their order in any ranking is then
- * arbitrary for most accounts (Kred on the Congress edge list gives all 475 accounts the score 1).
- */
-export const MOSTLY_TIED_SHARE = 0.5;
 
 export interface LargestTie {
   value: number;
