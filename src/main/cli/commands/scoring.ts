@@ -102,6 +102,7 @@ export const rerunCommand: Command = {
         const result = await engine.call('runs.rerun', { run }, { signal, onJobProgress });
         if (!result.ok) return reportFailure(io, result.error);
         const { original, identical } = result.value;
+        for (const line of warningLines(result.value.warnings)) io.err(line);
         io.out(
           args.values.json
             ? JSON.stringify(result.value)
