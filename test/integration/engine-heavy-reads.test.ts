@@ -5,6 +5,7 @@ import { startEngineThread } from '../../src/main/engine/thread';
 import { JobHost } from '../../src/main/jobs/host';
 import { callService } from '../../src/main/services';
 import type { ServiceContext } from '../../src/main/services/context';
+import { BOOTSTRAP_DRAW_BUDGET } from '../../src/main/tasks/compare';
 import type { ApiName } from '../../src/shared/api';
 import type { JobProgress } from '../../src/shared/runs';
 import { writeEdgeList } from '../engine-helpers';
@@ -57,11 +58,11 @@ describe('heavy reads leave the engine thread free', () => {
     const compared = value(await compare);
     expect(order).toEqual(['datasets.list', 'compare']);
     console.log(`datasets.list during a compare: ${listMs.toFixed(1)} ms; the compare answered ${(performance.now() - asked).toFixed(0)} ms after it was asked`);
-    // Every account of the dataset is in both runs; the default bootstrap is cut to fit its budget (20M draws).
+    // Every account of the dataset is in both runs; the default bootstrap is cut to fit its budget of draws.
     const [pair] = compared.pairs;
     expect(pair!.n).toBe(value(await engine.call('datasets.list', {}))[0]!.accounts);
     expect(pair!.spearman).toBeGreaterThan(0.5);
-    expect(compared.bootstrap).toMatchObject({ resamples: Math.floor(20_000_000 / pair!.n), requested: 200 });
+    expect(compared.bootstrap).toMatchObject({ resamples: Math.floor(BOOTSTRAP_DRAW_BUDGET / pair!.n), requested: 200 });
     expect(pair!.intervals!.spearman!.low).toBeLessThanOrEqual(pair!.spearman!);
   }, 300_000);
 

@@ -31,7 +31,7 @@ const FEWEST_BUDGETED_RESAMPLES = 20;
  */
 export const BOOTSTRAP_DRAW_BUDGET = 20_000_000;
 
-export function bootstrapPlan(requested: number | undefined, seed: number, accounts: number): BootstrapPlan {
+function bootstrapPlan(requested: number | undefined, seed: number, accounts: number): BootstrapPlan {
   const method = 'percentile; accounts resampled with replacement, drawn in platform-id order';
   if (requested !== undefined) return { resamples: requested, requested, seed, level: 0.95, method, note: null };
   const fitting = Math.max(FEWEST_BUDGETED_RESAMPLES, Math.floor(BOOTSTRAP_DRAW_BUDGET / Math.max(1, accounts)));
