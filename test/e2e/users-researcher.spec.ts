@@ -24,7 +24,7 @@ async function importCongress(page: Page, dataset: string): Promise<void> {
   await page.getByTestId('import-input').setInputFiles(congress);
   await expect(page.getByTestId('preview-format').first()).toHaveText('network-json');
   await page.getByTestId('import-dataset-name').fill(dataset);
-  await page.getByTestId('import-edges').selectOption('influence');
+  await page.getByTestId('import-edges-influence').check();
   await page.getByTestId('import-button').click();
   await expect(page.getByTestId('import-result')).toContainText('475');
 }
