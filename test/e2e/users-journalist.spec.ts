@@ -13,6 +13,10 @@ const oddTopicCase = `[data-testid="case-item"]:is(${ODD_TOPIC_KINDS.map((kind) 
 
 test('the journalist follows an odd topic to its evidence, the account and the report', async ({ page }, testInfo) => {
   await openWorkbench(page);
+  // The first screen a newcomer meets, kept with the other views' screenshots.
+  await openView(page, /Start here/);
+  await expect(page.getByTestId('start-dataset-demo-world')).toBeVisible({ timeout: 30_000 });
+  await shown(page, testInfo, 'start');
   await openView(page, /Cases/);
   await page.getByTestId('dataset-picker').selectOption('demo-world');
   // The first size audits the demo world; the stored audit then opens at once.
