@@ -74,7 +74,7 @@ export function RunPicker({ selection }: { selection: RunSelection }) {
   const toggle = (id: number, on: boolean) =>
     dataset && select(dataset, on ? [...chosen, id].sort((a, b) => a - b) : chosen.filter((other) => other !== id));
   return (
-    <div className="panel row">
+    <div className="panel row" data-panel="run-picker">
       <label>
         Dataset{' '}
         <select data-testid="dataset-picker" value={dataset ?? ''} onChange={(event) => select(event.target.value, null)}>

@@ -21,7 +21,7 @@ export function AccountHeader({ dataset, account }: { dataset: string; account: 
     `${formatNumber(p.postsInDataset)} posts in this dataset`,
   ].filter(Boolean);
   return (
-    <header className="panel" data-testid="account-header" data-account-id={p.accountId}>
+    <header className="panel" data-panel="account-header" data-testid="account-header" data-account-id={p.accountId}>
       <h2 style={{ margin: 0 }} data-testid="account-name">
         {p.displayName ?? (p.handle ? `@${p.handle}` : p.accountId)}{' '}
         {p.handle && p.displayName && (

@@ -35,7 +35,7 @@ export function AccountView({ params }: ViewProps) {
     <div>
       <h1>Account</h1>
       <form
-        className="panel row"
+        className="panel row" data-panel="account-picker"
         onSubmit={(event) => {
           event.preventDefault();
           navigate('account', { dataset, account: draft.trim() || undefined });
@@ -110,15 +110,15 @@ function AccountDetail({ dataset, account }: { dataset: string; account: string 
       {report.data && <RunCards runs={baseRuns} dataset={dataset} />}
       {variants > 0 && <p className="muted">{variants} what-if and windowed runs of this dataset are not shown.</p>}
       <h2>What if</h2>
-      <div className="panel">
+      <div className="panel" data-panel="account-whatif">
         <WhatIfPanel runs={scored} base={baseRun} onBase={setBase} whatif={whatif} />
       </div>
       <h2>Topics</h2>
-      <div className="panel">
+      <div className="panel" data-panel="account-topics">
         <TopicsPanel dataset={dataset} report={report.data} />
       </div>
       <h2>Audit cases</h2>
-      <div className="panel">
+      <div className="panel" data-panel="account-cases">
         <AuditRunBar audit={audit} onRecompute={() => audit.recompute(audit.run?.manifest.whatIf.model ?? 'kred')} />
         {audit.run && (
           <AccountCases
@@ -130,7 +130,7 @@ function AccountDetail({ dataset, account }: { dataset: string; account: string 
         )}
       </div>
       <h2>Score over time</h2>
-      <div className="panel">
+      <div className="panel" data-panel="account-windows">
         <WindowsPanel dataset={dataset} account={account} job={windows} model={windowModel} onModel={setWindowModel} />
       </div>
     </>

@@ -15,7 +15,7 @@ function RunCard({ entry, dataset }: { entry: AccountReportRun; dataset: string 
   const { run, explanation: e, note } = entry;
   const runLabel = useRunLabel();
   return (
-    <div className="panel" data-testid={`run-card-${run.id}`} data-score={e?.score ?? ''} data-rank={e?.rank ?? ''} style={{ marginBottom: 0 }}>
+    <div className="panel" data-panel={`run-card-${run.id}`} data-testid={`run-card-${run.id}`} data-score={e?.score ?? ''} data-rank={e?.rank ?? ''} style={{ marginBottom: 0 }}>
       <div className="row" style={{ justifyContent: 'space-between' }}>
         <strong title={`parameters: ${JSON.stringify(run.params)}; seed ${run.seed}`}>
           {runLabel(run)} <span className="muted">{withFidelity(`v${run.version}`, run.fidelity ?? undefined)}</span>

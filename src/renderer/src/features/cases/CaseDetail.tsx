@@ -13,7 +13,7 @@ export function CaseDetail({ item, cases, dataset }: { item: AuditCase; cases: A
   // The report is about the case's subject, so it lists every case that names that account.
   const related = subject ? cases.filter((c) => c.accounts.some((a) => a.accountId === subject.accountId)) : [item];
   return (
-    <div className="panel" data-testid="case-detail">
+    <div className="panel" data-panel="case-detail" data-testid="case-detail">
       <div className="row" style={{ justifyContent: 'space-between' }}>
         <h2 style={{ margin: 0 }} title={CASE_KIND_TERMS[item.kind].tip} data-kind={item.kind}>
           {CASE_KIND_TERMS[item.kind].name}
@@ -37,11 +37,11 @@ export function CaseDetail({ item, cases, dataset }: { item: AuditCase; cases: A
         )}
       </p>
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0,2fr) minmax(320px,1fr)', gap: 14 }}>
-        <div>
+        <div data-panel="case-evidence">
           <h3>Evidence</h3>
           <EvidenceTable evidence={item.evidence} dataset={dataset} />
         </div>
-        <div>
+        <div data-panel="case-whatif">
           <h3>Score with and without the case</h3>
           {item.whatif ? (
             <>

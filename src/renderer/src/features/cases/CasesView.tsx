@@ -38,17 +38,17 @@ export function CasesView({ params }: ViewProps) {
   return (
     <div>
       <h1>Audit cases</h1>
-      <div className="panel row">
+      <div className="panel row" data-panel="cases-dataset">
         <DatasetPicker value={dataset} onChange={setDataset} />
         <ModelPicker value={model} onChange={setModel} label="What-if model" />
         {audit.run && <span className="muted">{cases.length} cases</span>}
       </div>
-      <div className="panel">
+      <div className="panel" data-panel="cases">
         <AuditRunBar audit={audit} onRecompute={() => audit.recompute(model)} />
       </div>
       {audit.run && (
         <div style={{ display: 'grid', gridTemplateColumns: '330px minmax(0,1fr)', gap: 14, alignItems: 'start' }}>
-          <div className="panel">
+          <div className="panel" data-panel="case-list">
             <div className="row" style={{ marginBottom: 8 }}>
               <label>
                 Kind{' '}

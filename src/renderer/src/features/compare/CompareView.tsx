@@ -58,7 +58,7 @@ export function CompareView({ params }: ViewProps) {
       <ErrorNotice error={selection.error} />
       <RunPicker selection={selection} />
       {selected.some((run) => run.warnings && run.warnings.length > 0) && (
-        <div className="panel" data-testid="compare-run-warnings">
+        <div className="panel" data-panel="run-warnings" data-testid="compare-run-warnings">
           {selected
             .filter((run) => run.warnings && run.warnings.length > 0)
             .map((run) => (
@@ -90,7 +90,7 @@ export function CompareView({ params }: ViewProps) {
           >
             {(width) => <CorrelationMatrix runs={selected} pairs={pairs} measure={measure} width={width} />}
           </ChartFrame>
-          <section className="panel" aria-label="Agreement per pair">
+          <section className="panel" data-panel="agreement" aria-label="Agreement per pair">
             <h2>Agreement per pair</h2>
             <PairTable runs={selected} pairs={pairs} />
             <h2>By segment (Cha et al. 2010)</h2>
@@ -106,7 +106,7 @@ export function CompareView({ params }: ViewProps) {
       )}
       {dataset && a && b && (
         <>
-          <div className="panel row" data-testid="pair-picker">
+          <div className="panel row" data-panel="pair-picker" data-testid="pair-picker">
             <strong>Look closer at</strong>
             {runSelect('Run A', 'scatter-run-a', a.id, b.id, (id) => setPick([id, b.id]))}
             {runSelect('Run B', 'scatter-run-b', b.id, a.id, (id) => setPick([a.id, id]))}
@@ -115,7 +115,7 @@ export function CompareView({ params }: ViewProps) {
           {ranks.data ? (
             <RankScatter dataset={dataset} a={a} b={b} points={ranks.data.points} />
           ) : (
-            <div className="panel muted">Loading every account&apos;s rank…</div>
+            <div className="panel muted" data-panel="rank-loading">Loading every account&apos;s rank…</div>
           )}
           <TopKLists dataset={dataset} a={a} b={b} ranks={ranks.data} />
           <Disagreements dataset={dataset} a={a} b={b} />

@@ -39,7 +39,7 @@ export function Disagreements({ dataset, a, b }: { dataset: string; a: RunSummar
   const { data, error } = useCall('analysis.disagreements', { runs: [a.id, b.id], limit: 10 });
   const current = data?.a.id === a.id && data.b.id === b.id ? data : null;
   return (
-    <section className="panel" aria-label="Biggest disagreements">
+    <section className="panel" data-panel="disagreements" aria-label="Biggest disagreements">
       <h2>
         Biggest disagreements: {runLabel(a)} vs {runLabel(b)}
       </h2>

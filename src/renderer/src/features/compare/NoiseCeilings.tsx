@@ -40,7 +40,7 @@ export function NoiseCeilings({
   if (ceilings.length === 0) return null;
   const missing = ceilings.some((ceiling) => ceiling.reseeded_run === null && ceiling.note?.startsWith('no stored run'));
   return (
-    <section className="panel" aria-label="Noise ceiling" data-testid="noise-ceilings">
+    <section className="panel" data-panel="noise-ceiling" aria-label="Noise ceiling" data-testid="noise-ceilings">
       <h2>
         <Term id="noise_ceiling" />
       </h2>

@@ -79,7 +79,7 @@ export function TopKLists({ dataset, a, b, ranks }: {
   const first = useCall('runs.scores', { run: a.id, limit: k + 1 });
   const second = useCall('runs.scores', { run: b.id, limit: k + 1 });
   return (
-    <section className="panel" aria-label="Top accounts">
+    <section className="panel" data-panel="top-k" aria-label="Top accounts">
       <div className="row">
         <h2 style={{ flex: 1 }}>Top {k} of each run</h2>
         <span className="muted">

@@ -13,7 +13,7 @@ export function DatasetsView({ params }: ViewProps) {
   return (
     <>
       <h1>Datasets</h1>
-      <div className="panel">
+      <div className="panel" data-panel="dataset-list">
         <Failure error={list.error} />
         {list.data?.length === 0 && <p className="muted">No datasets yet: import files below.</p>}
         {list.data && list.data.length > 0 && (

@@ -36,11 +36,11 @@ export function DistributionsView({ params }: ViewProps) {
             <HistogramChart runs={runs} />
             <CcdfChart runs={runs} />
           </div>
-          <section className="panel" aria-label="Concentration">
+          <section className="panel" data-panel="concentration" aria-label="Concentration">
             <h2>Concentration</h2>
             <StatsTable runs={runs} />
           </section>
-          <section className="panel" aria-label="Percentiles">
+          <section className="panel" data-panel="percentiles" aria-label="Percentiles">
             <h2>Percentiles</h2>
             <PercentilesTable runs={runs} />
           </section>

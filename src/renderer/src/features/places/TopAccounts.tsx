@@ -38,7 +38,7 @@ export function TopAccounts({ dataset, params, places }: { dataset: string; para
   const hashtags = useCall('datasets.show', { name: dataset });
   const top = useCall('audit.top', topic ? { dataset, topic, place: place || undefined, limit } : null);
   return (
-    <div className="panel">
+    <div className="panel" data-panel="top-accounts">
       <h2 style={{ marginTop: 0 }}>Top accounts for a topic</h2>
       <form
         className="row"

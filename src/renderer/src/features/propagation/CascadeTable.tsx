@@ -24,7 +24,7 @@ export function CascadeTable({ dataset, list, selected }: { dataset: string; lis
   const sortBy = (column: CascadeColumn) =>
     setOrder((o) => (o.column === column ? { column, descending: !o.descending } : { column, descending: column !== 'root' && column !== 'label' && column !== 'source' && column !== 'parents' }));
   return (
-    <div className="panel" style={{ maxHeight: 320, overflow: 'auto' }}>
+    <div className="panel" data-panel="cascade-table" style={{ maxHeight: 320, overflow: 'auto' }}>
       <table data-testid="cascade-table">
         <thead>
           <tr>

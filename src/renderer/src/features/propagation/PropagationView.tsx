@@ -23,7 +23,7 @@ function CascadeDetail({ dataset, cascade }: { dataset: string; cascade: Cascade
     };
   }, [dataset, cascade]);
   return (
-    <div className="panel" data-testid="cascade-detail">
+    <div className="panel" data-panel="cascade-detail" data-testid="cascade-detail">
       <p>
         Root post {cascade.root_post_id} by <AccountLink account={cascade.root_account} dataset={dataset} /> ({cascade.source}, parents {cascade.parents}) · size {cascade.size} · depth {cascade.depth} · max breadth{' '}
         {cascade.max_breadth} · structural virality {formatNumber(cascade.structural_virality)} · half the size within {formatNumber(cascade.half_size_minutes)} min
@@ -59,7 +59,7 @@ export function PropagationView({ params }: ViewProps) {
   return (
     <div>
       <h1>Propagation</h1>
-      <div className="panel row">
+      <div className="panel row" data-panel="propagation-dataset">
         <DatasetPicker value={dataset} onChange={setDataset} />
         {cascades.data && <span className="muted">{list.length} cascades ({list.filter((c) => c.source === 'reconstructed').length} reconstructed from posts)</span>}
       </div>
@@ -68,7 +68,7 @@ export function PropagationView({ params }: ViewProps) {
       {cascades.data && <CascadeTable dataset={dataset} list={list} selected={selected} />}
       {current && <CascadeDetail dataset={dataset} cascade={current} />}
       <h2>Ego network</h2>
-      <div className="panel">{dataset && <EgoPanel key={dataset} dataset={dataset} suggested={current?.root_account.accountId ?? ''} />}</div>
+      <div className="panel" data-panel="ego-network">{dataset && <EgoPanel key={dataset} dataset={dataset} suggested={current?.root_account.accountId ?? ''} />}</div>
     </div>
   );
 }

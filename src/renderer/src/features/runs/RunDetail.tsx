@@ -27,7 +27,7 @@ export function RunDetail({ run, onRerun, onOpen }: { run: number; onRerun: () =
   };
   const d = detail.data;
   return (
-    <div className="panel" data-testid="run-detail">
+    <div className="panel" data-panel="run-detail" data-testid="run-detail">
       <div className="row" style={{ justifyContent: 'space-between' }}>
         <h2 style={{ margin: 0 }}>Run {run}</h2>
         <div className="row">

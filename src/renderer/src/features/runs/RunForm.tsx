@@ -33,7 +33,7 @@ export function RunForm({ dataset, onDataset, onScored }: { dataset: string; onD
     if (output) onScored(output.run.id);
   };
   return (
-    <div className="panel">
+    <div className="panel" data-panel="new-run">
       <h2 style={{ marginTop: 0 }}>New run</h2>
       <Failure error={models.error} />
       <div className="row">

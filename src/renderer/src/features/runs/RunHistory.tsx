@@ -9,7 +9,7 @@ import { EdgeReadingNote, RunWarnings } from '../../ui/RunWarnings';
 export function RunHistory({ dataset, selected, onDataset, onSelect }: { dataset: string; selected: number | null; onDataset: (name: string) => void; onSelect: (run: number) => void }) {
   const runs = useCall('runs.list', { dataset: dataset || undefined });
   return (
-    <div className="panel">
+    <div className="panel" data-panel="run-history">
       <div className="row">
         <h2 style={{ margin: 0 }}>Runs</h2>
         <DatasetPicker blank="all datasets" value={dataset} onChange={onDataset} />

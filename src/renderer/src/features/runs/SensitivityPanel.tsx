@@ -45,7 +45,7 @@ export function SensitivityPanel({ dataset, onDataset, onSwept }: { dataset: str
   );
   const result = sweep.data;
   return (
-    <div className="panel" data-testid="sensitivity-panel">
+    <div className="panel" data-panel="sensitivity" data-testid="sensitivity-panel">
       <h2 style={{ marginTop: 0 }}>Sensitivity</h2>
       <p className="muted" style={{ fontSize: 12 }}>
         Scores the model with its defaults and at every value of one parameter (each a stored run), and shows how far each ranking is from the default one.

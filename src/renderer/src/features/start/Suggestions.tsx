@@ -27,7 +27,7 @@ function StrongestCases({ dataset, overview, onAudited }: { dataset: string; ove
     if (done) onAudited();
   }, [done, onAudited]);
   return (
-    <section className="panel" aria-label="Strongest cases" data-testid="start-cases">
+    <section className="panel" data-panel="start-cases" aria-label="Strongest cases" data-testid="start-cases">
       <h2 style={{ marginTop: 0 }}>Strongest audit cases</h2>
       {overview.audit === null ? (
         <>
@@ -76,7 +76,7 @@ function StrongestCases({ dataset, overview, onAudited }: { dataset: string; ove
 function DisagreeingModels({ dataset, overview }: { dataset: string; overview: OverviewOutput }) {
   const runLabel = useRunLabel();
   return (
-    <section className="panel" aria-label="Models that disagree most" data-testid="start-pairs">
+    <section className="panel" data-panel="start-pairs" aria-label="Models that disagree most" data-testid="start-pairs">
       <h2 style={{ marginTop: 0 }}>Models that disagree most</h2>
       {overview.disagreements.length === 0 ? (
         <p className="muted">

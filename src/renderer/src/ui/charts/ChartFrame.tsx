@@ -36,7 +36,7 @@ export function ChartFrame({
   };
   const file = `influence-lens-${name}`;
   return (
-    <section className="panel" aria-label={title}>
+    <section className="panel" aria-label={title} data-panel={`chart-${name}`}>
       <div className="chart-head">
         <h2>{title}</h2>
         {controls}
