@@ -3,6 +3,7 @@ import { benchAudit } from './audit';
 import { benchFuzz } from './fuzz';
 import { benchImport } from './import';
 import { benchScore } from './score';
+import { benchUi } from './ui';
 
 /** `npm run bench -- <suite> [options]`: each suite prints its figures and ratios against a baseline of the same run. */
 const suites: Record<string, (args: string[]) => Promise<void>> = {
@@ -11,6 +12,7 @@ const suites: Record<string, (args: string[]) => Promise<void>> = {
   analysis: benchAnalysis,
   audit: benchAudit,
   fuzz: benchFuzz,
+  ui: benchUi,
 };
 
 const [name = 'import', ...args] = process.argv.slice(2);
