@@ -25,7 +25,7 @@ async function call(name: string, input: unknown): Promise<{ ok: true; value: un
   return response.json() as never;
 }
 
-async function upload(name: string, body: string | Buffer): Promise<UploadedFile> {
+async function upload(name: string, body: string | Uint8Array<ArrayBuffer>): Promise<UploadedFile> {
   const response = await fetch(`${server.origin}/api/upload?name=${encodeURIComponent(name)}`, { method: 'POST', headers: headers(), body });
   const answer = (await response.json()) as { ok: true; value: { path: string } };
   expect(answer.ok).toBe(true);
@@ -33,7 +33,7 @@ async function upload(name: string, body: string | Buffer): Promise<UploadedFile
 }
 
 /** Uploads the file, then previews and imports it as the page does; the first failure, and what the page shows. */
-async function failure(name: string, body: string | Buffer, extra: Record<string, unknown> = {}) {
+async function failure(name: string, body: string | Uint8Array<ArrayBuffer>, extra: Record<string, unknown> = {}) {
   const file = await upload(name, body);
   const preview = await call('datasets.preview', { paths: [file.path] });
   const result = preview.ok ? await call('datasets.import', { paths: [file.path], dataset: name, ...extra }) : preview;
@@ -92,7 +92,7 @@ describe('upload errors in the page\'s language', () => {
   });
 
   it('a binary file, a broken quote and broken XML: each named by its own name with its line or byte', async () => {
-    const binary = await failure('photo.jpg', Buffer.from([0xff, 0xd8, 0, 0, 10, 13]));
+    const binary = await failure('photo.jpg', Uint8Array.from([0xff, 0xd8, 0, 0, 10, 13]));
     expect(binary.shown).toMatch(/^photo\.jpg, byte \d+: /);
     const quote = await failure('quotes.csv', 'source,target\n"a,b\nc,d\n');
     expect(quote.shown).toBe('quotes.csv, line 2: malformed CSV: the quoted cell opened on this line is not closed before the end of the file');
