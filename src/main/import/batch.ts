@@ -1,5 +1,4 @@
-import type { Db } from '../store/db';
-import type Database from 'better-sqlite3';
+import type { ImportWriter } from './writer';
 
 /**
  * Buffers rows and writes them with one multi-row INSERT per batch: far fewer statement executions than one
@@ -11,15 +10,15 @@ import type Database from 'better-sqlite3';
 export class BatchInserter {
   private readonly values: unknown[] = [];
   /** Statements for remainders smaller than a batch, by row count (powers of two). */
-  private readonly remainders = new Map<number, Database.Statement>();
+  private readonly remainders = new Map<number, number>();
   private readonly row: string;
   /** Full-batch statements by the set of columns bound once (bit i: column i). */
-  private readonly byShared = new Map<number, Database.Statement>();
+  private readonly byShared = new Map<number, number>();
   private readonly width: number;
   private readonly head: string;
 
   constructor(
-    private readonly db: Db,
+    private readonly writer: ImportWriter,
     table: string,
     columns: readonly string[],
     private readonly rowsPerBatch = 128,
@@ -54,17 +53,17 @@ export class BatchInserter {
     // one per row took up to 127.
     for (let rows = 2 ** Math.floor(Math.log2(this.rowsPerBatch)); rows >= 1; rows /= 2) {
       while (values.length - start >= rows * this.width) {
-        this.remainderStatement(rows).run(values.slice(start, start + rows * this.width));
+        this.writer.run(this.remainderStatement(rows), values.slice(start, start + rows * this.width));
         start += rows * this.width;
       }
     }
     values.length = 0;
   }
 
-  private remainderStatement(rows: number): Database.Statement {
+  private remainderStatement(rows: number): number {
     let statement = this.remainders.get(rows);
-    if (!statement) {
-      statement = this.db.prepare(this.head + Array.from({ length: rows }, () => this.row).join(','));
+    if (statement === undefined) {
+      statement = this.writer.prepare(this.head + Array.from({ length: rows }, () => this.row).join(','));
       this.remainders.set(rows, statement);
     }
     return statement;
@@ -86,20 +85,20 @@ export class BatchInserter {
     }
     const statement = this.statementFor(shared);
     if (shared === 0) {
-      statement.run(perRow);
+      this.writer.run(statement, perRow);
       return;
     }
     const named: Record<string, unknown> = {};
     for (let column = 0; column < width; column++) if ((shared & (1 << column)) !== 0) named[`c${column}`] = values[start + column];
-    statement.run(perRow, named);
+    this.writer.run(statement, perRow, named);
   }
 
-  private statementFor(shared: number): Database.Statement {
+  private statementFor(shared: number): number {
     let statement = this.byShared.get(shared);
-    if (!statement) {
+    if (statement === undefined) {
       const cells = Array.from({ length: this.width }, (_, column) => ((shared & (1 << column)) !== 0 ? `@c${column}` : '?'));
       const row = `(${cells.join(',')})`;
-      statement = this.db.prepare(this.head + Array.from({ length: this.rowsPerBatch }, () => row).join(','));
+      statement = this.writer.prepare(this.head + Array.from({ length: this.rowsPerBatch }, () => row).join(','));
       this.byShared.set(shared, statement);
     }
     return statement;

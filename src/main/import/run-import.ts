@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { EdgeDeclaration, ImportOutput, ImportProgress, ScoreWarning } from '../../shared/api';
 import type { ImportFormat } from '../../shared/domain';
-import { commitBatch, openDatabase, startBatching, stopBatching, type Db } from '../store/db';
+import { openDatabase, type Db } from '../store/db';
 import { datasetTotals, findDataset, findDatasetById, type DatasetRow } from '../store/datasets';
 import { DERIVATION_VERSION } from '../store/derivation';
 import type { KnownDigests } from '../store/dataset-digest';
@@ -17,6 +17,7 @@ import { pseudonymKeyFor } from './pseudonym-key';
 import { PSEUDONYM_LEVEL, Pseudonymizer } from './pseudonymizer';
 import { FileSource } from './source';
 import { SqliteSink } from './sqlite-sink';
+import { ImportWriter } from './writer';
 
 export interface ImportRequest {
   paths: readonly string[];
@@ -37,15 +38,11 @@ export interface ImportRequest {
   onProgress?: (progress: ImportProgress) => void;
 }
 
-/**
- * How long a staging batch runs before it commits (at the next 1 MiB chunk). A commit writes the batch's dirty pages
- * to the WAL, the last page of every table and index again each time: committing every chunk cost 1.6 s of a 5M-row
- * CSV import. A writer on another thread waits for the batch (busy_timeout), so it stays well under a second.
- */
-const BATCH_COMMIT_MS = 250;
-
-/** WAL pages between checkpoints of the import's connection (see importStaged). */
+/** WAL pages between checkpoints of the import's connections (see importStaged). */
 const IMPORT_CHECKPOINT_PAGES = 16_384;
+/** The writer thread's connection: as openDatabase sets it up (store/db.ts), without foreign keys, like importDb. */
+const WRITER_PRAGMAS = ['journal_mode = WAL', 'synchronous = NORMAL', 'foreign_keys = OFF', 'cache_size = -65536',
+  'temp_store = MEMORY', 'busy_timeout = 30000', `wal_autocheckpoint = ${IMPORT_CHECKPOINT_PAGES}`];
 
 type FileOutcome = ImportOutput['files'][number];
 
@@ -55,7 +52,7 @@ let importing: string | null = null;
 
 /**
  * Imports files into a dataset, staged: the rows go into a hidden staging dataset on a connection of the import's
- * own, committed in batches of about BATCH_COMMIT_MS, and one transaction at the end makes them part of the
+ * own, written by the import's writer thread (writer.ts) in committed batches, and one transaction at the end makes them part of the
  * dataset. Until then every read sees the database as it was; a cancel, a bad record or a crash leaves nothing
  * visible, and the staging rows are removed (store/staging.ts). Imports queue: the second reports which import it
  * waits for.
@@ -96,6 +93,7 @@ async function importStaged(db: Db, name: string, request: ImportRequest): Promi
   // imported in 2.2-2.4 s instead of 2.8 s.
   importDb.pragma(`wal_autocheckpoint = ${IMPORT_CHECKPOINT_PAGES}`);
   let stagingId: number | null = null;
+  let writer: ImportWriter | null = null;
   try {
     const pseudonymized = target ? target.pseudonymized : newDatasetLevel(request);
     // Before the batches start: moving an older database's key out of it checkpoints, which a transaction forbids.
@@ -103,17 +101,17 @@ async function importStaged(db: Db, name: string, request: ImportRequest): Promi
     stagingId = createStagingDataset(importDb, { pseudonymized, now,
       derivationVersion: target?.derivation_version ?? DERIVATION_VERSION, edgeDirection: target?.edge_direction ?? request.edges ?? null });
     if (target) copyIdentities(importDb, stagingId, target.id);
-    startBatching(importDb);
-    const { outcomes, digests, directedEdges } = await importFiles(importDb, stagingId, target?.id ?? null, plan, request, pseudonyms, now);
-    commitBatch(importDb);
-    stopBatching(importDb);
+    writer = new ImportWriter(importDb.name, WRITER_PRAGMAS);
+    const { outcomes, digests, directedEdges } = await importFiles(importDb, writer, stagingId, target?.id ?? null, plan, request,
+      pseudonyms, now);
+    writer.close();
     const datasetId = publish(importDb, stagingId, target, name, request.edges ?? null, now, digests);
     stagingId = null;
     // A new dataset holds exactly the edges this import wrote; a merged one also those stored before.
     const edges = target ? undefined : directedEdges;
     return { totals: datasetTotals(importDb, datasetId), files: outcomes, warnings: importWarnings(importDb, datasetId, edges) };
   } catch (error) {
-    stopBatching(importDb);
+    writer?.abort();
     if (stagingId !== null) removeStaging(importDb, stagingId);
     throw error;
   } finally {
@@ -121,9 +119,9 @@ async function importStaged(db: Db, name: string, request: ImportRequest): Promi
   }
 }
 
-async function importFiles(db: Db, stagingId: number, targetId: number | null, plan: ReturnType<typeof planImport>,
+async function importFiles(db: Db, writer: ImportWriter, stagingId: number, targetId: number | null, plan: ReturnType<typeof planImport>,
   request: ImportRequest, pseudonyms: Pseudonymizer | null, now: string): Promise<{ outcomes: FileOutcome[]; digests: KnownDigests; directedEdges: number }> {
-  const sink = new SqliteSink(db, stagingId, pseudonyms);
+  const sink = new SqliteSink(db, writer, stagingId, pseudonyms);
   const storedPath = (file: string) => (pseudonyms ? pseudonyms.sourcePath(file) : file);
   const registerFile = db.prepare(`INSERT INTO source_files (dataset_id, path, size, sha256, format, imported_at,
     records, skipped, unresolved, skip_reasons) VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0, '[]')`);
@@ -131,7 +129,6 @@ async function importFiles(db: Db, stagingId: number, targetId: number | null, p
   const seenBefore = (file: string, size: number) =>
     alreadyImported(db, stagingId, file, size) || (targetId !== null && alreadyImported(db, targetId, file, size));
   const outcomes: FileOutcome[] = [];
-  let batchStarted = performance.now();
   const importedFiles: { outcome: FileOutcome; fileId: number }[] = [];
   for (const [index, file] of plan.files.entries()) {
     const size = fs.statSync(file.path).size;
@@ -140,18 +137,17 @@ async function importFiles(db: Db, stagingId: number, targetId: number | null, p
       continue;
     }
     pseudonyms?.startFile(file.format);
+    // This connection writes only when the writer holds no batch open.
+    writer.commit();
     const fileId = Number(registerFile.run(stagingId, storedPath(file.path), size, `pending:${index}`, file.format, now).lastInsertRowid);
     sink.sourceFileId = fileId;
     sink.stored = 0;
     const source = new FileSource(file.path, ({ bytesRead }) => {
-      // Between two chunks, once a batch is BATCH_COMMIT_MS old: its rows are committed. Every buffered row goes
-      // first, accounts before what refers to them: a kill -9 after this commit leaves a staging dataset whose rows
-      // all point at rows on disk (foreign_key_check stays empty until it is removed).
-      if (performance.now() - batchStarted >= BATCH_COMMIT_MS) {
-        sink.flush();
-        commitBatch(db);
-        batchStarted = performance.now();
-      }
+      // Between two chunks: every buffered row goes to the writer, accounts before what refers to them, and this is
+      // a point it may commit at, so a kill -9 after any commit leaves a staging dataset whose rows all point at rows
+      // on disk (foreign_key_check stays empty until it is removed).
+      sink.flush();
+      writer.batchEnd();
       request.onProgress?.({ file: file.path, fileIndex: index, fileCount: plan.files.length, bytesRead, bytesTotal: size, records: sink.stored });
     });
     const context = new ImportContext(source, sink, {
@@ -163,6 +159,7 @@ async function importFiles(db: Db, stagingId: number, targetId: number | null, p
     await formatImporters[file.format](context);
     context.checkCancelled();
     sink.flush();
+    writer.commit();
     const storedReasons = pseudonyms ? context.skipReasons.map((reason) => pseudonyms.skipReason(reason)) : context.skipReasons;
     completeFile.run(source.sha256(), sink.stored, context.skipped, JSON.stringify(storedReasons), fileId);
     const outcome: FileOutcome = { path: file.path, format: file.format, status: 'imported', records: sink.stored,
@@ -170,12 +167,14 @@ async function importFiles(db: Db, stagingId: number, targetId: number | null, p
     outcomes.push(outcome);
     importedFiles.push({ outcome, fileId });
   }
+  writer.commit();
   for (const labelFile of plan.labelFiles) {
     const size = fs.statSync(labelFile).size;
     if (seenBefore(labelFile, size)) continue;
     registerFile.run(stagingId, storedPath(labelFile), size, sha256Of(labelFile), 'tree', now);
   }
   const unresolved = sink.finish();
+  writer.commit();
   const setUnresolved = db.prepare('UPDATE source_files SET unresolved = ? WHERE id = ?');
   for (const { outcome, fileId } of importedFiles) {
     outcome.unresolved = unresolved.get(fileId) ?? 0;

@@ -2,6 +2,7 @@ import { tableDigest, type KnownDigests } from '../store/dataset-digest';
 import type { Db } from '../store/db';
 import { RowsDigest } from '../store/rows-digest';
 import { BatchInserter } from './batch';
+import type { ImportWriter } from './writer';
 import { PlatformIdMap } from './platform-ids';
 import type { Pseudonymizer } from './pseudonymizer';
 import type {
@@ -29,8 +30,9 @@ const INTERACTION_COLUMNS = [
 ] as const;
 
 /**
- * Writes the canonical model into SQLite for one dataset inside the caller's transaction. Ids are assigned here
- * (the transaction holds the write lock), so rows can be batched; the maps from platform ids to row ids grow with
+ * Writes the canonical model into SQLite for one staging dataset through the import's writer thread (writer.ts).
+ * Ids are assigned here (an import is the only writer of its staging dataset and imports queue), so rows can be
+ * batched and sent without waiting for SQLite; reads of the staging rows (finish) wait for the writer. The maps from platform ids to row ids grow with
  * the number of distinct accounts and posts, not with the size of the input.
  */
 export class SqliteSink implements ImportSink {
@@ -47,6 +49,8 @@ export class SqliteSink implements ImportSink {
   private readonly interactions: BatchInserter;
   private readonly pending: PendingInteraction[] = [];
   private readonly statements;
+  private readonly writes;
+  private nextCascadeId: number;
   sourceFileId = 0;
   /**
    * The dataset's interactions, digested as they are written (with those stored before): derivedRowsDigest takes
@@ -63,7 +67,8 @@ export class SqliteSink implements ImportSink {
   stored = 0;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
+    private readonly writer: ImportWriter,
     private readonly datasetId: number,
     private readonly pseudonyms: Pseudonymizer | null,
   ) {
@@ -84,28 +89,31 @@ export class SqliteSink implements ImportSink {
     this.nextAccountId = maxId('accounts') + 1;
     this.flushedAccountId = this.nextAccountId - 1;
     this.nextPostId = maxId('posts') + 1;
-    this.accounts = new BatchInserter(db, 'accounts', ACCOUNT_COLUMNS, 64);
-    this.posts = new BatchInserter(db, 'posts', ['id', 'dataset_id', 'platform_id', 'author_id', 'created_at', 'text', 'lang', 'kind', 'ref_platform_id'], 64);
-    this.hashtags = new BatchInserter(db, 'post_hashtags', ['post_id', 'tag'], 128);
-    this.interactions = new BatchInserter(db, 'interactions', INTERACTION_COLUMNS, 128);
-    this.statements = {
-      updateAccount: db.prepare(`UPDATE accounts SET
+    this.nextCascadeId = maxId('cascades') + 1;
+    this.accounts = new BatchInserter(writer, 'accounts', ACCOUNT_COLUMNS, 64);
+    this.posts = new BatchInserter(writer, 'posts', ['id', 'dataset_id', 'platform_id', 'author_id', 'created_at', 'text', 'lang', 'kind', 'ref_platform_id'], 64);
+    this.hashtags = new BatchInserter(writer, 'post_hashtags', ['post_id', 'tag'], 128);
+    this.interactions = new BatchInserter(writer, 'interactions', INTERACTION_COLUMNS, 128);
+    this.writes = {
+      updateAccount: writer.prepare(`UPDATE accounts SET
         handle = coalesce(?, handle), display_name = coalesce(?, display_name), bio = coalesce(?, bio),
         location = coalesce(?, location), followers = coalesce(?, followers), following = coalesce(?, following),
         post_count = coalesce(?, post_count), created_at = coalesce(?, created_at), placeholder = 0,
         attributes = coalesce(?, attributes) WHERE id = ?`),
-      setHandleIfMissing: db.prepare('UPDATE accounts SET handle = ? WHERE id = ? AND handle IS NULL'),
+      setHandleIfMissing: writer.prepare('UPDATE accounts SET handle = ? WHERE id = ? AND handle IS NULL'),
+      insertCascade: writer.prepare(
+        'INSERT INTO cascades (id, dataset_id, source_file_id, root_post_platform_id, root_account_id, label) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      insertCascadeNode: writer.prepare(
+        'INSERT INTO cascade_nodes (cascade_id, node_index, account_id, post_platform_id, parent_index, delay_minutes) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+    };
+    this.statements = {
       byHandle: db.prepare(
         'SELECT id FROM accounts WHERE dataset_id = ? AND handle = ? COLLATE NOCASE ORDER BY placeholder, id LIMIT 1',
       ),
       postAuthor: db.prepare('SELECT author_id AS id FROM posts WHERE dataset_id = ? AND platform_id = ?'),
       platformIdOf: db.prepare('SELECT platform_id FROM accounts WHERE id = ?').pluck(),
-      insertCascade: db.prepare(
-        'INSERT INTO cascades (dataset_id, source_file_id, root_post_platform_id, root_account_id, label) VALUES (?, ?, ?, ?, ?)',
-      ),
-      insertCascadeNode: db.prepare(
-        'INSERT INTO cascade_nodes (cascade_id, node_index, account_id, post_platform_id, parent_index, delay_minutes) VALUES (?, ?, ?, ?, ?, ?)',
-      ),
     };
   }
 
@@ -130,7 +138,7 @@ export class SqliteSink implements ImportSink {
     }
     if (known > this.flushedAccountId) this.writeAccounts();
     this.accountsDigest = null;
-    this.statements.updateAccount.run(...fields, attributes, known);
+    this.writer.run(this.writes.updateAccount, [...fields, attributes, known]);
     if (handle !== null) this.withHandle.add(known);
   }
 
@@ -177,13 +185,12 @@ export class SqliteSink implements ImportSink {
   cascade(raw: CascadeRecord): void {
     const record = this.pseudonyms ? this.pseudonyms.cascade(raw) : raw;
     const nodeAccounts = record.nodes.map((node) => this.accountIdOf(node.accountPlatformId));
-    this.flush(false);
-    const { lastInsertRowid } = this.statements.insertCascade.run(
-      this.datasetId, this.sourceFileId, record.rootPostPlatformId, nodeAccounts[0], record.label ?? null,
-    );
+    const cascadeId = this.nextCascadeId++;
+    this.writer.run(this.writes.insertCascade,
+      [cascadeId, this.datasetId, this.sourceFileId, record.rootPostPlatformId, nodeAccounts[0], record.label ?? null]);
     record.nodes.forEach((node, index) => {
-      this.statements.insertCascadeNode.run(lastInsertRowid, index, nodeAccounts[index], node.postPlatformId,
-        node.parentIndex, node.delayMinutes);
+      this.writer.run(this.writes.insertCascadeNode,
+        [cascadeId, index, nodeAccounts[index], node.postPlatformId, node.parentIndex, node.delayMinutes]);
     });
     this.stored++;
   }
@@ -201,6 +208,8 @@ export class SqliteSink implements ImportSink {
    */
   finish(): Map<number, number> {
     this.flush();
+    // The reads below (targets by post or handle) are of this connection, so they wait for the writer's rows.
+    if (this.pending.length > 0) this.writer.commit();
     const unresolved = new Map<number, number>();
     for (const item of this.pending) {
       const targetId = this.resolve(item.record.target);
@@ -270,7 +279,7 @@ export class SqliteSink implements ImportSink {
       if (storedHandle !== null && !this.withHandle.has(known)) {
         if (known > this.flushedAccountId) this.writeAccounts();
         this.accountsDigest = null;
-        this.statements.setHandleIfMissing.run(storedHandle, known);
+        this.writer.run(this.writes.setHandleIfMissing, [storedHandle, known]);
         this.withHandle.add(known);
       }
       return known;

@@ -1,0 +1,80 @@
+/**
+ * The writer thread of an import (import/writer.ts), as plain CommonJS run with `new Worker(code, { eval: true })`:
+ * it needs nothing of the app but better-sqlite3, so it runs the same from source (tsx), from the bundle and in
+ * Electron without a bundle entry of its own. It is a synchronous loop, not an event loop: messages are taken
+ * with receiveMessageOnPort and the thread sleeps in Atomics.wait until the import thread counts a new one.
+ *
+ * Shared state (Int32Array over a SharedArrayBuffer), indices as in writer.ts SLOT.
+ * A `batch` marker ends a consistent group (the sink flushed every buffered row, accounts before what refers to
+ * them), the only points at which it commits, once the batch is COMMIT_MS old, whether more messages come or not:
+ * idle, it still commits then, since the import thread may be waiting for the write lock (another connection's
+ * write on its thread), and would otherwise send nothing more. `sync` commits
+ * and says so; `close` commits and closes; `abort` rolls back and closes. After a failed statement every later
+ * statement is skipped and the error is sent once on the reply port.
+ */
+export const WRITER_THREAD_SOURCE = String.raw`
+const { workerData, receiveMessageOnPort } = require('node:worker_threads');
+const Database = require(workerData.module);
+const SLOT = workerData.slots;
+const COMMIT_MS = workerData.commitMs;
+const NOTIFY_EVERY = 8;
+const shared = new Int32Array(workerData.state);
+const { port, replies } = workerData;
+const db = new Database(workerData.file, workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {});
+for (const pragma of workerData.pragmas) db.pragma(pragma);
+const statements = [];
+let failed = false;
+let markerPending = false;
+let batchStarted = Date.now();
+let processed = 0;
+const signal = (slot, value) => { Atomics.store(shared, slot, value); Atomics.notify(shared, slot); };
+function commit() {
+  if (db.inTransaction) db.exec('COMMIT');
+  markerPending = false;
+  batchStarted = Date.now();
+}
+function fail(error) {
+  if (failed) return;
+  failed = true;
+  try { if (db.inTransaction) db.exec('ROLLBACK'); } catch {}
+  replies.postMessage({ message: String(error && error.message), code: error && error.code, name: error && error.name });
+  signal(SLOT.failed, 1);
+}
+function apply(op) {
+  if (op.length === 2) { statements[op[0]] = db.prepare(op[1]); return; }
+  if (!db.inTransaction) db.exec('BEGIN IMMEDIATE');
+  const statement = statements[op[0]];
+  if (op[2] === undefined) statement.run(op[1]); else statement.run(op[1], op[2]);
+}
+for (;;) {
+  const received = receiveMessageOnPort(port);
+  if (received === undefined) {
+    signal(SLOT.processed, processed);
+    const age = Date.now() - batchStarted;
+    if (markerPending && !failed && age >= COMMIT_MS) { try { commit(); } catch (error) { fail(error); } }
+    Atomics.wait(shared, SLOT.sent, processed, markerPending && !failed ? Math.max(1, COMMIT_MS - age) : undefined);
+    continue;
+  }
+  const { ops, marker, seq } = received.message;
+  if (!failed) {
+    try {
+      // Rows after the last marker may refer to rows not sent yet: no commit until the next marker.
+      if (ops.length > 0) markerPending = false;
+      for (const op of ops) apply(op);
+      if (marker === 'batch') {
+        markerPending = true;
+        if (Date.now() - batchStarted >= COMMIT_MS) commit();
+      } else if (marker === 'sync' || marker === 'close') commit();
+    } catch (error) { fail(error); }
+  }
+  processed++;
+  if (marker === 'close' || marker === 'abort') {
+    try { if (db.inTransaction) db.exec('ROLLBACK'); db.close(); } catch (error) { fail(error); }
+  }
+  if (marker === 'sync' || marker === 'close' || marker === 'abort') signal(SLOT.synced, seq);
+  // A wake-up costs a system call when the import thread waits: every NOTIFY_EVERY messages, and when idle (above).
+  if (processed % NOTIFY_EVERY === 0) signal(SLOT.processed, processed);
+  else Atomics.store(shared, SLOT.processed, processed);
+  if (marker === 'close' || marker === 'abort') break;
+}
+`;

@@ -1,0 +1,93 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { ImportWriter } from '../../src/main/import/writer';
+import { openDatabase } from '../../src/main/store/db';
+import { tempDb } from '../helpers';
+
+const PRAGMAS = ['journal_mode = WAL', 'synchronous = NORMAL', 'busy_timeout = 30000'];
+
+function withTable() {
+  const { db, file } = tempDb();
+  db.exec('CREATE TABLE t (n INTEGER NOT NULL) STRICT');
+  return { db, file, count: () => db.prepare('SELECT count(*) FROM t').pluck().get() as number };
+}
+
+/** Polls until a write transaction cannot start (the writer thread began its batch); false after 5 s. */
+function writerHoldsLock(file: string): boolean {
+  const probe = new Database(file);
+  probe.pragma('busy_timeout = 0');
+  try {
+    for (const deadline = performance.now() + 5_000; performance.now() < deadline;) {
+      try {
+        probe.exec('BEGIN IMMEDIATE');
+        probe.exec('ROLLBACK');
+      } catch {
+        return true;
+      }
+    }
+    return false;
+  } finally {
+    probe.close();
+  }
+}
+
+describe('the import writer thread', () => {
+  it('runs statements in order and commit() makes them visible to the import thread', () => {
+    const { db, file, count } = withTable();
+    const writer = new ImportWriter(file, PRAGMAS);
+    const insert = writer.prepare('INSERT INTO t VALUES (?), (?)');
+    for (let n = 0; n < 1000; n += 2) writer.run(insert, [n, n + 1]);
+    writer.commit();
+    expect(count()).toBe(1000);
+    expect(db.prepare('SELECT sum(n) FROM t').pluck().get()).toBe((999 * 1000) / 2);
+    writer.close();
+    db.close();
+  });
+
+  it('commits an idle batch after its time, so a write of another connection on this thread waits, then lands', () => {
+    const { db, file, count } = withTable();
+    const writer = new ImportWriter(file, PRAGMAS);
+    writer.run(writer.prepare('INSERT INTO t VALUES (?)'), [1]);
+    writer.batchEnd();
+    expect(writerHoldsLock(file)).toBe(true);
+    // This thread now blocks in SQLite's busy handler and sends nothing more: the writer must commit on its own.
+    const other = openDatabase(file);
+    const started = performance.now();
+    other.prepare('INSERT INTO t VALUES (2)').run();
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(count()).toBe(2);
+    other.close();
+    writer.close();
+    db.close();
+  });
+
+  it('throws the failed statement\'s SQLite error at the next call, rolls back its batch and ends the thread', () => {
+    const { db, file, count } = withTable();
+    const writer = new ImportWriter(file, PRAGMAS);
+    const insert = writer.prepare('INSERT INTO t VALUES (?)');
+    writer.run(insert, [1]);
+    writer.commit();
+    writer.run(insert, [2]);
+    writer.run(insert, ['not a number']);
+    writer.run(insert, [3]);
+    expect(() => writer.commit()).toThrow(/cannot store TEXT value in INTEGER column t\.n/);
+    expect(count()).toBe(1);
+    // Ended: the connection is closed, so this one can take the write lock at once.
+    db.prepare('INSERT INTO t VALUES (4)').run();
+    expect(() => writer.close()).not.toThrow();
+    expect(count()).toBe(2);
+    db.close();
+  });
+
+  it('abort() rolls back what was not committed', () => {
+    const { db, file, count } = withTable();
+    const writer = new ImportWriter(file, PRAGMAS);
+    const insert = writer.prepare('INSERT INTO t VALUES (?)');
+    writer.run(insert, [1]);
+    writer.commit();
+    writer.run(insert, [2]);
+    writer.abort();
+    expect(count()).toBe(1);
+    db.close();
+  });
+});
