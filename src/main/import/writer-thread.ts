@@ -6,9 +6,9 @@
  *
  * Shared state (Int32Array over a SharedArrayBuffer), indices as in writer.ts SLOT.
  * A `batch` marker ends a consistent group (the sink flushed every buffered row, accounts before what refers to
- * them), the only points at which it commits, once the batch is COMMIT_MS old, whether more messages come or not:
- * idle, it still commits then, since the import thread may be waiting for the write lock (another connection's
- * write on its thread), and would otherwise send nothing more. `sync` commits
+ * them), the only points at which it commits: once the batch is COMMIT_MS old, or after IDLE_COMMIT_MS without a
+ * message, since the import thread may then be waiting for the write lock (another connection's write on its
+ * thread) and would send nothing more. `sync` commits
  * and says so; `close` commits and closes; `abort` rolls back and closes. After a failed statement every later
  * statement is skipped and the error is sent once on the reply port.
  */
@@ -18,6 +18,7 @@ const Database = require(workerData.module);
 const SLOT = workerData.slots;
 const COMMIT_MS = workerData.commitMs;
 const NOTIFY_EVERY = 8;
+const IDLE_COMMIT_MS = workerData.idleCommitMs;
 const shared = new Int32Array(workerData.state);
 const { port, replies } = workerData;
 const db = new Database(workerData.file, workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {});
@@ -50,9 +51,11 @@ for (;;) {
   const received = receiveMessageOnPort(port);
   if (received === undefined) {
     signal(SLOT.processed, processed);
-    const age = Date.now() - batchStarted;
-    if (markerPending && !failed && age >= COMMIT_MS) { try { commit(); } catch (error) { fail(error); } }
-    Atomics.wait(shared, SLOT.sent, processed, markerPending && !failed ? Math.max(1, COMMIT_MS - age) : undefined);
+    const canCommit = markerPending && !failed;
+    const waited = Atomics.wait(shared, SLOT.sent, processed, canCommit ? IDLE_COMMIT_MS : undefined);
+    if (canCommit && (waited === 'timed-out' || Date.now() - batchStarted >= COMMIT_MS)) {
+      try { commit(); } catch (error) { fail(error); }
+    }
     continue;
   }
   const { ops, marker, seq } = received.message;

@@ -10,6 +10,11 @@ const SLOT = { sent: 0, processed: 1, synced: 2, failed: 3 } as const;
  * chunk cost 1.6 s of a 5M-row CSV import. Another writer waits for it (busy_timeout), so it stays well under 1 s.
  */
 const COMMIT_MS = 250;
+/**
+ * How long the writer waits idle at a consistent point before it commits anyway: a write of another connection on
+ * the import's thread waits for the lock that long (plus the writer's backlog) while that thread stands still.
+ */
+const IDLE_COMMIT_MS = 50;
 /** Statements per message: a message costs about 10 us to post, a statement of 128 rows about 150 us to run. */
 const OPS_PER_MESSAGE = 16;
 /** Messages the writer may lag behind before the import thread waits: 64 x 16 x 128 rows, about 130k rows held. */
@@ -53,7 +58,7 @@ export class ImportWriter {
     this.worker = new Worker(WRITER_THREAD_SOURCE, {
       eval: true,
       workerData: { file, pragmas, module: betterSqlite3Path(), nativeBinding: process.env.INFLUENCE_LENS_SQLITE_BINDING,
-        state: this.state.buffer, slots: SLOT, commitMs: COMMIT_MS, port: ops.port2, replies: replies.port2 },
+        state: this.state.buffer, slots: SLOT, commitMs: COMMIT_MS, idleCommitMs: IDLE_COMMIT_MS, port: ops.port2, replies: replies.port2 },
       transferList: [ops.port2, replies.port2],
     });
     // The thread ends itself after close or abort; it must not keep a process alive that is done otherwise.
