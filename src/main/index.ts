@@ -48,7 +48,8 @@ async function start(): Promise<void> {
     mainWindow = window;
     window.on('closed', () => (mainWindow = null));
     await loadDemoData(services.engine, { log: console.error });
-    await showView(window, paths.target, 'datasets');
+    // The Start screen: what is loaded and what to look at first, each one click away (issue 16).
+    await showView(window, paths.target, 'start');
   } catch (error) {
     fail(error as Error);
   }

@@ -44,8 +44,10 @@ test('the desktop window imports a dataset and runs a model', async () => {
   });
   try {
     const page = await app.firstWindow();
-    // First start: the demo data (three samples and a generated world) is loaded before the page.
-    await expect(page.getByTestId('dataset-row')).toHaveCount(4, { timeout: 120_000 });
+    // First start: the demo data (three samples and a generated world) is loaded before the page, which opens on Start here.
+    await expect(page.getByTestId('start-data').locator('tbody tr')).toHaveCount(4, { timeout: 120_000 });
+    await page.evaluate(() => (window.location.hash = '#/datasets'));
+    await expect(page.getByTestId('dataset-row')).toHaveCount(4);
     expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
 
     await page.getByTestId('import-input').setInputFiles(karate);
