@@ -35,6 +35,22 @@ interface TableProps<T> {
 }
 
 const OVERSCAN = 8;
+/** Below about 70 px per fraction a column shows mostly an ellipsis ("@Sam…"): the table scrolls sideways instead. */
+const MIN_PX_PER_FR = 70;
+/** The body keeps a stable scrollbar gutter (12 px in Chromium); the header leaves the same room. */
+const GUTTER = 12;
+
+/**
+ * The narrowest the table may be drawn: its fixed columns at their width, each fraction at MIN_PX_PER_FR. In a
+ * narrower box (a 1024 px window) header and rows scroll sideways together inside the table's own box.
+ */
+export function minTableWidth(widths: readonly (string | undefined)[]): number {
+  const track = (width = '1fr') => {
+    const [, amount = '1', unit] = /^(\d+(?:\.\d+)?)(px|fr)$/.exec(width) ?? [];
+    return unit === 'px' ? Number(amount) : Number(amount) * MIN_PX_PER_FR;
+  };
+  return widths.reduce((sum, width) => sum + track(width), GUTTER);
+}
 
 /**
  * A virtualised table: every row has the same height, so the visible slice follows from the scroll offset alone and
@@ -78,20 +94,22 @@ export function Table<T>(props: TableProps<T>) {
   }
 
   return (
-    <div role="table" aria-label={props.label} aria-rowcount={rowCount + 1} data-testid={props.testId}>
-      <div role="row" aria-rowindex={1} style={{ display: 'grid', gridTemplateColumns: template, borderBottom: '1px solid #dde1e8', paddingRight: 12 }}>
-        {columns.map((column) => (
-          <HeaderCell key={column.key} column={column} sort={props.sort ?? null} onSort={props.onSort} />
-        ))}
-      </div>
-      <div
-        tabIndex={0}
-        style={{ height: viewport, overflowY: 'auto', position: 'relative', scrollbarGutter: 'stable' }}
-        onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
-      >
-        <div style={{ height: rowCount * rowHeight, position: 'relative' }}>
-          <div role="rowgroup" style={{ position: 'absolute', top: start * rowHeight, left: 0, right: 0 }}>
-            {rows}
+    <div role="table" aria-label={props.label} aria-rowcount={rowCount + 1} data-testid={props.testId} style={{ overflowX: 'auto' }}>
+      <div style={{ minWidth: minTableWidth(columns.map((column) => column.width)) }}>
+        <div role="row" aria-rowindex={1} style={{ display: 'grid', gridTemplateColumns: template, borderBottom: '1px solid #dde1e8', paddingRight: GUTTER }}>
+          {columns.map((column) => (
+            <HeaderCell key={column.key} column={column} sort={props.sort ?? null} onSort={props.onSort} />
+          ))}
+        </div>
+        <div
+          tabIndex={0}
+          style={{ height: viewport, overflowY: 'auto', position: 'relative', scrollbarGutter: 'stable' }}
+          onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+        >
+          <div style={{ height: rowCount * rowHeight, position: 'relative' }}>
+            <div role="rowgroup" style={{ position: 'absolute', top: start * rowHeight, left: 0, right: 0 }}>
+              {rows}
+            </div>
           </div>
         </div>
       </div>
