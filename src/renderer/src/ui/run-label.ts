@@ -30,6 +30,11 @@ export function describeParam(key: string, value: unknown): string {
   return `${words} ${String(value)}`;
 }
 
+/** Every parameter of a run in words, nested ones by their dotted key: the full list a run's row and detail show. */
+export function paramWords(params: Record<string, unknown>): string[] {
+  return [...flatten(params)].map(([key, value]) => describeParam(key, value));
+}
+
 /**
  * What sets this run apart from the other runs of its model on its dataset: the parameters whose values differ
  * among them (in the run's own key order), and the seed when the seeds differ. Empty for a run with no sibling, so

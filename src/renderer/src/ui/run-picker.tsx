@@ -19,9 +19,6 @@ export function useRunLabel(): (run: LabelledRun) => string {
   return useCallback((run: LabelledRun) => runLabelText(run, all ?? [run], names.get(run.model)), [all, names]);
 }
 
-/** For views outside this helper's files that label without the hook: the model id and the run number. */
-export const runLabel = (run: Pick<RunSummary, 'id' | 'model'>): string => `#${run.id} ${run.model}`;
-
 export interface RunSelection {
   runs: RunSummary[];
   datasets: string[];

@@ -4,11 +4,13 @@ import type { RunSummary } from '../../../../shared/runs';
 import { ChartFrame, Segmented } from '../../ui/charts/ChartFrame';
 import { LineChart, type Series } from '../../ui/charts/LineChart';
 import type { Marker } from '../../ui/charts/draw';
-import { runLabel } from '../../ui/run-picker';
+import { Term } from '../../ui/Term';
 import { formatNumber } from '../../ui/format';
 
 export interface RunDistribution {
   run: RunSummary;
+  /** The run's one label (useRunLabel), the same as on every other view. */
+  label: string;
   color: string;
   distribution: DistributionOutput;
 }
@@ -19,25 +21,25 @@ const HEIGHT = 320;
 export const constantScore = ({ n, min, max }: DistributionOutput): number | null => (n > 0 && min !== null && min === max ? min : null);
 
 /** What a constant run's line says, and why it is a line: every account shares one score, there is no spread. */
-const constantNote = (run: RunSummary, distribution: DistributionOutput, value: number): string =>
-  `every one of the ${formatNumber(distribution.n)} scored accounts of ${runLabel(run)} scores ${formatNumber(value)}: ` +
+const constantNote = (label: string, distribution: DistributionOutput, value: number): string =>
+  `every one of the ${formatNumber(distribution.n)} scored accounts of ${label} scores ${formatNumber(value)}: ` +
   'there is no spread to draw, so the run is the dashed line at that score';
 
 /** Constant runs as labelled spikes: their whole count at their one value (histogram), or a share of 1 (CCDF). */
 function constantMarkers(runs: RunDistribution[], top: (distribution: DistributionOutput) => number): (Marker & { legend: string })[] {
-  return runs.flatMap(({ run, color, distribution }) => {
+  return runs.flatMap(({ label, color, distribution }) => {
     const value = constantScore(distribution);
     return value === null
       ? []
-      : [{ x: value, y: top(distribution), color, label: `all ${formatNumber(distribution.n)} at ${formatNumber(value)}`, legend: runLabel(run) }];
+      : [{ x: value, y: top(distribution), color, label: `all ${formatNumber(distribution.n)} at ${formatNumber(value)}`, legend: label }];
   });
 }
 
 /** The note above the charts when some runs are constant, or nothing. */
 export function ConstantNote({ runs }: { runs: RunDistribution[] }) {
-  const notes = runs.flatMap(({ run, distribution }) => {
+  const notes = runs.flatMap(({ label, distribution }) => {
     const value = constantScore(distribution);
-    return value === null ? [] : [constantNote(run, distribution, value)];
+    return value === null ? [] : [constantNote(label, distribution, value)];
   });
   if (notes.length === 0) return null;
   return (
@@ -56,13 +58,13 @@ export function HistogramChart({ runs }: { runs: RunDistribution[] }) {
   const log = binning === 'log';
   const series = useMemo<Series[]>(
     () =>
-      runs.flatMap(({ run, color, distribution }) => {
+      runs.flatMap(({ label, color, distribution }) => {
         if (constantScore(distribution) !== null) return [];
         const bins = log ? distribution.histogram.log : distribution.histogram.linear;
         const last = bins?.at(-1);
         // A step curve needs the last bin's right edge as a final point to draw that bin's top.
         return bins && last
-          ? [{ label: runLabel(run), color, points: [...bins.map((bin): [number, number] => [bin.from, bin.count]), [last.to, last.count]] }]
+          ? [{ label, color, points: [...bins.map((bin): [number, number] => [bin.from, bin.count]), [last.to, last.count]] }]
           : [];
       }),
     [runs, log],
@@ -71,13 +73,13 @@ export function HistogramChart({ runs }: { runs: RunDistribution[] }) {
   // Log bins cannot hold scores at or below zero: say how many accounts each run leaves out, or that it has none.
   // A constant run is explained by its own note, not as a run without log bins.
   const leftOut = log
-    ? runs.flatMap(({ run, distribution, distribution: { histogram } }) =>
+    ? runs.flatMap(({ label, distribution, distribution: { histogram } }) =>
         constantScore(distribution) !== null
           ? []
           : histogram.log === null
-          ? [`${runLabel(run)} has no log bins (some scores are zero or negative)`]
+          ? [`${label} has no log bins (some scores are zero or negative)`]
           : histogram.zeroOrNegative > 0
-            ? [`${formatNumber(histogram.zeroOrNegative)} accounts of ${runLabel(run)} score zero or less and are not shown`]
+            ? [`${formatNumber(histogram.zeroOrNegative)} accounts of ${label} score zero or less and are not shown`]
             : [],
       )
     : [];
@@ -117,9 +119,9 @@ export function CcdfChart({ runs }: { runs: RunDistribution[] }) {
   const [axes, setAxes] = useState<'log' | 'linear'>('log');
   const series = useMemo<Series[]>(
     () =>
-      runs.flatMap(({ run, color, distribution }) =>
+      runs.flatMap(({ label, color, distribution }) =>
         constantScore(distribution) === null
-          ? [{ label: runLabel(run), color, points: distribution.ccdf.map((point): [number, number] => [point.x, point.p]) }]
+          ? [{ label, color, points: distribution.ccdf.map((point): [number, number] => [point.x, point.p]) }]
           : [],
       ),
     [runs],
@@ -143,7 +145,14 @@ export function CcdfChart({ runs }: { runs: RunDistribution[] }) {
         />
       }
     >
-      {(width) => <LineChart series={series} markers={markers} width={width} height={HEIGHT} xLog={log} yLog={log} labels={{ x: 'score x', y: 'P(score ≥ x)' }} testId="ccdf" />}
+      {(width) => (
+        <>
+          <p className="muted" style={{ margin: '0 0 4px', fontSize: 12 }}>
+            Each line is a run's <Term id="ccdf" />.
+          </p>
+          <LineChart series={series} markers={markers} width={width} height={HEIGHT} xLog={log} yLog={log} labels={{ x: 'score x', y: 'P(score ≥ x)' }} testId="ccdf" />
+        </>
+      )}
     </ChartFrame>
   );
 }

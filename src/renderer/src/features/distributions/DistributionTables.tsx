@@ -1,4 +1,4 @@
-import { runLabel } from '../../ui/run-picker';
+import { Term } from '../../ui/Term';
 import type { RunDistribution } from './DistributionCharts';
 import { dataValue, formatNumber, formatShare } from '../../ui/format';
 
@@ -25,18 +25,22 @@ export function StatsTable({ runs }: { runs: RunDistribution[] }) {
           <th>median</th>
           <th>mean</th>
           <th>max</th>
-          <th title="0 = everyone scores the same, 1 = one account has everything">Gini</th>
-          <th title="share of the total score held by the top 1% of accounts">top-1% share</th>
+          <th>
+            <Term id="gini" short="Gini" />
+          </th>
+          <th>
+            <Term id="top1_share" short="top-1% share" />
+          </th>
           <th title="share of accounts whose score equals another account's; tied accounts share their mean rank">tied</th>
           <th title="the largest group of accounts with one and the same score">largest tie</th>
         </tr>
       </thead>
       <tbody>
-        {runs.map(({ run, color, distribution: d }) => (
+        {runs.map(({ run, label, color, distribution: d }) => (
           <tr key={run.id} data-testid={`dist-stats-${run.id}`} data-gini={dataValue(d.gini)} data-top1={dataValue(d.top1Share)}>
             <td>
               <span className="tag" style={{ background: color, color: '#fff' }}>
-                {runLabel(run)}
+                {label}
               </span>
             </td>
             <Cell value={d.n} text={formatNumber(d.n)} />
@@ -67,8 +71,8 @@ export function PercentilesTable({ runs }: { runs: RunDistribution[] }) {
       <thead>
         <tr>
           <th>Percentile</th>
-          {runs.map(({ run }) => (
-            <th key={run.id}>{runLabel(run)}</th>
+          {runs.map(({ run, label }) => (
+            <th key={run.id}>{label}</th>
           ))}
         </tr>
       </thead>

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { ViewProps } from '../../ui/routes';
 import { ErrorNotice } from '../../ui/notices';
-import { RunPicker, useRunSelection } from '../../ui/run-picker';
+import { RunPicker, useRunLabel, useRunSelection } from '../../ui/run-picker';
 import { CcdfChart, ConstantNote, HistogramChart, type RunDistribution } from './DistributionCharts';
 import { PercentilesTable, StatsTable } from './DistributionTables';
 import { useDistributions } from './use-distributions';
@@ -13,14 +13,15 @@ export function DistributionsView({ params }: ViewProps) {
   const ids = selection.selected.map((run) => run.id);
   const { data, error, loading } = useDistributions(ids);
   const all = selection.runs;
+  const runLabel = useRunLabel();
   const runs = useMemo<RunDistribution[]>(
     () =>
       (data ?? []).flatMap((distribution) => {
         const run = all.find((candidate) => candidate.id === distribution.run);
         // A run's colour follows its id, the same in every chart, table and view whatever else is chosen.
-        return run ? [{ run, color: runColor(run.id), distribution }] : [];
+        return run ? [{ run, label: runLabel(run), color: runColor(run.id), distribution }] : [];
       }),
-    [data, all],
+    [data, all, runLabel],
   );
   return (
     <div>

@@ -5,7 +5,7 @@ import { Segmented } from '../../ui/charts/ChartFrame';
 import { fileSafe } from '../../ui/download';
 import { findCommunities } from '../../ui/network/layout-supervisor';
 import { NetworkCanvas } from '../../ui/network/NetworkCanvas';
-import { runLabel } from '../../ui/run-picker';
+import { useRunLabel } from '../../ui/run-picker';
 import { useCall } from '../../ui/use-call';
 import { buildEgoGraph, styleEgoGraph, type ColourBy } from './ego-graph';
 
@@ -25,6 +25,7 @@ export function EgoGraph({ ego, dataset, onOpen }: { ego: EgoOutput; dataset: st
   const [colourBy, setColourBy] = useState<ColourBy>('distance');
   const [communities, setCommunities] = useState<{ graph: typeof graph; membership: Int32Array } | null>(null);
   const runs = useCall('runs.list', { dataset });
+  const runLabel = useRunLabel();
   const scores = useCall('runs.scores', run === null ? null : { run });
   const audit = useCall('audit.latest', colourBy === 'case' ? { dataset } : null);
 

@@ -9,10 +9,13 @@ import { ScoresTable } from './ScoresTable';
 import { formatNumber, time } from '../../ui/format';
 import { Failure, LongCallProgress } from '../../ui/notices';
 import { EdgeReadingNote, RunWarnings } from '../../ui/RunWarnings';
+import { paramWords } from '../../ui/run-label';
+import { useRunLabel } from '../../ui/run-picker';
 
 /** One run: `lens runs show` (its manifest), `lens rerun`, `lens scores` and the CSV export. */
 export function RunDetail({ run, onRerun, onOpen }: { run: number; onRerun: () => void; onOpen: (run: number) => void }) {
   const detail = useCall('runs.show', { run });
+  const runLabel = useRunLabel();
   const rerun = useJob('runs.rerun');
   const [exporting, setExporting] = useState(false);
   const [exportError, setExportError] = useState<ApiError | null>(null);
@@ -29,7 +32,7 @@ export function RunDetail({ run, onRerun, onOpen }: { run: number; onRerun: () =
   return (
     <div className="panel" data-panel="run-detail" data-testid="run-detail">
       <div className="row" style={{ justifyContent: 'space-between' }}>
-        <h2 style={{ margin: 0 }}>Run {run}</h2>
+        <h2 style={{ margin: 0 }}>{detail.data ? runLabel(detail.data) : `Run ${run}`}</h2>
         <div className="row">
           <button type="button" data-testid="rerun-button" disabled={rerun.running} onClick={() => void rerun.start({ run }).then((output) => output && onRerun())}>Rerun</button>
           <button type="button" data-testid="export-csv" disabled={exporting} onClick={() => void exportCsv()}>Export CSV</button>
@@ -40,6 +43,7 @@ export function RunDetail({ run, onRerun, onOpen }: { run: number; onRerun: () =
         <p>
           {d.model} v{d.version} on <strong>{d.dataset}</strong>, seed {d.seed}: {formatNumber(d.accountsScored)} accounts scored
           {d.excluded ? `, ${formatNumber(d.excluded)} excluded` : ''}; finished {time(d.finishedAt)}. Outputs: {d.outputs.join(', ')}.{' '}
+          <span data-testid="run-detail-params">Parameters: {paramWords(d.params).join(', ') || 'none'}.</span>{' '}
           <EdgeReadingNote edges={d.edges} warnings={d.warnings} />
         </p>
       )}

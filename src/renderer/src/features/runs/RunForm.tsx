@@ -8,6 +8,7 @@ import { ParamForm, type JsonSchema, type Overrides } from './ParamForm';
 import { formatNumber } from '../../ui/format';
 import { DatasetPicker } from '../../ui/pickers';
 import { Failure, LongCallProgress } from '../../ui/notices';
+import { useRunLabel } from '../../ui/run-picker';
 
 type Model = Output<'models.list'>[number];
 
@@ -25,10 +26,14 @@ export function RunForm({ dataset, onDataset, onScored }: { dataset: string; onD
   const [seed, setSeed] = useState(1);
   const [resets, setResets] = useState(0);
   const scoring = useJob('runs.score');
+  const runLabel = useRunLabel();
+  // The dataset the last run scored, so its label still names that run after the menu changes.
+  const [scoredDataset, setScoredDataset] = useState('');
   const model: Model | undefined = models.data?.find((m) => m.id === modelId) ?? models.data?.[0];
 
   const run = async () => {
     if (!model) return;
+    setScoredDataset(dataset);
     const output = await scoring.start({ dataset, model: model.id, params, seed });
     if (output) onScored(output.run.id);
   };
@@ -90,7 +95,7 @@ export function RunForm({ dataset, onDataset, onScored }: { dataset: string; onD
       <Failure error={scoring.error} />
       {scoring.data && (
         <div className="notice info" data-testid="run-result">
-          Run {scoring.data.run.id}: {scoring.data.run.model} v{scoring.data.run.version} scored {formatNumber(scoring.data.accounts_scored)} accounts
+          {runLabel({ ...scoring.data.run, dataset: scoredDataset, kind: 'base' })} ({scoring.data.run.model} v{scoring.data.run.version}) scored {formatNumber(scoring.data.accounts_scored)} accounts
           {scoring.data.excluded ? ` (${scoring.data.excluded} excluded as likely minors)` : ''} in {formatNumber(scoring.data.seconds)} s.
         </div>
       )}

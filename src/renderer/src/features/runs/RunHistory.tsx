@@ -4,10 +4,13 @@ import { formatNumber, time } from '../../ui/format';
 import { DatasetPicker } from '../../ui/pickers';
 import { Failure } from '../../ui/notices';
 import { EdgeReadingNote, RunWarnings } from '../../ui/RunWarnings';
+import { paramWords } from '../../ui/run-label';
+import { useRunLabel } from '../../ui/run-picker';
 
 /** `lens runs [--dataset NAME]`, newest last as the service lists them. */
 export function RunHistory({ dataset, selected, onDataset, onSelect }: { dataset: string; selected: number | null; onDataset: (name: string) => void; onSelect: (run: number) => void }) {
   const runs = useCall('runs.list', { dataset: dataset || undefined });
+  const runLabel = useRunLabel();
   return (
     <div className="panel" data-panel="run-history">
       <div className="row">
@@ -37,7 +40,7 @@ export function RunHistory({ dataset, selected, onDataset, onSelect }: { dataset
                 <tr key={run.id} data-testid="run-row" data-run={run.id} aria-selected={run.id === selected} style={run.id === selected ? { background: '#eef3fd' } : undefined}>
                   <td>
                     <a href={`#/runs?run=${run.id}`} onClick={(event) => { event.preventDefault(); onSelect(run.id); }}>
-                      {run.id}
+                      {runLabel(run)}
                     </a>
                   </td>
                   <td>{run.dataset}</td>
@@ -46,8 +49,8 @@ export function RunHistory({ dataset, selected, onDataset, onSelect }: { dataset
                   <td>{formatNumber(run.accountsScored)}</td>
                   <td>{formatNumber(run.excluded)}</td>
                   <td>{time(run.finishedAt)}</td>
-                  <td className="muted" style={{ fontSize: 12, maxWidth: 380, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={JSON.stringify(run.params, null, 2)}>
-                    {JSON.stringify(run.params)}
+                  <td className="muted" style={{ fontSize: 12, maxWidth: 380 }} data-testid="run-params">
+                    {paramWords(run.params).join(', ')}
                     <div><EdgeReadingNote edges={run.edges} warnings={run.warnings} /></div>
                   </td>
                   <td><RunWarnings warnings={run.warnings} compact /></td>
