@@ -30,6 +30,17 @@ describe('PlatformIdMap against a Map', () => {
 
   it('refuses a row id it cannot hold instead of storing another', () => {
     expect(() => new PlatformIdMap().set('u1', 2 ** 31)).toThrow(RangeError);
+    expect(() => new PlatformIdMap().set('h1', 0)).toThrow(RangeError);
+  });
+
+  it('keeps ids on both sides of the direct arrays\' limits apart', () => {
+    const ids = ['4194303', '4194304', 'u4194303', 'u4194304', '9999999', '99999999', 'abcdefgh1', 'abcdefghi1', '0', '00',
+      'u0', 'u00', 'x-1', 'x1', 'y1', 'z1', 'w1', 'v1'];
+    const map = new PlatformIdMap();
+    ids.forEach((id, index) => map.set(id, index + 1));
+    expect(ids.map((id) => map.get(id))).toEqual(ids.map((_, index) => index + 1));
+    expect(map.size).toBe(ids.length);
+    expect(['4194302', 'u1', '000', 'v2', 'abcdefghi2'].map((id) => map.get(id))).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 });
 
