@@ -11,6 +11,18 @@ const TITLES: Record<string, string> = {
 
 const titleOf = (code: string) => TITLES[code] ?? code.replaceAll('_', ' ');
 
+/**
+ * A run's warnings as plain text to follow its label where only text fits (a menu option, a checkbox): " ⚠ most
+ * accounts tie". Empty for a run without warnings or one stored before they were kept.
+ */
+export function warningSuffix(warnings: readonly ScoreWarning[] | null): string {
+  if (!warnings || warnings.length === 0) return '';
+  return ` ⚠ ${warnings.map((w) => titleOf(w.code).toLowerCase()).join(', ')}`;
+}
+
+/** Each warning's name and message, one per paragraph, for a tooltip. */
+export const warningDetails = (warnings: readonly ScoreWarning[]): string => warnings.map((w) => `${titleOf(w.code)}: ${w.message}`).join('\n\n');
+
 const WARNING_STYLE = { background: '#fff6e0', color: '#6b4a00', border: '1px solid #f0d28a' } as const;
 
 /**
@@ -29,7 +41,7 @@ export function RunWarnings({ warnings, compact = false }: { warnings: readonly 
   if (warnings.length === 0) return null;
   if (compact) {
     return (
-      <span data-testid="run-warnings" title={warnings.map((w) => `${titleOf(w.code)}: ${w.message}`).join('\n\n')}
+      <span data-testid="run-warnings" title={warningDetails(warnings)}
         style={{ ...WARNING_STYLE, borderRadius: 3, padding: '0 6px', fontSize: 12, whiteSpace: 'nowrap' }}>
         ⚠ {warnings.map((w) => titleOf(w.code)).join(', ')}
       </span>

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useMemo } from 'react';
 import type { ApiError } from '../../../shared/domain';
 import type { RunSummary } from '../../../shared/runs';
 import { lastDataset, lastRuns, preferredRuns, rememberDataset, rememberRuns } from './last-used';
-import { runLabelText, type LabelledRun } from './run-label';
+import { paramWords, runLabelText, type LabelledRun } from './run-label';
+import { warningDetails, warningSuffix } from './RunWarnings';
 import { navigate, type ViewPath } from './routes';
 import { useCall } from './use-call';
 
@@ -60,7 +61,14 @@ export function useRunSelection(view: ViewPath, params: URLSearchParams): RunSel
   return { runs, datasets, dataset, selected, select, loading, error };
 }
 
-/** A dataset menu and one checkbox per run of that dataset, each labelled with what sets it apart. */
+/** A run option's tooltip: every parameter in words, the seed, and each warning's reason and what to change. */
+function optionTip(run: RunSummary): string {
+  const params = paramWords(run.params);
+  const setup = `${params.length > 0 ? params.join(', ') : 'no parameters'}; seed ${run.seed}`;
+  return run.warnings && run.warnings.length > 0 ? `${setup}\n\n${warningDetails(run.warnings)}` : setup;
+}
+
+/** A dataset menu and one checkbox per run of that dataset, each labelled with what sets it apart and any warning. */
 export function RunPicker({ selection }: { selection: RunSelection }) {
   const { runs, datasets, dataset, selected, select, loading } = selection;
   const label = useRunLabel();
@@ -89,7 +97,7 @@ export function RunPicker({ selection }: { selection: RunSelection }) {
         {runs
           .filter((run) => run.dataset === dataset)
           .map((run) => (
-            <label key={run.id} title={`parameters: ${JSON.stringify(run.params)}; seed ${run.seed}`}>
+            <label key={run.id} title={optionTip(run)}>
               <input
                 type="checkbox"
                 data-testid={`run-option-${run.id}`}
@@ -97,6 +105,11 @@ export function RunPicker({ selection }: { selection: RunSelection }) {
                 onChange={(event) => toggle(run.id, event.target.checked)}
               />{' '}
               {label(run)}
+              {run.warnings && run.warnings.length > 0 && (
+                <span className="run-option-warning" data-testid={`run-option-warning-${run.id}`} style={{ color: '#6b4a00' }}>
+                  {warningSuffix(run.warnings)}
+                </span>
+              )}
             </label>
           ))}
       </fieldset>

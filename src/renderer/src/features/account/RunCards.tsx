@@ -2,6 +2,7 @@ import { withFidelity } from '../../../../shared/models/fidelity';
 import type { AccountReportRun } from '../../../../shared/report';
 import { AccountLink } from '../../ui/account-link';
 import { formatNumber, formatShare } from '../../ui/format';
+import { paramWords } from '../../ui/run-label';
 import { useRunLabel } from '../../ui/run-picker';
 import { RunWarnings } from '../../ui/RunWarnings';
 import { Term } from '../../ui/Term';
@@ -17,7 +18,7 @@ function RunCard({ entry, dataset }: { entry: AccountReportRun; dataset: string 
   return (
     <div className="panel" data-panel={`run-card-${run.id}`} data-testid={`run-card-${run.id}`} data-score={e?.score ?? ''} data-rank={e?.rank ?? ''} style={{ marginBottom: 0 }}>
       <div className="row" style={{ justifyContent: 'space-between' }}>
-        <strong title={`parameters: ${JSON.stringify(run.params)}; seed ${run.seed}`}>
+        <strong title={`${paramWords(run.params).join(', ') || 'no parameters'}; seed ${run.seed}`}>
           {runLabel(run)} <span className="muted">{withFidelity(`v${run.version}`, run.fidelity ?? undefined)}</span>
         </strong>
         {e && (

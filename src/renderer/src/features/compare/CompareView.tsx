@@ -13,7 +13,7 @@ import { RunPicker, useRunLabel, useRunSelection } from '../../ui/run-picker';
 import { TopKLists } from './TopKLists';
 import { useRankPair } from './use-rank-pair';
 import { STAT_TERMS } from '../../ui/glossary';
-import { RunWarnings } from '../../ui/RunWarnings';
+import { RunWarnings, warningSuffix } from '../../ui/RunWarnings';
 
 /** Agreement of two or more runs of one dataset; `#/compare?runs=1,2` opens with those runs chosen. */
 export function CompareView({ params }: ViewProps) {
@@ -46,6 +46,7 @@ export function CompareView({ params }: ViewProps) {
         {selected.map((run) => (
           <option key={run.id} value={run.id} disabled={run.id === other}>
             {runLabel(run)}
+            {warningSuffix(run.warnings)}
           </option>
         ))}
       </select>

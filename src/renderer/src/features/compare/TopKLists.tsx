@@ -5,6 +5,7 @@ import { useCall } from '../../ui/use-call';
 import { AccountLink } from '../../ui/account-link';
 import { useRunLabel } from '../../ui/run-picker';
 import { formatNumber } from '../../ui/format';
+import { RunWarnings } from '../../ui/RunWarnings';
 
 const KS = [10, 25, 50, 100];
 const MOVED = { background: '#fff1d6' };
@@ -32,7 +33,7 @@ function TopList({ dataset, run, other, scores, otherRanks, k, side }: {
   return (
     <table data-testid={`topk-${side}`} data-cuts-tie={cutsTie}>
       <caption style={{ textAlign: 'left', fontWeight: 600 }}>
-        {runLabel(run)}
+        {runLabel(run)} <RunWarnings warnings={run.warnings} compact />
         {cutsTie && (
           <div className="muted" data-testid={`topk-${side}-tie`} style={{ fontWeight: 400 }}>
             The top {k} cuts through a tie at {formatNumber(last.values[0] ?? null)}: more accounts share that score (and rank {last.rank}), so

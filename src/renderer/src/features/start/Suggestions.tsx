@@ -6,6 +6,7 @@ import { STAT_TERMS } from '../../ui/glossary';
 import { ErrorNotice, ProgressBar, WAITING } from '../../ui/notices';
 import { navigate } from '../../ui/routes';
 import { useRunLabel } from '../../ui/run-picker';
+import { RunWarnings } from '../../ui/RunWarnings';
 import { CaseKindTag, Term } from '../../ui/Term';
 import { useCall, useJob } from '../../ui/use-call';
 
@@ -105,7 +106,8 @@ function DisagreeingModels({ dataset, overview }: { dataset: string; overview: O
                   onClick={() => navigate('compare', { dataset, runs: `${pair.a.id},${pair.b.id}` })}
                   style={{ width: '100%', textAlign: 'left', margin: '2px 0' }}
                 >
-                  {runLabel(pair.a)} <span className="muted">vs</span> {runLabel(pair.b)}
+                  {runLabel(pair.a)} <RunWarnings warnings={pair.a.warnings} compact /> <span className="muted">vs</span> {runLabel(pair.b)}{' '}
+                  <RunWarnings warnings={pair.b.warnings} compact />
                   <span className="muted" title={pair.spearman === null ? STAT_TERMS.na.tip : STAT_TERMS.spearman.tip}>
                     {' '}
                     · rank agreement {formatNumber(pair.spearman)} over {formatNumber(pair.n)} accounts
