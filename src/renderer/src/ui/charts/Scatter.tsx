@@ -136,7 +136,8 @@ export function Scatter<P extends ScatterPoint>({
       </svg>
       {hover && (
         <div
-          className="chart-tooltip"
+          // In the right half the tooltip opens to the left: past the panel's edge it would scroll the panel.
+          className={geometry.x(hover.x) > inner.width / 2 ? 'chart-tooltip left' : 'chart-tooltip'}
           role="status"
           style={{ left: margin.left + geometry.x(hover.x), top: margin.top + geometry.y(hover.y) }}
         >
