@@ -69,7 +69,7 @@ function logCandidates(scale: NumberScale): number[][] {
   return sets.filter((set) => set.length > 0);
 }
 
-/** Linear ticks from the count the length suggests down to two. */
+/** Linear ticks from the count the length suggests down to one. */
 function linearCandidates(scale: NumberScale, length: number, pxPerTick: number): number[][] {
   const sets: number[][] = [];
   for (let count = Math.max(2, Math.round(length / pxPerTick)); count >= 1; count--) sets.push(scale.ticks(count));
@@ -91,39 +91,36 @@ function labelsFor(scale: NumberScale, values: number[], orient: 'bottom' | 'lef
   });
 }
 
-/** Neighbours (in drawing order) at least LABEL_GAP apart, and every label inside the bounds. */
-function readable(labels: TickLabel[], orient: 'bottom' | 'left', bounds: [number, number]): boolean {
-  const start = (box: Box) => (orient === 'bottom' ? box.x : box.y);
-  const size = (box: Box) => (orient === 'bottom' ? box.width : box.height);
-  const sorted = [...labels].sort((a, b) => start(a.box) - start(b.box));
-  return sorted.every((label, i) => {
-    const next = sorted[i + 1];
-    const inside = start(label.box) >= bounds[0] && start(label.box) + size(label.box) <= bounds[1];
-    return inside && (!next || start(next.box) - (start(label.box) + size(label.box)) >= LABEL_GAP);
-  });
+/** Where a label lies along its axis: [start, end] in x for a bottom axis, in y for a left one. */
+const along = (box: Box, orient: 'bottom' | 'left'): [number, number] =>
+  orient === 'bottom' ? [box.x, box.x + box.width] : [box.y, box.y + box.height];
+
+/** Neighbours (in drawing order) at least LABEL_GAP apart. */
+function apart(labels: TickLabel[], orient: 'bottom' | 'left'): boolean {
+  const spans = labels.map((label) => along(label.box, orient)).sort((a, b) => a[0] - b[0]);
+  return spans.every((span, i) => i === 0 || span[0] - spans[i - 1]![1] >= LABEL_GAP);
 }
 
 /**
- * The tick labels of one axis: as many as its pixel length suggests, thinned until no two collide and none runs
- * out of `bounds` (the plot coordinates the label may occupy along the axis). A bottom axis is laid out along x, a
- * left axis along y; `across` is where the axis line is (a bottom axis's y, a left axis's x). When even the
- * sparsest set collides, only its two ends are labelled.
+ * The tick labels of one axis: as many as its pixel length suggests, thinned until no two collide, leaving out any
+ * that would run out of `bounds` (the plot coordinates a label may occupy along the axis). A bottom axis is laid
+ * out along x, a left axis along y; `across` is where the axis line is (a bottom axis's y, a left axis's x). When
+ * even the sparsest set collides, only its two ends are labelled.
  */
 export function planTicks(scale: NumberScale, orient: 'bottom' | 'left', bounds: [number, number], across = 0): TickLabel[] {
   const [from = 0, to = 0] = scale.range();
   const length = Math.abs(to - from);
   const sets = 'base' in scale ? logCandidates(scale) : linearCandidates(scale, length, orient === 'bottom' ? PX_PER_TICK_X : PX_PER_TICK_Y);
-  const inBounds = (labels: TickLabel[]) =>
-    labels.filter((label) => {
-      const start = orient === 'bottom' ? label.box.x : label.box.y;
-      const size = orient === 'bottom' ? label.box.width : label.box.height;
-      return start >= bounds[0] && start + size <= bounds[1];
+  const placed = (values: number[]) =>
+    labelsFor(scale, values, orient, across).filter((label) => {
+      const [start, end] = along(label.box, orient);
+      return start >= bounds[0] && end <= bounds[1];
     });
   for (const values of sets) {
-    const labels = inBounds(labelsFor(scale, values, orient, across));
-    if (labels.length >= Math.min(2, values.length) && readable(labels, orient, bounds)) return labels;
+    const labels = placed(values);
+    if (labels.length >= Math.min(2, values.length) && apart(labels, orient)) return labels;
   }
-  const last = inBounds(labelsFor(scale, sets.at(-1) ?? [], orient, across));
+  const last = placed(sets.at(-1) ?? []);
   return last.length > 2 ? [last[0]!, last.at(-1)!] : last;
 }
 
