@@ -5,6 +5,16 @@ import { DatasetDetail } from './DatasetDetail';
 import { ImportPanel } from './ImportPanel';
 import { formatNumber, time } from '../../ui/format';
 import { Failure } from '../../ui/notices';
+import { rememberDataset } from '../../ui/last-used';
+
+/**
+ * Opens a dataset's detail and makes it the dataset last used, so Compare, Account and the other views follow it
+ * instead of the one they showed before (after an import they switched to the alphabetically first: issue 16).
+ */
+function openDataset(name: string): void {
+  rememberDataset(name);
+  navigate('datasets', { dataset: name });
+}
 
 /** The datasets: their totals, one dataset's sources and places, and importing files into a new or existing one. */
 export function DatasetsView({ params }: ViewProps) {
@@ -36,7 +46,7 @@ export function DatasetsView({ params }: ViewProps) {
                 return (
                   <tr key={dataset.dataset.id} data-testid="dataset-row" data-dataset={name} aria-selected={name === selected} style={name === selected ? { background: '#eef3fd' } : undefined}>
                     <td>
-                      <a href={`#/datasets?dataset=${encodeURIComponent(name)}`} onClick={(event) => { event.preventDefault(); navigate('datasets', { dataset: name }); }}>
+                      <a href={`#/datasets?dataset=${encodeURIComponent(name)}`} onClick={(event) => { event.preventDefault(); openDataset(name); }}>
                         {name}
                       </a>
                       {dataset.pseudonymized && <span className="tag" style={{ marginLeft: 6 }}>pseudonymized</span>}
@@ -55,7 +65,7 @@ export function DatasetsView({ params }: ViewProps) {
         )}
       </div>
       {selected && <DatasetDetail key={selected} name={selected} onDeleted={() => { list.reload(); navigate('datasets'); }} />}
-      <ImportPanel onImported={(name) => { list.reload(); navigate('datasets', { dataset: name }); }} />
+      <ImportPanel onImported={(name) => { list.reload(); openDataset(name); }} />
     </>
   );
 }
