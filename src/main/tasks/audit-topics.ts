@@ -103,7 +103,7 @@ export const auditTop = (job: TopJob) =>
       ...label.account(a.account),
       strength: a.strength,
       posts: a.posts,
-      place: index.placeOf(a.account)?.name ?? null,
+      place: index.placeOf(a.account)?.label ?? null,
       flags: flags.get(`${a.account}:${a.topic}`) ?? [],
     }));
     return { value: { topic, place, accounts } };

@@ -18,10 +18,10 @@ function formatTopics(output: TopicsOutput): string {
 }
 
 function formatTop(output: TopOutput): string {
-  const where = output.place ? ` in ${output.place.name}${output.place.kind === 'city' ? `, ${output.place.admin1 ?? output.place.country}` : ''}` : '';
+  const where = output.place ? ` in ${output.place.label}` : '';
   if (output.accounts.length === 0) return `no account has the topic "${output.topic}"${where}`;
   return [`most passionate about "${output.topic}"${where}:`, ...output.accounts.map((a, i) =>
-    `${String(i + 1).padStart(4)}  ${accountName(a).padEnd(24)} strength ${shortNumber(a.strength).padStart(6)}  ${a.posts} posts  ${a.place ?? ''}${a.flags.length ? `  flags: ${a.flags.join(', ')}` : ''}`)].join('\n');
+    `${String(i + 1).padStart(4)}  ${accountName(a).padEnd(24)} strength ${shortNumber(a.strength).padStart(6)}  ${a.posts} post${a.posts === 1 ? '' : 's'}  ${a.place ?? ''}${a.flags.length ? `  flags: ${a.flags.join(', ')}` : ''}`)].join('\n');
 }
 
 export const topicsCommand: Command = {
@@ -74,7 +74,7 @@ export const placesCommand: Command = {
       const s = result.value;
       io.out(args.values.json ? JSON.stringify(s) : [
         `${s.accounts} accounts: ${s.resolved} placed, ${s.unresolved} with a location the gazetteer cannot place, ${s.empty} without one`,
-        ...s.places.map((p) => `${String(p.accounts).padStart(6)}  ${p.place.name}${p.place.kind === 'city' ? `, ${p.place.admin1 ?? ''} ${p.place.country}` : ` (${p.place.kind})`}`),
+        ...s.places.map((p) => `${String(p.accounts).padStart(6)}  ${p.place.label}${p.place.kind === 'city' ? '' : ` (${p.place.kind})`}`),
         'by country:', ...s.countries.map((c) => `${String(c.accounts).padStart(6)}  ${c.name}`),
       ].join('\n'));
       return 0;
