@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { PlatformIdMap } from '../../src/main/import/platform-ids';
 import { byCodePoint } from '../../src/main/import/sqlite-sink';
 import { derivedRowsDigest } from '../../src/main/store/dataset-digest';
+import { datasetTotals } from '../../src/main/store/datasets';
+import { realDatasets } from '../real-datasets';
 import { tempDb, tempDir } from '../helpers';
 import { call } from '../run-helpers';
 
@@ -60,4 +62,14 @@ describe('the posts digest written while importing', () => {
     expect(derivedRowsDigest(db, totals.dataset.id)).toBe(stored);
     db.close();
   });
+});
+
+describe('the totals of a new dataset, counted as written', () => {
+  it.each(Object.entries(realDatasets))('equal the rows counted back (%s)', async (name, paths) => {
+    const { db } = tempDb();
+    const { totals } = await call(db, 'datasets.import', { paths, dataset: name, skipInvalid: true });
+    expect(totals).toEqual(datasetTotals(db, totals.dataset.id));
+    expect(totals.accounts).toBeGreaterThan(0);
+    db.close();
+  }, 60_000);
 });

@@ -26,7 +26,8 @@ export class FileSource {
 
   constructor(
     readonly path: string,
-    private readonly onProgress: (progress: ReadProgress) => void = () => {},
+    /** Called after each chunk; the next chunk is read once what it returns has settled. */
+    private readonly onProgress: (progress: ReadProgress) => void | Promise<void> = () => {},
   ) {
     this.size = fs.statSync(path).size;
   }
@@ -47,7 +48,7 @@ export class FileSource {
       this.hash.update(chunk);
       this.bytesRead += chunk.length;
       yield chunk;
-      this.onProgress({ bytesRead: this.bytesRead });
+      await this.onProgress({ bytesRead: this.bytesRead });
     }
   }
 

@@ -1,3 +1,4 @@
+import { INTERACTION_KINDS, type InteractionKind } from '../../shared/domain';
 import { tableDigest, type KnownDigests } from '../store/dataset-digest';
 import type { Db } from '../store/db';
 import { RowsDigest } from '../store/rows-digest';
@@ -63,6 +64,8 @@ export class SqliteSink implements ImportSink {
   private accountsDigest: RowsDigest | null;
   /** Plain directed edges written, for the warning about their undeclared direction (run-import.ts). */
   directedEdges = 0;
+  /** Rows this sink added, by table: a new dataset's totals without counting millions of rows back. */
+  readonly written = { accounts: 0, posts: 0, cascades: 0, interactions: emptyCounts() };
   /** Rows stored for the current source file. */
   stored = 0;
 
@@ -133,6 +136,7 @@ export class SqliteSink implements ImportSink {
       if (handle !== null) this.withHandle.add(id);
       // The columns of the accounts query of dataset-digest.ts, in its order.
       this.accountsDigest?.add([record.platformId, ...fields, 0, attributes]);
+      this.written.accounts++;
       this.queue(this.accounts.add(id, this.datasetId, record.platformId, ...fields, 0, attributes));
       return;
     }
@@ -164,6 +168,7 @@ export class SqliteSink implements ImportSink {
     this.postsDigest.add([record.platformId, record.authorPlatformId, createdAt, text, lang, record.kind, refPlatformId,
       tags.length === 0 ? null : tags.sort(byCodePoint).join(' ')]);
     this.stored++;
+    this.written.posts++;
     this.queue(full);
     return true;
   }
@@ -186,6 +191,7 @@ export class SqliteSink implements ImportSink {
     const record = this.pseudonyms ? this.pseudonyms.cascade(raw) : raw;
     const nodeAccounts = record.nodes.map((node) => this.accountIdOf(node.accountPlatformId));
     const cascadeId = this.nextCascadeId++;
+    this.written.cascades++;
     this.writer.run(this.writes.insertCascade,
       [cascadeId, this.datasetId, this.sourceFileId, record.rootPostPlatformId, nodeAccounts[0], record.label ?? null]);
     record.nodes.forEach((node, index) => {
@@ -265,6 +271,7 @@ export class SqliteSink implements ImportSink {
     const topic = record.topic ?? null;
     const directed = record.directed === false ? 0 : 1;
     if (directed === 1 && record.kind === 'edge') this.directedEdges++;
+    this.written.interactions[record.kind]++;
     // The columns of the interactions query of dataset-digest.ts, in its order.
     this.interactionsDigest.add([record.actorPlatformId, targetPlatformId, record.kind,
       postId === null ? null : record.postPlatformId, time, weight, topic, directed]);
@@ -288,6 +295,7 @@ export class SqliteSink implements ImportSink {
     this.accountIds.set(platformId, id);
     if (storedHandle !== null) this.withHandle.add(id);
     this.accountsDigest?.add([platformId, storedHandle, null, null, null, null, null, null, null, 1, null]);
+    this.written.accounts++;
     this.queue(this.accounts.add(id, this.datasetId, platformId, storedHandle, null, null, null, null, null, null, null, 1, null));
     return id;
   }
@@ -310,4 +318,8 @@ export function byCodePoint(a: string, b: string): number {
     if (x > 0xffff) i++;
   }
   return a.length - b.length;
+}
+
+function emptyCounts(): Record<InteractionKind, number> {
+  return Object.fromEntries(INTERACTION_KINDS.map((kind) => [kind, 0])) as Record<InteractionKind, number>;
 }

@@ -1,3 +1,4 @@
+/// <reference lib="es2024.sharedmemory" />
 import { createRequire } from 'node:module';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { WRITER_THREAD_SOURCE } from './writer-thread';
@@ -17,8 +18,13 @@ const COMMIT_MS = 250;
 const IDLE_COMMIT_MS = 50;
 /** Statements per message: a message costs about 10 us to post, a statement of 128 rows about 150 us to run. */
 const OPS_PER_MESSAGE = 16;
-/** Messages the writer may lag behind before the import thread waits: 64 x 16 x 128 rows, about 130k rows held. */
-const MAX_IN_FLIGHT = 64;
+/**
+ * Messages the writer may lag behind. Between chunks the import thread waits until it is at most LOW_WATER behind,
+ * without blocking (drained()), so the engine answers other calls meanwhile; within a chunk (about 45 messages per
+ * MiB of edges) it blocks only past MAX_IN_FLIGHT: 128 x 16 x 128 rows, about 260k rows held.
+ */
+const MAX_IN_FLIGHT = 128;
+const LOW_WATER = 4;
 
 type Op = [statement: number, sql: string] | [statement: number, params: unknown[], named: Record<string, unknown> | undefined];
 
@@ -80,6 +86,16 @@ export class ImportWriter {
   /** A consistent point: everything sent so far may be committed (the writer does after COMMIT_MS, or when idle). */
   batchEnd(): void {
     this.send('batch');
+  }
+
+  /** Resolves once the writer is at most LOW_WATER messages behind, leaving this thread free meanwhile. */
+  async drained(): Promise<void> {
+    for (let processed = Atomics.load(this.state, SLOT.processed); this.sent - processed > LOW_WATER;
+      processed = Atomics.load(this.state, SLOT.processed)) {
+      const wait = Atomics.waitAsync(this.state, SLOT.processed, processed);
+      if (wait.async) await wait.value;
+    }
+    this.throwIfFailed();
   }
 
   /** Waits until every statement sent is written and committed; throws the writer's error if one failed. */
