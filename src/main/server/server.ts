@@ -181,6 +181,8 @@ export async function startServer(options: ServerOptions): Promise<LensServer> {
     if (problem) return refuse(response, 400, problem);
     const target = uploadTarget(uploads, name);
     const written = await writeBody(request, target, uploadLimit);
+    // The page names the limit in its own words (renderer api/http-transport.ts), so it is sent as a number.
+    if (!written.ok && written.status === 413) response.setHeader('x-upload-limit-bytes', String(uploadLimit));
     if (!written.ok) return refuse(response, written.status, written.message);
     json(response, { ok: true, value: { path: target } });
   }

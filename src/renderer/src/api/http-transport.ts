@@ -1,5 +1,24 @@
 import type { Transport } from './client';
 
+const MEGABYTE = 1024 * 1024;
+
+/**
+ * The refusal of a file over the server's upload limit, for the person choosing files on the page: the limit in MB
+ * (null when the answer did not say) and the way in that has none. The setting that moves the limit is for whoever
+ * starts the server and is documented in docs/SECURITY.md, not named here.
+ */
+export function uploadTooLargeMessage(fileName: string, limitBytes: number | null): string {
+  // The limit is set in whole MB (uploads.ts), so it is printed whole, not to 3 digits: 2,048 MB, not 2,050.
+  const limit = limitBytes === null ? 'the size' : `the ${(Math.round((10 * limitBytes) / MEGABYTE) / 10).toLocaleString('en-US')} MB`;
+  return `${fileName} is larger than ${limit} this page can upload. Import it from a terminal instead, which reads files of any size where they are: npx lens import FILE`;
+}
+
+/** The limit the server sent with a 413, or null. */
+function uploadLimitOf(response: Response): number | null {
+  const bytes = Number(response.headers.get('x-upload-limit-bytes') ?? NaN);
+  return Number.isFinite(bytes) && bytes > 0 ? bytes : null;
+}
+
 const refused = (status: number) => ({
   ok: false as const,
   error: {
@@ -59,7 +78,7 @@ export function httpTransport(): Transport {
       const response = await post(`/api/upload?name=${encodeURIComponent(file.name)}`, {}, file);
       if (!response) return refused(401);
       if (response.status === 413) {
-        return { ok: false, error: { code: 'invalid_input', message: `${file.name} is larger than the server's upload limit (INFLUENCE_LENS_UPLOAD_LIMIT_MB)` } };
+        return { ok: false, error: { code: 'invalid_input', message: uploadTooLargeMessage(file.name, uploadLimitOf(response)) } };
       }
       return response.ok ? response.json() : refused(response.status);
     },
