@@ -40,6 +40,32 @@ describe('the job pool under real service calls', () => {
     expect(stats).toMatchObject({ busy: 0, queued: 0 });
   }, 120_000);
 
+  it('keeps `keepWarm` idle threads alive past the idle timeout and retires the others', async () => {
+    const waitFor = async (check: () => boolean) => {
+      for (let i = 0; i < 400 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    };
+    const warm = new JobHost({ size: 2, idleMs: 50, keepWarm: 1 });
+    const cold = new JobHost({ size: 2, idleMs: 50 });
+    for (const jobs of [warm, cold]) {
+      const context: ServiceContext = { db, jobs };
+      const name = jobs === warm ? 'brexit-warm' : 'brexit-cold';
+      await call('datasets.import', { paths: [path.join(datasetsDir, 'twitter-v2', 'brexit.jsonl')], dataset: name }, context);
+      await Promise.all([call('runs.score', { dataset: name, model: 'pagerank' }, context), call('runs.score', { dataset: name, model: 'indegree' }, context)]);
+      expect(jobs.stats().peakLive).toBe(2);
+    }
+    await waitFor(() => warm.stats().live === 1 && cold.stats().live === 0);
+    // Well past the 50 ms idle timeout: the warm pool still holds its one thread, the cold one none.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(warm.stats().live).toBe(1);
+    expect(cold.stats().live).toBe(0);
+    // The warm thread takes the next job without a new start.
+    const startedBefore = warm.stats().started;
+    const [run] = await call('runs.list', { dataset: 'brexit-warm' }, { db, jobs: warm });
+    const page = await call('runs.scores', { run: run!.id, limit: 3 }, { db, jobs: warm });
+    expect(page.rows).toHaveLength(3);
+    expect(warm.stats().started).toBe(startedBefore);
+  }, 120_000);
+
   it('models.list starts no thread: built-in descriptors are constant, user ones recorded when approved', async () => {
     process.env.XDG_DATA_HOME = tempDir(); // the app data folder, where approved models live
     const jobs = new JobHost();

@@ -14,7 +14,9 @@ import type { EngineEvent, EngineRequest } from './protocol';
  */
 export class Engine {
   private readonly running = new Map<string, AbortController>();
-  private readonly jobs = new JobHost();
+  // One thread stays warm: after the 30 s idle exit a page's next call paid 0.75 s to start a thread (account page
+  // 1.9-5.5 s after a pause against < 1 s warm, `npm run bench -- ui`). It is unref'd, so a CLI process still exits.
+  private readonly jobs = new JobHost({ keepWarm: 1 });
 
   private constructor(readonly db: Db) {}
 

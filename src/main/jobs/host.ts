@@ -17,6 +17,8 @@ export interface JobHostOptions {
   size?: number;
   /** How long an idle thread waits for its next job before it exits. */
   idleMs?: number;
+  /** Idle threads that never exit (a long-lived app keeps its first job fast after a pause); 0 by default. */
+  keepWarm?: number;
   /** Starts the worker; tests pass their own script to exercise crashes. */
   start?: (options: ConstructorParameters<typeof Worker>[1]) => Worker;
 }
@@ -243,9 +245,15 @@ export class JobHost {
     }
     // An idle thread must not keep a CLI process alive.
     thread.worker.unref();
-    thread.idleTimer = setTimeout(() => this.retire(thread), this.options.idleMs ?? DEFAULT_IDLE_MS);
+    thread.idleTimer = setTimeout(() => this.retireIdle(thread), this.options.idleMs ?? DEFAULT_IDLE_MS);
     thread.idleTimer.unref();
     this.pump();
+  }
+
+  /** An idle thread exits unless it is one of the `keepWarm` threads the pool keeps alive. */
+  private retireIdle(thread: PoolThread): void {
+    const alive = [...this.threads].filter((other) => !other.retiring && !other.isolated).length;
+    if (alive > (this.options.keepWarm ?? 0)) this.retire(thread);
   }
 
   private retire(thread: PoolThread): void {
