@@ -1,8 +1,11 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ImportWriter } from '../../src/main/import/writer';
 import { openDatabase } from '../../src/main/store/db';
-import { tempDb } from '../helpers';
+import { writeEdgeList } from '../engine-helpers';
+import { repoRoot, tempDb, tempDir } from '../helpers';
 
 const PRAGMAS = ['journal_mode = WAL', 'synchronous = NORMAL', 'busy_timeout = 30000'];
 
@@ -90,4 +93,17 @@ describe('the import writer thread', () => {
     expect(count()).toBe(1);
     db.close();
   });
+});
+
+describe('an import in a process with nothing else to do', () => {
+  it('does not exit while it waits for the writer between chunks', () => {
+    const dir = tempDir();
+    const file = writeEdgeList(path.join(dir, 'three-chunks.edgelist'), 300_000, 50_000);
+    const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'bench', 'tasks.ts'), 'import',
+      path.join(dir, 'plain.sqlite'), file], { cwd: repoRoot, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const { detail } = JSON.parse(result.stdout.trim().split('\n').pop()!) as { detail: { totals: { interactions: { edge: number } } } };
+    expect(detail.totals.interactions.edge).toBe(300_000);
+  }, 120_000);
 });

@@ -67,8 +67,9 @@ export class ImportWriter {
         state: this.state.buffer, slots: SLOT, commitMs: COMMIT_MS, idleCommitMs: IDLE_COMMIT_MS, port: ops.port2, replies: replies.port2 },
       transferList: [ops.port2, replies.port2],
     });
-    // The thread ends itself after close or abort; it must not keep a process alive that is done otherwise.
-    this.worker.unref();
+    // Referenced while the import runs: between chunks the import thread may wait on nothing but the writer
+    // (Atomics.waitAsync holds no handle), and an unreferenced thread let a CLI import exit there. The thread ends
+    // itself after close or abort.
   }
 
   /** A statement the writer prepares once; returns its key for run(). */
