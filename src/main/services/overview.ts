@@ -2,15 +2,14 @@ import type { AuditCase } from '../../shared/audit';
 import { statedMinorAge } from '../../shared/minors';
 import type { AccountProfile, ModelPair } from '../../shared/overview';
 import type { RunSummary } from '../../shared/runs';
-import { alignRuns } from '../analysis/align';
-import { spearman } from '../analysis/rank-correlation';
 import { normalizeLocation } from '../audit/places';
 import { findAccountId } from '../store/account-lookup';
-import { listRuns, readRunResults, type RunResults } from '../store/runs';
+import { listRuns } from '../store/runs';
 import { auditHandlers } from './audit';
 import type { In, Out, ServiceContext } from './context';
 import { requireDataset } from './datasets';
 import { ServiceError } from './errors';
+import { jobValue } from './jobs';
 
 /** At most this many of one kind among the strongest cases, so one prolific detector does not fill the screen. */
 const PER_KIND = 2;
@@ -52,16 +51,6 @@ export function latestBaseRuns(runs: readonly RunSummary[]): RunSummary[] {
   return [...latest.values()].sort((a, b) => a.id - b.id);
 }
 
-/** Spearman over the accounts both runs scored (NaN marks an account a run did not score). */
-function agreement(a: RunSummary, b: RunSummary, results: (run: RunSummary) => RunResults): ModelPair {
-  const aligned = alignRuns(results(a), results(b));
-  const both: number[] = [];
-  for (let i = 0; i < aligned.accountIds.length; i++) if (!Number.isNaN(aligned.a[i]!) && !Number.isNaN(aligned.b[i]!)) both.push(i);
-  const x = Float64Array.from(both, (i) => aligned.a[i]!);
-  const y = Float64Array.from(both, (i) => aligned.b[i]!);
-  return { a, b, n: both.length, spearman: spearman(x, y) };
-}
-
 /** Least alike first; undefined agreements (a constant run) last, as they say nothing about disagreement. */
 export function leastAlike(pairs: ModelPair[], limit: number): ModelPair[] {
   const key = (pair: ModelPair) => pair.spearman ?? Number.POSITIVE_INFINITY;
@@ -82,17 +71,25 @@ interface AccountRow {
   posts: number;
 }
 
-/** The Start screen's summary of a dataset, and the account page's header: both read only what is stored. */
+/** Spearman of every pair of the runs, measured on a pool thread (task `modelAgreement`), with each run's summary. */
+async function modelPairs(context: ServiceContext, runs: readonly RunSummary[]): Promise<ModelPair[]> {
+  if (runs.length < 2) return [];
+  const byId = new Map(runs.map((run) => [run.id, run]));
+  const measured = await jobValue(context, 'modelAgreement', { dbPath: context.db.name, runs: runs.map((run) => run.id) });
+  return measured.map(({ a, b, n, spearman }) => ({ a: byId.get(a)!, b: byId.get(b)!, n, spearman }));
+}
+
+/**
+ * The Start screen's summary of a dataset, and the account page's header: both read only what is stored. The
+ * summary's pairs read every latest run's scores, so they are measured in the job pool while the engine answers
+ * other calls.
+ */
 export const overviewHandlers = {
   'overview.dataset': async (context: ServiceContext, input: In<'overview.dataset'>): Promise<Out<'overview.dataset'>> => {
     const dataset = requireDataset(context, input.dataset);
     const latest = await auditHandlers['audit.latest'](context, { dataset: dataset.name, show_minors: false });
     const runs = latestBaseRuns(listRuns(context.db, dataset.id));
-    // Each run's scores are read once, not once per pair: 12 models make 66 pairs.
-    const stored = new Map<number, RunResults>();
-    const results = (run: RunSummary) => stored.get(run.id) ?? stored.set(run.id, readRunResults(context.db, run.id)).get(run.id)!;
-    const pairs: ModelPair[] = [];
-    for (let i = 0; i < runs.length; i++) for (let j = i + 1; j < runs.length; j++) pairs.push(agreement(runs[i]!, runs[j]!, results));
+    const pairs = await modelPairs(context, runs);
     return {
       dataset: dataset.name,
       audit: latest && { run: latest.run, stale: latest.stale, cases: latest.cases.length, counts: latest.manifest.counts },

@@ -2,6 +2,7 @@ import { MINOR_RULE_VERSION } from '../../shared/minors';
 import type { Removal, RunManifest, ScoreOutput } from '../../shared/runs';
 import { datasetContentHash } from '../store/datasets';
 import { scoringWarnings, withDeclaredDirection } from '../store/derivation';
+import type { Db } from '../store/db';
 import { findRun, insertRun, listRuns, readRunResults, runSummary, type RunRow } from '../store/runs';
 import type { ScoreJob, ScoreJobResult } from '../scoring/jobs';
 import type { JobPriority } from '../jobs/host';
@@ -146,10 +147,17 @@ async function requireRunnable(context: ServiceContext, id: string) {
   return { builtIn: undefined, user, timeLimitMs: user.timeLimitSeconds * 1000 + SANDBOX_KILL_GRACE_MS };
 }
 
+/**
+ * A run's output names in the model's column order, without their scores: the names and positions sit before the
+ * scores blob in each row, so SQLite never reads the blob's overflow pages (8 MB per column at a million accounts).
+ */
+export function outputNames(db: Db, runId: number): string[] {
+  return db.prepare('SELECT name FROM run_outputs WHERE run_id = ? ORDER BY position').pluck().all(runId) as string[];
+}
+
 /** A run's summary with its output names and manifest: what `runs.show` answers. */
 export function runDetail(context: ServiceContext, run: RunRow): Out<'runs.show'> {
-  const outputs = readRunResults(context.db, run.id).outputs.map(([name]) => name);
-  return { ...runSummary(context.db, run.id)!, outputs, manifest: run.manifest };
+  return { ...runSummary(context.db, run.id)!, outputs: outputNames(context.db, run.id), manifest: run.manifest };
 }
 
 function sameBytes(a: ArrayBufferView, b: ArrayBufferView): boolean {

@@ -7,6 +7,7 @@ import type { JobPriority } from '../jobs/host';
 import type { ExplainJob, ExplainJobResult, ScoreJob, ScoreJobResult, UserModelInfo } from '../scoring/jobs';
 import type { PlacesJob, TopicsJob, TopJob } from './audit-topics';
 import type { CompareJob, CompareJobResult } from './compare';
+import type { ModelAgreementJob, RunPairSpearman } from './model-agreement';
 import type { CascadeNodesJob, CascadesJob, EgoJob, ScoresJob } from './reads';
 import type { DisagreementsJob, DistributionJob, RankDisagreement } from './run-reads';
 
@@ -34,6 +35,8 @@ export interface TaskMap {
   auditTopics: { in: TopicsJob; out: TopicsOutput };
   auditTop: { in: TopJob; out: TopOutput };
   auditPlaces: { in: PlacesJob; out: PlaceSummary };
+  /** Spearman of every pair of the latest runs of a dataset's models (overview.dataset, the Start screen). */
+  modelAgreement: { in: ModelAgreementJob; out: RunPairSpearman[] };
 }
 export type TaskName = keyof TaskMap;
 export type TaskIn<K extends TaskName> = TaskMap[K]['in'];
@@ -42,8 +45,8 @@ export type TaskOut<K extends TaskName> = TaskMap[K]['out'];
 /**
  * Where a task waits in the pool's queue when its caller says nothing. Interactive: what answers a page the user is
  * looking at (an explanation, a model check, a comparison, a page of scores, a distribution, disagreements, an ego
- * network, a cascade). Long: what reads and models a whole dataset (a score, an audit, and the topic reads, which
- * assign every topic of the dataset).
+ * network, a cascade, the Start screen's model pairs). Long: what reads and models a whole dataset (a score, an
+ * audit, and the topic reads, which assign every topic of the dataset).
  */
 export const TASK_PRIORITY: Record<TaskName, JobPriority> = {
   score: 'long',
@@ -60,4 +63,5 @@ export const TASK_PRIORITY: Record<TaskName, JobPriority> = {
   auditTopics: 'long',
   auditTop: 'long',
   auditPlaces: 'long',
+  modelAgreement: 'interactive',
 };

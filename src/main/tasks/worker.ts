@@ -7,6 +7,7 @@ import { openDatabase } from '../store/db';
 import { auditPlaces, auditTop, auditTopics } from './audit-topics';
 import { compare } from './compare';
 import type { TaskIn, TaskName, TaskOut } from './map';
+import { modelAgreement } from './model-agreement';
 import { cascadeNodes, cascades, ego, scores } from './reads';
 import { disagreements, distribution } from './run-reads';
 
@@ -34,6 +35,7 @@ const handlers: TaskHandlers = {
   auditTopics,
   auditTop,
   auditPlaces,
+  modelAgreement,
 };
 
 serveJobs(handlers as Record<TaskName, (payload: never, controls: JobControls) => Promise<JobOutcome>>);
