@@ -66,7 +66,12 @@ function useLabel(runs: RunSummary[]) {
   };
 }
 
-/** Per pair of runs: overlap, whole-ranking correlations, top-k Jaccard and rank-biased overlap. */
+/**
+ * Per pair of runs: overlap, whole-ranking correlations, top-k Jaccard and rank-biased overlap. Ten columns share
+ * about 780 px at a 1024 px window; the glossary's full names ("Top-weighted overlap (RBO)") set each column's
+ * narrowest width by their longest word and made the table 73 px too wide, so headers are short and each names
+ * the statistic in full on hover.
+ */
 export function PairTable({ runs, pairs }: { runs: RunSummary[]; pairs: PairAgreement[] }) {
   const label = useLabel(runs);
   const ks = Object.keys(pairs[0]?.jaccard ?? {}).sort((a, b) => Number(a) - Number(b));
@@ -77,13 +82,13 @@ export function PairTable({ runs, pairs }: { runs: RunSummary[]; pairs: PairAgre
           <th>Run A</th>
           <th>Run B</th>
           <th>
-            <Term id="n" />
+            <Term id="n" short="In both" />
           </th>
           <th>
-            <Term id="spearman" />
+            <Term id="spearman" short="Spearman ρ" />
           </th>
           <th>
-            <Term id="kendall_tau_b" />
+            <Term id="kendall_tau_b" short="Kendall τ-b" />
           </th>
           {ks.map((k) => (
             <th key={k}>
@@ -91,13 +96,13 @@ export function PairTable({ runs, pairs }: { runs: RunSummary[]; pairs: PairAgre
             </th>
           ))}
           <th>
-            <Term id="rbo" />
+            <Term id="rbo" short="RBO" />
           </th>
           <th>
-            <Term id="only" short="Only in A / only in B" />
+            <Term id="only" short="Only A / B" />
           </th>
           <th>
-            <Term id="tied_share" short="Tied in A / tied in B" />
+            <Term id="tied_share" short="Tied A / B" />
           </th>
         </tr>
       </thead>

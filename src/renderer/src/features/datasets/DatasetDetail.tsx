@@ -4,6 +4,28 @@ import { bytes, formatNumber, time } from '../../ui/format';
 import { Failure } from '../../ui/notices';
 import { EDGE_MEANINGS } from '../../ui/RunWarnings';
 
+/**
+ * The sources table at 1024 px: the full 64-digit sha256 (about 460 px of monospace) made it scroll sideways by
+ * 377 px, and one line per cell still by 41 px. The first 12 hex digits (48 bits) tell a dataset's files apart at a
+ * glance, the full hash is the tooltip and copies; the file name breaks anywhere and the import time between date
+ * and hour.
+ */
+const SHORT_HASH = 12;
+
+function Sha256({ hash }: { hash: string }) {
+  return (
+    <span className="row" style={{ gap: 4, flexWrap: 'nowrap', whiteSpace: 'nowrap' }}>
+      <code style={{ fontSize: 12 }} title={hash} data-sha256={hash}>
+        {hash.slice(0, SHORT_HASH)}…
+      </code>
+      <button type="button" title="Copy the full sha256" aria-label={`Copy the sha256 ${hash}`} style={{ padding: '0 6px', fontSize: 12 }}
+        onClick={() => void navigator.clipboard?.writeText(hash)}>
+        copy
+      </button>
+    </span>
+  );
+}
+
 /** One dataset as `lens dataset show` and `lens places` describe it, with deletion. */
 export function DatasetDetail({ name, onDeleted }: { name: string; onDeleted: () => void }) {
   const detail = useCall('datasets.show', { name });
@@ -55,7 +77,7 @@ export function DatasetDetail({ name, onDeleted }: { name: string; onDeleted: ()
             Derivation rules v{d.derivation.version}. Content hash <code style={{ fontSize: 12 }}>{d.contentHash}</code>
           </p>
           <h2>Source files</h2>
-          <table data-testid="dataset-sources" style={{ whiteSpace: 'nowrap' }}>
+          <table data-testid="dataset-sources">
             <thead>
               <tr>
                 <th>File</th>
@@ -70,14 +92,14 @@ export function DatasetDetail({ name, onDeleted }: { name: string; onDeleted: ()
             <tbody>
               {d.sources.map((source) => (
                 <tr key={source.sha256 + source.path}>
-                  <td title={source.path}>{source.path.split(/[\\/]/).pop()}</td>
-                  <td>{source.format}</td>
-                  <td>{bytes(source.size)}</td>
+                  <td title={source.path} style={{ overflowWrap: 'anywhere' }}>{source.path.split(/[\\/]/).pop()}</td>
+                  <td style={{ whiteSpace: 'nowrap' }}>{source.format}</td>
+                  <td style={{ whiteSpace: 'nowrap' }}>{bytes(source.size)}</td>
                   <td>{formatNumber(source.records)}</td>
                   <td title={source.skipReasons.join('\n')}>{formatNumber(source.skipped)}</td>
                   <td>{time(source.importedAt)}</td>
                   <td>
-                    <code style={{ fontSize: 12 }}>{source.sha256}</code>
+                    <Sha256 hash={source.sha256} />
                   </td>
                 </tr>
               ))}
