@@ -40,6 +40,18 @@ async function score(page: Page, dataset: string, model: string): Promise<number
   return Number(/[?&]run=(\d+)/.exec(page.url())![1]);
 }
 
+/**
+ * A table fits the width its panel gives it at this window size (1024 px included): it does not scroll sideways
+ * inside the panel, with every column, the last included, in view.
+ */
+async function fitsItsPanel(page: Page, testId: string): Promise<void> {
+  const widths = await page.getByTestId(testId).evaluate((table) => {
+    const panel = table.closest<HTMLElement>('[data-panel]')!;
+    return { table: Math.ceil(table.getBoundingClientRect().width), panel: panel.clientWidth, scroll: panel.scrollWidth };
+  });
+  expect(widths.scroll, `${testId}: ${JSON.stringify(widths)}`).toBeLessThanOrEqual(widths.panel + 1);
+}
+
 /** Picks a dataset and ticks runs in a view's run picker (Compare, Distributions). */
 async function pickRuns(page: Page, dataset: string, runs: number[]): Promise<void> {
   await page.getByTestId('run-picker').waitFor();
@@ -52,12 +64,32 @@ test('the researcher imports Congress, declares its direction, scores, compares 
   await openWorkbench(page);
   await importCongress(page, dataset);
   await expect(page.getByTestId('dataset-row').filter({ hasText: dataset })).toBeVisible();
+  // The direction declared in the preview is the dataset's, in the preview's words.
+  const edges = lensJson<{ interactions: { edge: number }; edgeDirection: string | null }>('dataset', 'show', dataset);
+  expect(edges.edgeDirection).toBe('influence');
+  await expect(page.getByTestId('dataset-direction')).toHaveText(`${asShown(edges.interactions.edge)} plain graph edges: A → B means A influences B (declared at import).`);
+  await expect(page.getByTestId('dataset-sources')).toContainText('network-json');
+  await fitsItsPanel(page, 'dataset-sources');
   await shown(page, testInfo, 'datasets');
+  // The import made Congress the dataset last used: the Start screen opens on it, not on the demo data.
+  await openView(page, /Start here/);
+  await expect(page.getByTestId('dataset-picker')).toHaveValue(dataset);
 
   await openView(page, /Models/);
   const runs: number[] = [];
   for (const model of MODELS) runs.push(await score(page, dataset, model));
   const [pagerank] = runs as [number, number, number];
+
+  // Each run read the edges in the declared direction and says so; none carries a warning (nor "not checked"),
+  // as the CLI's runs list has none: nothing more than the direction is shown beside them.
+  const cliRuns = lensJson<{ id: number; warnings: unknown[] | null }[]>('runs', '--dataset', dataset);
+  for (const run of runs) {
+    expect(cliRuns.find((entry) => entry.id === run)?.warnings).toEqual([]);
+    const row = page.locator(`[data-testid="run-row"][data-run="${run}"]`);
+    await expect(row.getByTestId('edge-reading')).toHaveText('edges read as influence (as declared at import)');
+    await expect(row.getByTestId('run-warnings')).toHaveCount(0);
+    await expect(row.getByTestId('run-warnings-unchecked')).toHaveCount(0);
+  }
 
   // The PageRank run's leader as the page lists it is the CLI's, score and all.
   await page.locator(`[data-testid="run-row"][data-run="${pagerank}"]`).getByRole('link').first().click();
@@ -66,6 +98,8 @@ test('the researcher imports Congress, declares its direction, scores, compares 
   const firstRow = page.getByTestId('score-row').first();
   await expect(firstRow).toContainText(`@${top.handle}`);
   await expect(firstRow.locator(`[title="${top.score}"]`)).toHaveText(asShown(top.score));
+  await expect(page.getByTestId('run-detail').getByTestId('edge-reading')).toHaveText('edges read as influence (as declared at import)');
+  await expect(page.getByTestId('run-detail').getByTestId('run-warnings')).toHaveCount(0);
   await shown(page, testInfo, 'runs');
 
   // The scores CSV the page downloads is byte for byte the CLI's.
@@ -79,6 +113,7 @@ test('the researcher imports Congress, declares its direction, scores, compares 
     const card = page.getByTestId(`run-card-${run}`);
     await expect(card).toHaveAttribute('data-rank', /\d/, { timeout: 45_000 });
     expect(Number(await card.getAttribute('data-rank'))).toBeLessThanOrEqual(NEAR_THE_TOP);
+    await expect(card.getByTestId('run-warnings')).toHaveCount(0);
   }
   await shown(page, testInfo, 'account-congress');
 
@@ -95,6 +130,11 @@ test('the researcher imports Congress, declares its direction, scores, compares 
     await expect(row.locator(`td[data-value="${pair.kendall_tau_b}"]`)).toContainText(asShown(pair.kendall_tau_b!));
   }
   await expect(page.getByTestId('rank-scatter')).toBeVisible({ timeout: 30_000 });
+  // No run of the three warns: no warnings panel, no "⚠" after a run's name in the picker or a top-k list.
+  await expect(page.getByTestId('compare-run-warnings')).toHaveCount(0);
+  for (const run of runs) await expect(page.getByTestId(`run-option-warning-${run}`)).toHaveCount(0);
+  await expect(page.getByTestId('run-warnings')).toHaveCount(0);
+  await fitsItsPanel(page, 'pair-table');
   await shown(page, testInfo, 'compare');
 
   // Distributions: each run's Gini and median as the CLI computes them.
