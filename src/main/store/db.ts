@@ -35,11 +35,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     db.pragma('synchronous = NORMAL');
     db.pragma(`cache_size = -${(options.cacheMib ?? 64) * 1024}`);
     db.pragma('temp_store = MEMORY');
-    // A writer from another thread (a scoring worker storing a graph cache) waits for an import's batch to commit;
-    // a batch is about 1 MiB of input, well under a second, so 30 s only expires on a stuck process.
+    // A writer waits for an import's batch to commit: the import's writer thread commits every 250 ms, and after
+    // 50 ms idle (import/writer.ts), so 30 s only expires on a stuck process.
     db.pragma('busy_timeout = 30000');
     migrate(db, file);
-    guardWrites(db);
     return db;
   } catch (error) {
     db.close();
@@ -56,68 +55,6 @@ export function migrate(db: Db, file = db.name): void {
       db.pragma(`user_version = ${version + 1}`);
     })();
   }
-}
-
-/** Connections of this thread that keep a write transaction open between awaits: an import's staging batches. */
-const batching = new Set<Db>();
-
-/**
- * Makes `db` write in batch transactions that the import commits at its own pace (commitBatch), opened at its
- * first write. Any other connection of this thread that is about to write first commits them: the batch holds
- * SQLite's one write lock, and a writer of the same thread waiting for it would wait on itself.
- */
-export function startBatching(db: Db): void {
-  batching.add(db);
-}
-
-/** Commits the open batch, if any; its rows are in the staging dataset, which no read sees. */
-export function commitBatch(db: Db): void {
-  if (db.inTransaction) db.exec('COMMIT');
-}
-
-/** Ends batching: rolls back what the last batch wrote (the caller commits first when it wants to keep it). */
-export function stopBatching(db: Db): void {
-  batching.delete(db);
-  if (db.inTransaction) db.exec('ROLLBACK');
-}
-
-function beforeWrite(writer: Db): void {
-  for (const other of batching) if (other !== writer) commitBatch(other);
-  if (batching.has(writer) && !writer.inTransaction) writer.exec('BEGIN IMMEDIATE');
-}
-
-/** Routes every write of the connection (statements that are not readers, exec, transactions) through beforeWrite. */
-function guardWrites(db: Db): void {
-  const prepare = db.prepare.bind(db);
-  const exec = db.exec.bind(db);
-  const transaction = db.transaction.bind(db);
-  db.prepare = ((source: string) => {
-    const statement = prepare(source);
-    if (statement.reader) return statement;
-    const run = statement.run.bind(statement);
-    statement.run = ((...params: unknown[]) => {
-      beforeWrite(db);
-      return run(...params);
-    }) as typeof statement.run;
-    return statement;
-  }) as typeof db.prepare;
-  db.exec = ((source: string) => {
-    if (!/^\s*(COMMIT|ROLLBACK|BEGIN|RELEASE|SAVEPOINT)\b/i.test(source)) beforeWrite(db);
-    return exec(source);
-  }) as typeof db.exec;
-  db.transaction = ((fn: (...args: unknown[]) => unknown) => {
-    const wrapped = transaction(fn);
-    const guard = (run: (...args: unknown[]) => unknown) => (...args: unknown[]) => {
-      beforeWrite(db);
-      return run(...args);
-    };
-    const guarded = Object.assign(guard(wrapped), {
-      deferred: guard(wrapped.deferred),
-      immediate: guard(wrapped.immediate),
-      exclusive: guard(wrapped.exclusive),
-    });
-    return guarded;
-  }) as typeof db.transaction;
 }
 
 /** 0600 for a database file this user owns; a file someone else owns (a shared copy opened read-write) is left as is. */
