@@ -93,18 +93,19 @@ function karateEgo(): EgoOutput {
 
 describe('the ego network of the karate club instructor', () => {
   const ego = karateEgo();
+  const now = () => Promise.resolve();
 
-  it('holds member 0 and the 16 members tied to him, the same graph whatever order the rows came in', () => {
-    const graph = buildEgoGraph(ego);
+  it('holds member 0 and the 16 members tied to him, the same graph whatever order the rows came in', async () => {
+    const graph = await buildEgoGraph(ego, now);
     expect(graph.order).toBe(17);
     expect(graph.size).toBe(ego.edges.length);
-    const shuffled = buildEgoGraph({ ...ego, nodes: [...ego.nodes].reverse(), edges: [...ego.edges].reverse() });
+    const shuffled = await buildEgoGraph({ ...ego, nodes: [...ego.nodes].reverse(), edges: [...ego.edges].reverse() }, now);
     expect(shuffled.nodes()).toEqual(graph.nodes());
     expect(shuffled.mapNodes((_n, a) => [a.x, a.y])).toEqual(graph.mapNodes((_n, a) => [a.x, a.y]));
   });
 
-  it('sizes by links within the network by default: the instructor, tied to all, is the biggest', () => {
-    const graph = buildEgoGraph(ego);
+  it('sizes by links within the network by default: the instructor, tied to all, is the biggest', async () => {
+    const graph = await buildEgoGraph(ego, now);
     const legend = styleEgoGraph(graph, ego, { colourBy: 'distance', scores: null, caseAccounts: null, communities: null });
     expect(graph.getNodeAttribute('0', 'size')).toBe(MAX_NODE_SIZE);
     graph.forEachNode((node, a) => expect(a.size).toBeLessThanOrEqual(MAX_NODE_SIZE));
@@ -113,8 +114,8 @@ describe('the ego network of the karate club instructor', () => {
     expect(graph.getNodeAttribute('1', 'color')).toBe(legend[1]!.color);
   });
 
-  it('sizes by a run score, drawing an account without one smallest', () => {
-    const graph = buildEgoGraph(ego);
+  it('sizes by a run score, drawing an account without one smallest', async () => {
+    const graph = await buildEgoGraph(ego, now);
     const scores = new Map<string, number | null>([['0', 0.5], ['31', 2], ['1', null]]);
     styleEgoGraph(graph, ego, { colourBy: 'distance', scores, caseAccounts: null, communities: null });
     expect(graph.getNodeAttribute('31', 'size')).toBe(MAX_NODE_SIZE);
@@ -123,8 +124,8 @@ describe('the ego network of the karate club instructor', () => {
     expect(graph.getNodeAttribute('2', 'size')).toBe(MIN_NODE_SIZE);
   });
 
-  it('colours audit-case accounts and counts them in the legend', () => {
-    const graph = buildEgoGraph(ego);
+  it('colours audit-case accounts and counts them in the legend', async () => {
+    const graph = await buildEgoGraph(ego, now);
     const legend = styleEgoGraph(graph, ego, { colourBy: 'case', scores: null, caseAccounts: new Set(['0', '31', 'not-in-network']), communities: null });
     expect(legend).toEqual([
       { label: 'in an audit case (2)', color: CASE_COLOUR },
@@ -134,8 +135,8 @@ describe('the ego network of the karate club instructor', () => {
     expect(graph.getNodeAttribute('1', 'color')).toBe(NO_CASE_COLOUR);
   });
 
-  it('colours Louvain communities in node order, the largest first in the legend', () => {
-    const graph = buildEgoGraph(ego);
+  it('colours Louvain communities in node order, the largest first in the legend', async () => {
+    const graph = await buildEgoGraph(ego, now);
     const index = new Map(graph.nodes().map((n, i) => [n, i]));
     const sources = Uint32Array.from(graph.mapEdges((_e, _a, s) => index.get(s)!));
     const targets = Uint32Array.from(graph.mapEdges((_e, _a, _s, t) => index.get(t)!));
