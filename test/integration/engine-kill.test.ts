@@ -51,7 +51,8 @@ function state(dbFile: string) {
 
 beforeAll(async () => {
   dir = tempDir('lens-kill-');
-  bigFile = writeEdgeList(path.join(dir, 'big.edgelist'), 1_000_000);
+  // 3M edges: the import runs at about 0.5M rows/s, so it is still running at the last kill (3 s) on a quiet machine.
+  bigFile = writeEdgeList(path.join(dir, 'big.edgelist'), 3_000_000);
 }, 60_000);
 
 async function seeded(name: string): Promise<string> {

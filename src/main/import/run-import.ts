@@ -111,7 +111,9 @@ async function importStaged(db: Db, name: string, request: ImportRequest): Promi
     // merged one also those stored before.
     if (target) return { totals: datasetTotals(importDb, datasetId), files: outcomes, warnings: importWarnings(importDb, datasetId) };
     const sum = (field: 'skipped' | 'unresolved') => outcomes.reduce((total, outcome) => total + outcome[field], 0);
-    const totals = { dataset: { id: datasetId, name }, ...written, unresolved: sum('unresolved'), skipped: sum('skipped') };
+    // Keys in the order `datasetTotals` gives them, so `import --json` prints the same object either way.
+    const totals = { dataset: { id: datasetId, name }, accounts: written.accounts, posts: written.posts,
+      interactions: written.interactions, cascades: written.cascades, unresolved: sum('unresolved'), skipped: sum('skipped') };
     return { totals, files: outcomes, warnings: importWarnings(importDb, datasetId, directedEdges) };
   } catch (error) {
     writer?.abort();
