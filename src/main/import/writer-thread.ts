@@ -52,7 +52,9 @@ for (;;) {
   if (received === undefined) {
     signal(SLOT.processed, processed);
     const canCommit = markerPending && !failed;
+    Atomics.store(shared, SLOT.asleep, 1);
     const waited = Atomics.wait(shared, SLOT.sent, processed, canCommit ? IDLE_COMMIT_MS : undefined);
+    Atomics.store(shared, SLOT.asleep, 0);
     if (canCommit && (waited === 'timed-out' || Date.now() - batchStarted >= COMMIT_MS)) {
       try { commit(); } catch (error) { fail(error); }
     }
