@@ -15,6 +15,7 @@ const BACKSLASH = 92;
  * brackets inside them do not nest.
  */
 export function tooDeepAt(text: string): number {
+  if (!opensMoreThan(text, MAX_JSON_DEPTH)) return -1;
   let depth = 0;
   for (let at = 0; at < text.length; at++) {
     const code = text.charCodeAt(at);
@@ -26,6 +27,19 @@ export function tooDeepAt(text: string): number {
     } else if (code === 125 /* } */ || code === 93 /* ] */) depth--;
   }
   return -1;
+}
+
+/**
+ * Whether `text` holds more than `limit` opening brackets, strings included: fewer cannot nest deeper than `limit`.
+ * Counted with indexOf (native search), so a status or flat tweet per line (a few dozen brackets) skips the
+ * character loop of tooDeepAt; the count stops at limit + 1, so a page of 100 tweets (about 1,500) costs little more.
+ */
+function opensMoreThan(text: string, limit: number): boolean {
+  let count = 0;
+  for (const bracket of ['{', '[']) {
+    for (let at = text.indexOf(bracket); at !== -1; at = text.indexOf(bracket, at + 1)) if (++count > limit) return true;
+  }
+  return false;
 }
 
 /** The reason given for JSON nested deeper than MAX_JSON_DEPTH. */
