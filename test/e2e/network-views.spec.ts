@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { WEBGL_CHROMIUM_ARGS, writeBigNetwork } from '../../bench/network-data';
 import { repoRoot, screenshotDir, serverDb, serverUrl } from './server';
 
 const lens = (...args: string[]) =>
@@ -31,18 +32,9 @@ async function inkedPixels(page: Page, element: Locator): Promise<number> {
 
 test.describe.configure({ mode: 'serial' });
 
-/**
- * Chromium's GPU process on SwiftShader (software Vulkan) instead of the suite's --disable-gpu. With --disable-gpu the
- * compositor reads every WebGL frame back on the page's thread (GLES2::ReadPixels in Commit, waiting for the whole
- * frame), so a 100,000-edge frame drawn in software blocked the page 10-24 s per frame in a trace; with a GPU process,
- * as the desktop app has, drawing is off the page's thread and the page's own work is what is measured.
- */
-test.use({
-  launchOptions: {
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  },
-});
+// A GPU process (SwiftShader), as the desktop app has: with --disable-gpu every WebGL frame is read back on the page's
+// thread (bench/network-data.ts says what that cost).
+test.use({ launchOptions: { executablePath: '/usr/bin/chromium', args: WEBGL_CHROMIUM_ARGS } });
 
 test('a cascade is drawn on WebGL with a readable time axis, sorted, named and replayed to its last node', async ({ page }) => {
   await page.goto(serverUrl().url);
@@ -129,39 +121,15 @@ test('the ego network draws, finds and centres an account, and highlights its ne
   await expect(graph).toHaveAttribute('data-selected', wanted.accountId);
 });
 
-/** A 10,000-account, 100,000-link network around one hub (seeded, distinct pairs), as an edge list. */
-function bigNetwork(file: string): void {
-  // mulberry32: integer arithmetic throughout (a float LCG loses its low bits past 2^53 and falls into a short cycle).
-  let state = 7;
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pairs = new Set<string>();
-  for (let i = 1; i < 10_000; i++) pairs.add(`hub n${i}`);
-  while (pairs.size < 100_000) {
-    const a = 1 + Math.floor(random() * 9_999);
-    const b = 1 + Math.floor(random() ** 2 * 9_999);
-    if (a !== b) pairs.add(`n${a} n${b}`);
-  }
-  fs.writeFileSync(file, [...pairs].join('\n') + '\n');
-}
-
 /**
- * The first render is one task: sigma indexing the 100,000 edges (edge groups, styles, programs' buffers); measured
- * 510-1130 ms on a two-core machine at load 7-9 (2171 ms once at its busiest). Sigma's WebGL set-up (context and
- * shaders, 166-377 ms) runs in the task before it, on an empty graph.
+ * What the view does at the size issue 16 names; how fast it does it (first render, longest task after it) is
+ * measured by `npm run bench -- ui` against its targets, not asserted here as a timing.
  */
-const FIRST_RENDER_MS = 1000;
-const TASK_MS = 200;
-
-test('a 10,000-node, 100,000-edge network renders and lays out with no main-thread task over 200 ms after its first render', async ({ page }) => {
+test('a 10,000-node, 100,000-edge network renders, lays out in its worker and zooms', async ({ page }) => {
   test.setTimeout(240_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lens-big-'));
   const file = path.join(dir, 'big.edges');
-  bigNetwork(file);
+  writeBigNetwork(file);
   const imported = lens('import', file, '--dataset', 'big-network', '--format', 'edgelist', '--edges', 'attention', '--json');
   fs.rmSync(dir, { recursive: true, force: true });
   expect(imported.status, imported.stderr).toBe(0);
@@ -170,34 +138,21 @@ test('a 10,000-node, 100,000-edge network renders and lays out with no main-thre
   await go(page, '#/propagation?dataset=big-network');
   await page.getByTestId('ego-account').fill('hub');
   await page.getByTestId('ego-limit').fill('100000');
-  await page.evaluate(() => {
-    const tasks: { start: number; duration: number }[] = [];
-    (window as unknown as { longTasks: typeof tasks }).longTasks = tasks;
-    new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push({ start: entry.startTime, duration: entry.duration }))).observe({
-      type: 'longtask',
-      buffered: false,
-    });
-  });
   await page.getByTestId('ego-show').click();
   const graph = page.getByTestId('ego-graph');
   await expect(graph.locator('canvas').first()).toBeVisible({ timeout: 120_000 });
-  await expect.poll(async () => Number(await page.getByTestId('ego-graph-layout-status').getAttribute('data-iterations')), { timeout: 120_000 }).toBeGreaterThanOrEqual(50);
-  expect(await inkedPixels(page, graph)).toBeGreaterThan(2000);
+  const iterations = async () => Number(await page.getByTestId('ego-graph-layout-status').getAttribute('data-iterations'));
+  await expect.poll(iterations, { timeout: 120_000 }).toBeGreaterThanOrEqual(50);
+  expect(await page.evaluate(() => performance.getEntriesByName('network-first-render').length)).toBe(1);
+  const drawn = await inkedPixels(page, graph);
+  expect(drawn).toBeGreaterThan(2000);
+  // Zooming in narrows the camera (its ratio falls); the reset brings the whole network back into the frame.
+  const ratio = async () => Number((await graph.getAttribute('data-camera'))!.split(',')[2]);
+  const fitted = await ratio();
   await page.getByTestId('ego-graph-zoom-in').click();
+  await expect.poll(ratio, { timeout: 15_000 }).toBeLessThan(fitted);
   await page.getByTestId('ego-graph-zoom-reset').click();
-  // The zoom runs its animation (250 ms) and the layout keeps updating positions meanwhile.
-  await page.waitForTimeout(1000);
-  // The first render is the task holding the view's 'network-first-render' mark (NetworkCanvas.tsx).
-  const { tasks, mark } = await page.evaluate(() => ({
-    tasks: (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks,
-    mark: performance.getEntriesByName('network-first-render').at(-1)?.startTime ?? Number.NaN,
-  }));
-  // The last task to start before the mark (the mark is set just after sigma's setGraph, inside that task).
-  const firstRender = tasks.filter((task) => task.start <= mark).at(-1);
-  const after = Math.max(0, ...tasks.filter((task) => task.start > mark).map((task) => task.duration));
-  console.log(`long tasks (ms, in order): ${tasks.map((task) => Math.round(task.duration)).join(', ')}; first render ${Math.round(firstRender?.duration ?? 0)}, longest after it ${Math.round(after)}`);
+  await expect.poll(ratio, { timeout: 15_000 }).toBeCloseTo(fitted, 3);
+  expect(await inkedPixels(page, graph)).toBeGreaterThan(2000);
   await shot(page, 'network-big');
-  expect(mark).not.toBeNaN();
-  expect(firstRender?.duration ?? 0).toBeLessThan(FIRST_RENDER_MS);
-  expect(after).toBeLessThan(TASK_MS);
 });
