@@ -4,6 +4,7 @@ import { AccountLink } from '../../ui/account-link';
 import { formatNumber, formatShare } from '../../ui/format';
 import { paramWords } from '../../ui/run-label';
 import { useRunLabel } from '../../ui/run-picker';
+import { RunSwatch } from '../../ui/RunSwatch';
 import { RunWarnings } from '../../ui/RunWarnings';
 import { Term } from '../../ui/Term';
 
@@ -19,6 +20,7 @@ function RunCard({ entry, dataset }: { entry: AccountReportRun; dataset: string 
     <div className="panel" data-panel={`run-card-${run.id}`} data-testid={`run-card-${run.id}`} data-score={e?.score ?? ''} data-rank={e?.rank ?? ''} style={{ marginBottom: 0 }}>
       <div className="row" style={{ justifyContent: 'space-between' }}>
         <strong title={`${paramWords(run.params).join(', ') || 'no parameters'}; seed ${run.seed}`}>
+          <RunSwatch runId={run.id} />
           {runLabel(run)} <span className="muted">{withFidelity(`v${run.version}`, run.fidelity ?? undefined)}</span>
         </strong>
         {e && (

@@ -5,6 +5,7 @@ import { useCall } from '../../ui/use-call';
 import { AccountLink } from '../../ui/account-link';
 import { useRunLabel } from '../../ui/run-picker';
 import { formatNumber } from '../../ui/format';
+import { RunSwatch } from '../../ui/RunSwatch';
 import { RunWarnings } from '../../ui/RunWarnings';
 
 const KS = [10, 25, 50, 100];
@@ -33,6 +34,7 @@ function TopList({ dataset, run, other, scores, otherRanks, k, side }: {
   return (
     <table data-testid={`topk-${side}`} data-cuts-tie={cutsTie}>
       <caption style={{ textAlign: 'left', fontWeight: 600 }}>
+        <RunSwatch runId={run.id} />
         {runLabel(run)} <RunWarnings warnings={run.warnings} compact />
         {cutsTie && (
           <div className="muted" data-testid={`topk-${side}-tie`} style={{ fontWeight: 400 }}>

@@ -1,4 +1,5 @@
 import type { AuditOutput } from '../../../../shared/audit';
+import { caseKindName } from '../glossary';
 import { ErrorNotice, ProgressBar, WAITING } from '../notices';
 import type { AuditRunState } from './use-audit-run';
 
@@ -10,7 +11,7 @@ export function auditSettingsText({ manifest }: AuditOutput): string {
   const rules = Object.entries(manifest.ruleVersions).map(([rule, version]) => `${rule} rule v${version}`);
   return [
     `what-if ${manifest.whatIf.model} v${manifest.whatIf.version}`,
-    manifest.kinds === null ? 'all kinds' : manifest.kinds.join(', '),
+    manifest.kinds === null ? 'all kinds' : manifest.kinds.map(caseKindName).join(', '),
     `vocabulary ${manifest.vocabulary.sha256.slice(0, 8)} (${manifest.vocabulary.topics} topics)`,
     ...rules,
     `app ${manifest.appVersion}`,
