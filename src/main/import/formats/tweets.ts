@@ -1,7 +1,7 @@
 import type { InteractionKind, PostKind } from '../../../shared/domain';
 import type { ImportContext } from '../context';
 import { excerpt } from '../errors';
-import { MAX_JSON_DEPTH, TOO_DEEP, tooDeepAt } from './json-text';
+import { MAX_JSON_DEPTH, parsedTooDeepAt, TOO_DEEP, tooDeepAt } from './json-text';
 import type { AccountRecord, ImportSink, TargetRef } from '../records';
 
 /** A reference from a tweet to another post and that post's author (or the account replied to). */
@@ -178,17 +178,20 @@ export async function eachJsonLine(context: ImportContext, handle: (value: JsonO
   let count = 0;
   await context.source.eachLine((line) => {
     if (++count % 1000 === 0) context.checkCancelled();
-    const deep = tooDeepAt(line);
-    if (deep !== -1) {
-      context.invalid(`${TOO_DEEP}: level ${MAX_JSON_DEPTH + 1} opens at character ${deep + 1} of the line`);
-      return;
-    }
+    // The depth is checked after the parse (JSON.parse itself copes with any depth), and before it is reported
+    // as invalid JSON: a line both too deep and invalid is refused for its depth, as when the text was checked first.
     let value: unknown;
     try {
       value = JSON.parse(line);
     } catch {
-      if (line.trim() === '') return;
-      context.invalid(`expected a JSON object (one per line), found ${excerpt(line)}`);
+      const deep = tooDeepAt(line);
+      if (deep !== -1) context.invalid(tooDeepReason(deep));
+      else if (line.trim() !== '') context.invalid(`expected a JSON object (one per line), found ${excerpt(line)}`);
+      return;
+    }
+    const deep = parsedTooDeepAt(line, value);
+    if (deep !== -1) {
+      context.invalid(tooDeepReason(deep));
       return;
     }
     if (!isObject(value)) {
@@ -198,6 +201,8 @@ export async function eachJsonLine(context: ImportContext, handle: (value: JsonO
     handle(value);
   });
 }
+
+const tooDeepReason = (at: number) => `${TOO_DEEP}: level ${MAX_JSON_DEPTH + 1} opens at character ${at + 1} of the line`;
 
 /** "an array", "a string", ... for messages about JSON of the wrong shape. */
 export function describe(value: unknown): string {
