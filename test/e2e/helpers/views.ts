@@ -21,7 +21,12 @@ export async function openWorkbench(page: Page): Promise<void> {
 
 /** Goes to a view the way a user does: its link in the sidebar, never a typed address. */
 export async function openView(page: Page, name: RegExp): Promise<void> {
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name }).click();
+  const link = page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name });
+  await link.click();
+  // The view is shown before anything is done in it: a picker of the view just left would otherwise take the next
+  // selectOption (seen at 1024 px: the dataset chosen for Propagation went to Places' picker).
+  await expect(link).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('main').getByRole('heading', { level: 1, name: new RegExp(name.source, 'i') })).toBeVisible();
 }
 
 /**
