@@ -1,17 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Page, type TestInfo } from '@playwright/test';
-import { format } from 'd3';
+import { formatNumber } from '../../../src/renderer/src/ui/format';
 import { assertNoOverlap } from '../overlap';
 import { screenshotDir, serverUrl } from '../server';
-
-const threeSignificant = format('.3~g');
 
 /**
  * A CLI figure as the page's text prints it (the contract of ui/format.ts): integers whole with thousands separators,
  * other numbers to 3 significant digits.
  */
-export const asShown = (value: number): string => (Number.isInteger(value) ? value.toLocaleString('en-US') : threeSignificant(value));
+export const asShown = (value: number): string => formatNumber(value);
 
 /** Opens the workbench with its launch token. */
 export async function openWorkbench(page: Page): Promise<void> {

@@ -69,6 +69,10 @@ describe('run labels', () => {
     expect(describeParam('alpha', 0.9523809523809521)).toBe('alpha 0.952');
     expect(formatNumber(0.9523809523809521)).toBe('0.952');
     expect(formatNumber(10)).toBe('10');
+    // Large non-integers in plain notation, never "1.24e+3" (a cascade's half-size time in minutes).
+    expect(formatNumber(1240.5)).toBe('1,240');
+    expect(formatNumber(-98765.4)).toBe('−98,800');
+    expect(formatNumber(2.5e9 + 0.5)).toBe('2,500,000,000');
   });
 });
 

@@ -1,6 +1,8 @@
 import { format } from 'd3';
 
 const threeSignificant = format('.3~g');
+/** From 1,000 up, 3 significant digits in plain notation ("1,240"), never "1.24e+3". */
+const threeSignificantLarge = format(',.3~r');
 
 /**
  * The one number formatter of the page's text. Integers (counts, ranks) are exact, so they print whole with
@@ -11,7 +13,7 @@ const threeSignificant = format('.3~g');
 export function formatNumber(value: number | null | undefined): string {
   if (value === null || value === undefined || Number.isNaN(value)) return 'n/a';
   if (Number.isInteger(value)) return value.toLocaleString('en-US');
-  return threeSignificant(value);
+  return Math.abs(value) >= 1000 ? threeSignificantLarge(value) : threeSignificant(value);
 }
 
 /** A share (0..1) as a percentage with the same 3 significant digits. */
