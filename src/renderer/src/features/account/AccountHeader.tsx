@@ -40,7 +40,8 @@ export function AccountHeader({ dataset, account }: { dataset: string; account: 
       <div className="row muted">
         {p.location && (
           <span data-testid="account-location" title={p.place ? `written "${p.location}"` : 'not a place the gazetteer knows'}>
-            📍 {p.place ? p.place.label : p.location}
+            {/* Words, not a pin emoji: Linux fonts without emoji drew it as an empty box. */}
+            in {p.place ? p.place.label : p.location}
           </span>
         )}
         <span data-testid="account-followers" data-value={p.followers ?? ''}>
