@@ -1,18 +1,12 @@
 import fs from 'node:fs';
+import { seededRandom } from '../src/shared/random';
 
 /**
  * A 10,000-account, 100,000-link network around one hub (seeded, distinct pairs), as an edge list: the size issue 16
  * asks the network view to stay smooth at. Shared by the E2E (it renders) and `npm run bench -- ui` (how fast).
  */
 export function writeBigNetwork(file: string): void {
-  // mulberry32: integer arithmetic throughout (a float LCG loses its low bits past 2^53 and falls into a short cycle).
-  let state = 7;
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(7);
   const pairs = new Set<string>();
   for (let i = 1; i < 10_000; i++) pairs.add(`hub n${i}`);
   while (pairs.size < 100_000) {

@@ -2,6 +2,7 @@ import { UndirectedGraph } from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import { inferSettings, type ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
 import iterate from 'graphology-layout-forceatlas2/iterate.js';
+import { seededRandom } from '../../../../shared/random';
 
 /**
  * The layout's arithmetic, free of the DOM so the web worker (fa2.worker.ts) runs it and unit tests call it directly.
@@ -151,17 +152,6 @@ export function createLayoutRun(graph: LayoutGraph, limits: LayoutLimits, now: (
   };
 }
 
-/** A small seeded generator (mulberry32), so Louvain's random choices, and the communities, repeat. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface Communities {
   /** Community of each node by index: 0 is the largest, ties by their lowest node index. */
@@ -181,6 +171,7 @@ export function detectCommunities(order: number, sources: Uint32Array, targets: 
     const target = targets[e] ?? 0;
     if (source !== target) graph.mergeEdge(String(source), String(target));
   });
+  // Seeded, so Louvain's random choices, and the communities, repeat.
   const detailed = louvain.detailed(graph, { rng: seededRandom(seed) });
   const raw = Int32Array.from({ length: order }, (_, i) => detailed.communities[String(i)] ?? -1);
   const groups = new Map<number, { size: number; first: number }>();
