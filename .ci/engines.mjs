@@ -1,7 +1,6 @@
 // Lists installed packages whose `engines.node` the running Node does not satisfy (what `npm ci` reports as
 // EBADENGINE): the README states one Node version, and every dependency must accept it.
 import fs from 'node:fs';
-import path from 'node:path';
 import semver from 'semver';
 
 const lock = JSON.parse(fs.readFileSync('package-lock.json', 'utf8'));
