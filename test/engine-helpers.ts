@@ -23,3 +23,17 @@ export function writeEdgeList(file: string, lines: number, accounts = 250_000): 
   fs.closeSync(out);
   return path.resolve(file);
 }
+
+/** A call's value, or a thrown error naming its code: engine tests assert on values. */
+export const value = <T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T => {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+};
+
+/** Settles with the call's result and records the order in which the calls answered. */
+export function tracked<T>(order: string[], name: string, call: Promise<T>): Promise<T> {
+  return call.then((result) => {
+    order.push(name);
+    return result;
+  });
+}

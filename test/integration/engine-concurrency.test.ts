@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportProgress } from '../../src/shared/api';
 import type { EngineClient } from '../../src/main/engine/client';
 import { startEngineThread } from '../../src/main/engine/thread';
-import { writeEdgeList } from '../engine-helpers';
+import { value, writeEdgeList } from '../engine-helpers';
 import { tempDir } from '../helpers';
 import { realDatasets } from '../real-datasets';
 
@@ -15,10 +15,6 @@ let bigFile: string;
 let engine: EngineClient;
 let file: string;
 
-const value = <T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T => {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-};
 
 /** Starts the big import and resolves once it has committed rows (its first progress with records). */
 function startBigImport(dataset: string) {

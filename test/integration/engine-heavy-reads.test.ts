@@ -8,7 +8,7 @@ import type { ServiceContext } from '../../src/main/services/context';
 import { BOOTSTRAP_DRAW_BUDGET } from '../../src/main/tasks/compare';
 import type { ApiName } from '../../src/shared/api';
 import type { JobProgress } from '../../src/shared/runs';
-import { writeEdgeList } from '../engine-helpers';
+import { tracked, value, writeEdgeList } from '../engine-helpers';
 import { datasetsDir, tempDb, tempDir } from '../helpers';
 
 // Issue 14, point 3: compare, scores pages, ego, cascades and the topic reads run in the job pool, so the engine's
@@ -17,18 +17,6 @@ import { datasetsDir, tempDb, tempDir } from '../helpers';
 let engine: EngineClient;
 const runs: number[] = [];
 
-const value = <T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T => {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-};
-
-/** Settles with the call's result and records the order in which the calls answered. */
-function tracked<T>(order: string[], name: string, call: Promise<T>): Promise<T> {
-  return call.then((result) => {
-    order.push(name);
-    return result;
-  });
-}
 
 beforeAll(async () => {
   const dir = tempDir('lens-heavy-reads-');

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineClient } from '../../src/main/engine/client';
 import { startEngineThread } from '../../src/main/engine/thread';
 import type { JobProgress } from '../../src/shared/runs';
-import { writeEdgeList } from '../engine-helpers';
+import { tracked, value, writeEdgeList } from '../engine-helpers';
 import { tempDir } from '../helpers';
 
 // overview.dataset (the Start screen) measures Spearman of every pair of the latest runs, which reads every run's
@@ -14,18 +14,6 @@ const MODELS = ['indegree', 'pagerank', 'hits', 'kcore'];
 let engine: EngineClient;
 const runs: number[] = [];
 
-const value = <T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T => {
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-};
-
-/** Settles with the call's result and records the order in which the calls answered. */
-function tracked<T>(order: string[], name: string, call: Promise<T>): Promise<T> {
-  return call.then((result) => {
-    order.push(name);
-    return result;
-  });
-}
 
 beforeAll(async () => {
   const dir = tempDir('lens-overview-');
