@@ -2,6 +2,7 @@ import { createHash, type Hash } from 'node:crypto';
 import fs from 'node:fs';
 import type { ImportFix } from '../../shared/domain';
 import { ImportError, type SourceLocation } from './errors';
+import { Utf8Chunks } from './utf8-chunks';
 
 const CHUNK_BYTES = 1 << 20;
 /** Longer lines are refused rather than buffered: the line formats we read have lines of at most a few hundred KB. */
@@ -54,13 +55,13 @@ export class FileSource {
 
   /** Decoded text in chunks; `linesBefore` is told how many lines precede a chunk, for error messages. */
   async *text(): AsyncGenerator<string> {
-    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+    const decoder = new Utf8Chunks();
     let newlines = 0;
     let offset = 0;
     for await (const chunk of this.bytes()) {
       let text: string;
       try {
-        text = decoder.decode(chunk, { stream: true });
+        text = decoder.decode(chunk);
       } catch {
         const bad = firstInvalidByte(chunk);
         const lineOfBad = newlines + countNewlines(chunk.subarray(0, bad)) + 1;
@@ -71,7 +72,7 @@ export class FileSource {
       yield text;
     }
     try {
-      const rest = decoder.decode();
+      const rest = decoder.end();
       if (rest) yield rest;
     } catch {
       throw this.error('invalid UTF-8 at the end of the file (a truncated multi-byte character)', {
