@@ -33,15 +33,23 @@ export class BatchInserter {
     return this.values.length / this.width;
   }
 
-  /** Appends one row; returns true when the buffer is full and should be flushed. */
-  add(...row: unknown[]): boolean {
-    for (const value of row) this.values.push(value);
+  /**
+   * The buffer a caller pushes one row onto, its values in column order as the arguments of one push: a rest
+   * parameter or a spread made an array per row, about 3 per tweet.
+   */
+  get buffer(): unknown[] {
+    return this.values;
+  }
+
+  /** True when the buffer holds a full batch and should be flushed. */
+  get full(): boolean {
     return this.values.length >= this.width * this.rowsPerBatch;
   }
 
   /** Writes the buffered rows; with `fullBatchesOnly`, a remainder smaller than a batch stays buffered. */
   flush(fullBatchesOnly = false): void {
     const values = this.values;
+    if (values.length % this.width !== 0) throw new Error(`BatchInserter: ${values.length} values do not make rows of ${this.width}`);
     const batchValues = this.width * this.rowsPerBatch;
     let start = 0;
     for (; start + batchValues <= values.length; start += batchValues) this.writeBatch(start);

@@ -137,7 +137,8 @@ export class SqliteSink implements ImportSink {
       // The columns of the accounts query of dataset-digest.ts, in its order.
       this.accountsDigest?.add([record.platformId, ...fields, 0, attributes]);
       this.written.accounts++;
-      this.queue(this.accounts.add(id, this.datasetId, record.platformId, ...fields, 0, attributes));
+      this.accounts.buffer.push(id, this.datasetId, record.platformId, ...fields, 0, attributes);
+      this.queue(this.accounts.full);
       return;
     }
     if (known > this.flushedAccountId) this.writeAccounts();
@@ -161,15 +162,17 @@ export class SqliteSink implements ImportSink {
     const createdAt = record.createdAt ?? null;
     const lang = record.lang ?? null;
     const refPlatformId = record.refPlatformId ?? null;
-    let full = this.posts.add(id, this.datasetId, record.platformId, authorId, createdAt, text, lang, record.kind, refPlatformId);
-    const tags = [...new Set(record.hashtags ?? [])];
-    for (const tag of tags) full = this.hashtags.add(id, tag) || full;
+    this.posts.buffer.push(id, this.datasetId, record.platformId, authorId, createdAt, text, lang, record.kind, refPlatformId);
+    // Most posts carry 0 or 1 hashtags: no Set, copy and sort for those.
+    const given = record.hashtags ?? [];
+    const tags = given.length < 2 ? given : [...new Set(given)];
+    for (const tag of tags) this.hashtags.buffer.push(id, tag);
     // The columns of the posts query of dataset-digest.ts, in its order; its tags sorted as SQLite sorts TEXT.
     this.postsDigest.add([record.platformId, record.authorPlatformId, createdAt, text, lang, record.kind, refPlatformId,
-      tags.length === 0 ? null : tags.sort(byCodePoint).join(' ')]);
+      tags.length === 0 ? null : tags.length === 1 ? tags[0]! : [...tags].sort(byCodePoint).join(' ')]);
     this.stored++;
     this.written.posts++;
-    this.queue(full);
+    this.queue(this.posts.full || this.hashtags.full);
     return true;
   }
 
@@ -275,7 +278,8 @@ export class SqliteSink implements ImportSink {
     // The columns of the interactions query of dataset-digest.ts, in its order.
     this.interactionsDigest.add([record.actorPlatformId, targetPlatformId, record.kind,
       postId === null ? null : record.postPlatformId, time, weight, topic, directed]);
-    this.queue(this.interactions.add(this.datasetId, fileId, actorId, targetId, record.kind, postId, time, weight, topic, directed));
+    this.interactions.buffer.push(this.datasetId, fileId, actorId, targetId, record.kind, postId, time, weight, topic, directed);
+    this.queue(this.interactions.full);
   }
 
   /** Ids and handles as stored: pseudonymised by the caller when the dataset is. */
@@ -296,7 +300,8 @@ export class SqliteSink implements ImportSink {
     if (storedHandle !== null) this.withHandle.add(id);
     this.accountsDigest?.add([platformId, storedHandle, null, null, null, null, null, null, null, 1, null]);
     this.written.accounts++;
-    this.queue(this.accounts.add(id, this.datasetId, platformId, storedHandle, null, null, null, null, null, null, null, 1, null));
+    this.accounts.buffer.push(id, this.datasetId, platformId, storedHandle, null, null, null, null, null, null, null, 1, null);
+    this.queue(this.accounts.full);
     return id;
   }
 
