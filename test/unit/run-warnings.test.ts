@@ -1,19 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { countedKinds, largestTie, mostlyTied, noInteractionsCounted } from '../../src/main/services/run-warnings';
+import { countedKinds, mostlyTied, noInteractionsCounted } from '../../src/main/services/run-warnings';
 
-describe('largestTie', () => {
-  it('finds the most shared value, leaves out NaN, and breaks equal counts by the lower value whatever the order', () => {
-    expect(largestTie(Float64Array.from([3, 1, 3, NaN, 2, NaN, NaN]))).toEqual({ value: 3, count: 2, scored: 4 });
-    expect(largestTie(Float64Array.from([5, 2, 5, 2]))).toEqual({ value: 2, count: 2, scored: 4 });
-    expect(largestTie(Float64Array.from([2, 5, 2, 5]))).toEqual({ value: 2, count: 2, scored: 4 });
-    expect(largestTie(Float64Array.from([NaN]))).toBeNull();
-    expect(largestTie(new Float64Array(0))).toBeNull();
+describe('mostlyTied counts ties as Compare does', () => {
+  it('leaves out unscored accounts (NaN) and names the shared score', () => {
+    const warning = mostlyTied(Float64Array.from([3, 1, 3, NaN, 3, NaN, NaN]), 'm', {}, false);
+    expect(warning?.message).toMatch(/^3 of 4 scored accounts \(75\.0%\) share the score 3,/);
+    expect(mostlyTied(Float64Array.from([NaN]), 'm', {}, false)).toBeNull();
+    expect(mostlyTied(new Float64Array(0), 'm', {}, false)).toBeNull();
   });
 
   it('does not reorder the stored column', () => {
-    const scores = Float64Array.from([3, 1, 2]);
-    largestTie(scores);
-    expect([...scores]).toEqual([3, 1, 2]);
+    const scores = Float64Array.from([3, 1, 3, 3, 2]);
+    mostlyTied(scores, 'm', {}, false);
+    expect([...scores]).toEqual([3, 1, 3, 3, 2]);
   });
 });
 

@@ -1,31 +1,17 @@
 import { INTERACTION_KINDS, type InteractionKind } from '../../shared/domain';
 import { MOSTLY_TIED_SHARE, type ScoreWarning } from '../../shared/runs';
+import { tieSummary, type TieSummary } from '../analysis/tied-ranking';
 import type { Db } from '../store/db';
 
-export interface LargestTie {
-  value: number;
-  count: number;
-  /** Accounts with a score (NaN, no score, is left out). */
-  scored: number;
-}
-
-/** The score value most accounts share and how many share it; null when no account has a score. */
-export function largestTie(scores: Float64Array): LargestTie | null {
-  // Float64Array#sort is numeric and puts NaN last; a copy, so the stored column keeps its account order. About
-  // 0.15 s for a million accounts (measured on a shared 2-core machine), beside the seconds such a run scores for.
+/**
+ * The tie counts of a run's scores as Compare reports them (analysis/tied-ranking.ts), NaN (no score) left out; a
+ * sorted copy, so the stored column keeps its account order. About 0.15 s for a million accounts.
+ */
+function scoreTies(scores: Float64Array): TieSummary {
   const sorted = Float64Array.from(scores).sort();
   let scored = sorted.length;
   while (scored > 0 && Number.isNaN(sorted[scored - 1]!)) scored--;
-  if (scored === 0) return null;
-  let best = { value: sorted[0]!, count: 0 };
-  let start = 0;
-  for (let i = 1; i <= scored; i++) {
-    if (i < scored && sorted[i] === sorted[start]) continue;
-    // Equal counts keep the lower value, so the answer does not depend on the accounts' storage order.
-    if (i - start > best.count) best = { value: sorted[start]!, count: i - start };
-    start = i;
-  }
-  return { ...best, scored };
+  return tieSummary(sorted.subarray(0, scored));
 }
 
 /**
@@ -78,8 +64,10 @@ function shortNumber(value: number): string {
 
 /** The warning when more than half the scored accounts share one score; null otherwise. */
 export function mostlyTied(scores: Float64Array, model: string, params: Record<string, unknown>, noneCounted: boolean): ScoreWarning | null {
-  const tie = largestTie(scores);
-  if (!tie || tie.scored < 2 || tie.count <= tie.scored * MOSTLY_TIED_SHARE) return null;
+  const ties = scoreTies(scores);
+  // Above half, the largest group is the only one that size, so it has a score to name.
+  if (ties.scored < 2 || ties.largest_group <= ties.scored * MOSTLY_TIED_SHARE || ties.largest_group_score === null) return null;
+  const tie = { count: ties.largest_group, scored: ties.scored, value: ties.largest_group_score };
   const share = ((100 * tie.count) / tie.scored).toFixed(1);
   const counted = countedKinds(params);
   const why = noneCounted
