@@ -1,13 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { WEBGL_CHROMIUM_ARGS, writeBigNetwork } from '../../bench/network-data';
-import { repoRoot, screenshotDir, serverDb, serverUrl } from './server';
+import { lens, lensJson } from './helpers/lens';
+import { screenshotDir, serverUrl } from './server';
 
-const lens = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/main/cli/main.ts'), ...args, '--db', serverDb()], { cwd: repoRoot, encoding: 'utf8' });
 const go = (page: Page, hash: string) => page.evaluate((h) => (window.location.hash = h), hash);
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
 
@@ -75,12 +73,12 @@ test('a cascade is drawn on WebGL with a readable time axis, sorted, named and r
 });
 
 test('the ego network draws, finds and centres an account, and highlights its neighbours', async ({ page }) => {
-  const cascades = JSON.parse(lens('cascades', '--dataset', 'sample-twitter15-cascades', '--json').stdout) as { root_account: { accountId: string } }[];
+  const cascades = lensJson<{ root_account: { accountId: string } }[]>('cascades', '--dataset', 'sample-twitter15-cascades');
   const center = cascades.map((c) => c.root_account.accountId)[0]!;
-  const ego = JSON.parse(lens('ego', '--dataset', 'sample-twitter15-cascades', '--account', center, '--json').stdout) as {
+  const ego = lensJson<{
     nodes: { accountId: string; handle: string | null; distance: number }[];
     edges: { source: string; target: string }[];
-  };
+  }>('ego', '--dataset', 'sample-twitter15-cascades', '--account', center);
   const wanted = ego.nodes.find((n) => n.distance === 1)!;
   const neighbours = new Set(ego.edges.flatMap((e) => (e.source === wanted.accountId ? [e.target] : e.target === wanted.accountId ? [e.source] : [])));
 
@@ -130,9 +128,11 @@ test('a 10,000-node, 100,000-edge network renders, lays out in its worker and zo
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lens-big-'));
   const file = path.join(dir, 'big.edges');
   writeBigNetwork(file);
-  const imported = lens('import', file, '--dataset', 'big-network', '--format', 'edgelist', '--edges', 'attention', '--json');
-  fs.rmSync(dir, { recursive: true, force: true });
-  expect(imported.status, imported.stderr).toBe(0);
+  try {
+    lens('import', file, '--dataset', 'big-network', '--format', 'edgelist', '--edges', 'attention');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 
   await page.goto(serverUrl().url);
   await go(page, '#/propagation?dataset=big-network');
