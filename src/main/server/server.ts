@@ -10,6 +10,7 @@ import { json, refuse, setSecurityHeaders } from './headers';
 import { noTokenPage } from './no-token-page';
 import { OneTimeCodes } from './open-codes';
 import { findRoute, type Route } from './routes';
+import { GracefulClose } from './shutdown';
 import { serveStatic } from './static';
 import { createUploadRoot, removeStaleUploadFolders, removeUploads, uploadLimitFromEnv, uploadNameProblem, uploadTarget } from './uploads';
 
@@ -70,12 +71,14 @@ export async function startServer(options: ServerOptions): Promise<LensServer> {
   let port = options.port;
 
   const server = http.createServer((request, response) => {
+    shutdown.request(request, response);
     setSecurityHeaders(response);
     // A client that goes away mid-request is not an error of ours; without a listener it would end the process.
     request.on('error', () => undefined);
     response.on('error', () => undefined);
     handle(request, response).catch(() => refuse(response, 500, 'the server failed on this request; it keeps running'));
   });
+  const shutdown = new GracefulClose(server);
   // Requests Node's parser rejects (a malformed request line or header) get a 400 instead of a dropped socket.
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
@@ -120,6 +123,8 @@ export async function startServer(options: ServerOptions): Promise<LensServer> {
       case 'upload':
         return handleUpload(request, response, url.searchParams.get('name') ?? '');
       case 'events':
+        // A page's event stream reconnects when close() ends it: no new one may hold the server open.
+        if (shutdown.closing) return refuse(response, 503, 'the workbench is stopping');
         return openStream(response, streams);
       case 'session':
         // The token for the page to send as Bearer; readable only by a same-origin fetch (docs/SECURITY.md).
@@ -201,11 +206,9 @@ export async function startServer(options: ServerOptions): Promise<LensServer> {
     origin,
     openUrl: () => `${origin}/open/${codes.issue()}`,
     async close() {
+      const closed = shutdown.close();
       for (const stream of streams) stream.end();
-      await new Promise((resolve) => {
-        server.close(resolve);
-        server.closeIdleConnections();
-      });
+      await closed;
       delay?.disable();
       process.off('exit', removeUploadRoot);
       removeUploadRoot();
