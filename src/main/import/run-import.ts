@@ -156,7 +156,7 @@ async function importFiles(db: Db, writer: ImportWriter, stagingId: number, targ
       writer.batchEnd();
       request.onProgress?.({ file: file.path, fileIndex: index, fileCount: plan.files.length, bytesRead, bytesTotal: size, records: sink.stored });
       return writer.drained();
-    });
+    }, writer.fileSha256());
     const context = new ImportContext(source, sink, {
       skipInvalid: request.skipInvalid ?? false,
       map: request.map,

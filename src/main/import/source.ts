@@ -1,4 +1,4 @@
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { ImportFix } from '../../shared/domain';
 import { ImportError, type SourceLocation } from './errors';
@@ -13,6 +13,18 @@ export interface ReadProgress {
   bytesRead: number;
 }
 
+/** The sha256 of a file's bytes, given chunk by chunk in order; digest() once, at the end. */
+export interface ChunkHasher {
+  update(chunk: Buffer): void;
+  digest(): string;
+}
+
+/** A ChunkHasher on this thread. */
+export function localSha256(): ChunkHasher {
+  const hash = createHash('sha256');
+  return { update: (chunk) => hash.update(chunk), digest: () => hash.digest('hex') };
+}
+
 /**
  * One input file read once, front to back: it hashes what it reads (sha256 for the dataset's source list),
  * reports progress, and decodes UTF-8 strictly so that bad bytes stop the import with their line number.
@@ -22,13 +34,14 @@ export class FileSource {
   bytesRead = 0;
   /** Number of the line most recently handed out by lines(), 1-based. */
   line = 0;
-  private readonly hash: Hash = createHash('sha256');
   private digest: string | undefined;
 
   constructor(
     readonly path: string,
     /** Called after each chunk; the next chunk is read once what it returns has settled. */
     private readonly onProgress: (progress: ReadProgress) => void | Promise<void> = () => {},
+    /** Where the bytes are hashed: an import hands them to its writer thread (writer.ts), which has time to spare. */
+    private readonly hash: ChunkHasher = localSha256(),
   ) {
     this.size = fs.statSync(path).size;
   }
@@ -39,7 +52,7 @@ export class FileSource {
 
   /** The file's sha256; call after the whole file has been read. */
   sha256(): string {
-    this.digest ??= this.hash.digest('hex');
+    this.digest ??= this.hash.digest();
     return this.digest;
   }
 

@@ -10,10 +10,12 @@
  * message, since the import thread may then be waiting for the write lock (another connection's write on its
  * thread) and would send nothing more. `sync` commits
  * and says so; `close` commits and closes; `abort` rolls back and closes. After a failed statement every later
- * statement is skipped and the error is sent once on the reply port.
+ * statement is skipped and the error is sent once on the reply port. A message may carry chunks of the file being
+ * read, hashed in order; one with `digest` set answers the file's sha256 on the reply port and starts the next.
  */
 export const WRITER_THREAD_SOURCE = String.raw`
 const { workerData, receiveMessageOnPort } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
 const Database = require(workerData.module);
 const SLOT = workerData.slots;
 const COMMIT_MS = workerData.commitMs;
@@ -28,6 +30,7 @@ let failed = false;
 let markerPending = false;
 let batchStarted = Date.now();
 let processed = 0;
+let fileHash = createHash('sha256');
 const signal = (slot, value) => { Atomics.store(shared, slot, value); Atomics.notify(shared, slot); };
 function commit() {
   if (db.inTransaction) db.exec('COMMIT');
@@ -60,7 +63,8 @@ for (;;) {
     }
     continue;
   }
-  const { ops, marker, seq } = received.message;
+  const { ops, chunks, marker, seq, digest } = received.message;
+  for (const chunk of chunks) fileHash.update(chunk);
   if (!failed) {
     try {
       // Rows after the last marker may refer to rows not sent yet: no commit until the next marker.
@@ -71,6 +75,10 @@ for (;;) {
         if (Date.now() - batchStarted >= COMMIT_MS) commit();
       } else if (marker === 'sync' || marker === 'close') commit();
     } catch (error) { fail(error); }
+  }
+  if (digest) {
+    if (!failed) replies.postMessage({ digest: fileHash.digest('hex') });
+    fileHash = createHash('sha256');
   }
   processed++;
   if (marker === 'close' || marker === 'abort') {
