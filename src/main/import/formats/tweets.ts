@@ -48,39 +48,53 @@ export function emitTweet(sink: ImportSink, tweet: NormalizedTweet): void {
     hashtags: tweet.hashtags,
   });
   if (!stored) return;
-  const emit = (kind: InteractionKind, target: TargetRef) =>
-    sink.interaction({ actorPlatformId: tweet.authorId, target, kind, postPlatformId: tweet.id, time: tweet.createdAt });
   if (retweetOf) {
-    emit('retweet', retweetOf.target);
+    emitInteraction(sink, tweet, 'retweet', retweetOf.target);
     return;
   }
-  if (quoteOf) emit('quote', quoteOf.target);
-  if (replyTo) emit('reply', replyTo.target);
-  // The author counts as seen, and so does the account replied to: the "@name" a reply carries because it is a
-  // reply is part of its `reply` interaction (counting it again as a mention doubled 44 of the 48 replies of the
-  // bundled v2 sample). Keys by id and by handle make "@Foo" with an id and a bare "@foo" one account.
-  const seen: string[] = [`#${tweet.authorId}`];
-  if (tweet.authorHandle) seen.push(`@${tweet.authorHandle.toLowerCase()}`);
-  if (replyTo) seen.push(...targetKeys(replyTo.target));
+  if (quoteOf) emitInteraction(sink, tweet, 'quote', quoteOf.target);
+  if (replyTo) emitInteraction(sink, tweet, 'reply', replyTo.target);
+  if (tweet.mentions.length > 0) emitMentions(sink, tweet);
+}
+
+/** One interaction of the tweet's author, from the tweet. */
+function emitInteraction(sink: ImportSink, tweet: NormalizedTweet, kind: InteractionKind, target: TargetRef): void {
+  sink.interaction({ actorPlatformId: tweet.authorId, target, kind, postPlatformId: tweet.id, time: tweet.createdAt });
+}
+
+/**
+ * One mention per distinct account named. The author counts as seen, and so does the account replied to: the
+ * "@name" a reply carries because it is a reply is part of its `reply` interaction (counting it again as a mention
+ * doubled 44 of the 48 replies of the bundled v2 sample). An account is seen by id or by handle (any case), so
+ * "@Foo" with an id and a bare "@foo" are one account.
+ */
+function emitMentions(sink: ImportSink, tweet: NormalizedTweet): void {
+  const { replyTo } = tweet;
+  const seenIds: string[] = [tweet.authorId];
+  const seenHandles: string[] = tweet.authorHandle ? [tweet.authorHandle.toLowerCase()] : [];
+  if (replyTo) {
+    if ('platformId' in replyTo.target) seenIds.push(replyTo.target.platformId);
+    if (replyTo.target.handle) seenHandles.push(replyTo.target.handle.toLowerCase());
+  }
   // A reply target known only by its post is resolved when the import ends; its mentions wait for it there.
   const replyTargetPending = replyTo !== null && 'authorOfPost' in replyTo.target ? replyTo.target : null;
   for (const target of tweet.mentions) {
-    const keys = targetKeys(target);
-    if (keys.some((key) => seen.includes(key))) continue;
-    seen.push(...keys);
+    if (!see(target, seenIds, seenHandles)) continue;
     if (replyTargetPending) {
       sink.interaction({ actorPlatformId: tweet.authorId, target, kind: 'mention', postPlatformId: tweet.id,
         time: tweet.createdAt, unlessTargetOf: replyTargetPending });
-    } else emit('mention', target);
+    } else emitInteraction(sink, tweet, 'mention', target);
   }
 }
 
-/** The keys a target is known by in `emitTweet`'s seen list: `#id` and `@handle` (lower case). */
-function targetKeys(target: TargetRef): string[] {
-  const keys: string[] = [];
-  if ('platformId' in target) keys.push(`#${target.platformId}`);
-  if (target.handle) keys.push(`@${target.handle.toLowerCase()}`);
-  return keys;
+/** Adds the target's id and handle to those seen; false when either was seen already (then nothing is added). */
+function see(target: TargetRef, seenIds: string[], seenHandles: string[]): boolean {
+  const id = 'platformId' in target ? target.platformId : null;
+  const handle = target.handle ? target.handle.toLowerCase() : null;
+  if ((id !== null && seenIds.includes(id)) || (handle !== null && seenHandles.includes(handle))) return false;
+  if (id !== null) seenIds.push(id);
+  if (handle !== null) seenHandles.push(handle);
+  return true;
 }
 
 /**

@@ -88,18 +88,14 @@ export function normalizeV2Tweet(
     const tag = isObject(hashtag) ? hashtag.tag : null;
     if (typeof tag === 'string' && tag !== '') hashtags.push(tag);
   }
-  const linkTo = (postId: string, handle: string | null): TweetLink => {
-    const known = authorOf(postId);
-    return { postId, target: known ? { platformId: known.id, handle: known.handle } : { authorOfPost: postId, handle } };
-  };
   let retweetOf: TweetLink | null = null;
   let quoteOf: TweetLink | null = null;
   let replyTo: TweetLink | null = null;
   for (const reference of itemsOf(tweet.referenced_tweets)) {
     if (!isObject(reference) || typeof reference.id !== 'string') continue;
-    if (reference.type === 'retweeted') retweetOf = linkTo(reference.id, retweetedHandle(text) ?? handleAt3);
-    else if (reference.type === 'quoted') quoteOf = linkTo(reference.id, null);
-    else if (reference.type === 'replied_to') replyTo = linkTo(reference.id, null);
+    if (reference.type === 'retweeted') retweetOf = linkTo(reference.id, retweetedHandle(text) ?? handleAt3, authorOf);
+    else if (reference.type === 'quoted') quoteOf = linkTo(reference.id, null, authorOf);
+    else if (reference.type === 'replied_to') replyTo = linkTo(reference.id, null, authorOf);
   }
   // The replied-to account is named outright even when the replied-to tweet is not in the file.
   const repliedUser = stringOr(tweet.in_reply_to_user_id);
@@ -109,6 +105,12 @@ export function normalizeV2Tweet(
     createdAt: timeOf(tweet.created_at),
     lang: stringOr(tweet.lang),
   };
+}
+
+/** A referenced tweet: its author when the file carries it, else resolved by post (or `handle`) at the end. */
+function linkTo(postId: string, handle: string | null, authorOf: (postId: string) => KnownAuthor | null): TweetLink {
+  const known = authorOf(postId);
+  return { postId, target: known ? { platformId: known.id, handle: known.handle } : { authorOfPost: postId, handle } };
 }
 
 /** detect.ts can only guess from a page's opening bytes when its first line is longer than the sniffed head. */
