@@ -122,28 +122,34 @@ export class SqliteSink implements ImportSink {
 
   account(raw: AccountRecord): void {
     const record = this.pseudonyms ? this.pseudonyms.account(raw) : raw;
+    const { platformId } = record;
     const handle = record.handle ?? null;
     const displayName = record.displayName ?? null;
     const bio = record.bio ?? null;
+    const location = record.location ?? null;
+    const followers = record.followers ?? null;
+    const following = record.following ?? null;
+    const postCount = record.postCount ?? null;
+    const createdAt = record.createdAt ?? null;
     const attributes = record.attributes ? JSON.stringify(record.attributes) : null;
-    const fields = [handle, displayName, bio, record.location ?? null, record.followers ?? null,
-      record.following ?? null, record.postCount ?? null, record.createdAt ?? null] as const;
-    const known = this.accountIds.get(record.platformId);
+    const known = this.accountIds.get(platformId);
     this.stored++;
     if (known === undefined) {
       const id = this.nextAccountId++;
-      this.accountIds.set(record.platformId, id);
+      this.accountIds.set(platformId, id);
       if (handle !== null) this.withHandle.add(id);
       // The columns of the accounts query of dataset-digest.ts, in its order.
-      this.accountsDigest?.add([record.platformId, ...fields, 0, attributes]);
+      this.accountsDigest?.add([platformId, handle, displayName, bio, location, followers, following, postCount, createdAt, 0, attributes]);
       this.written.accounts++;
-      this.accounts.buffer.push(id, this.datasetId, record.platformId, ...fields, 0, attributes);
+      this.accounts.buffer.push(id, this.datasetId, platformId, handle, displayName, bio, location, followers, following, postCount,
+        createdAt, 0, attributes);
       this.queue(this.accounts.full);
       return;
     }
     if (known > this.flushedAccountId) this.writeAccounts();
     this.accountsDigest = null;
-    this.writer.run(this.writes.updateAccount, [...fields, attributes, known]);
+    this.writer.run(this.writes.updateAccount,
+      [handle, displayName, bio, location, followers, following, postCount, createdAt, attributes, known]);
     if (handle !== null) this.withHandle.add(known);
   }
 

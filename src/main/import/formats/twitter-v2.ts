@@ -39,13 +39,10 @@ export async function importTwitterV2Pages(context: ImportContext): Promise<void
       handles.set(account.platformId, account.handle!);
     }
     const included = itemsOf(includes.tweets);
-    const authors = new Map<string, string>();
-    for (const list of [included, data]) {
-      for (const tweet of list) {
-        if (isObject(tweet) && typeof tweet.id === 'string' && typeof tweet.author_id === 'string') authors.set(tweet.id, tweet.author_id);
-      }
-    }
+    // The page's tweets by id, for the authors of the tweets they reference: made when the first reference asks.
+    let authors: Map<string, string> | null = null;
     const authorOf = (postId: string): KnownAuthor | null => {
+      authors ??= tweetAuthors(included, data);
       const id = authors.get(postId);
       return id === undefined ? null : { id, handle: handles.get(id) ?? null };
     };
@@ -105,6 +102,16 @@ export function normalizeV2Tweet(
     createdAt: timeOf(tweet.created_at),
     lang: stringOr(tweet.lang),
   };
+}
+
+function tweetAuthors(...lists: (readonly unknown[])[]): Map<string, string> {
+  const authors = new Map<string, string>();
+  for (const list of lists) {
+    for (const tweet of list) {
+      if (isObject(tweet) && typeof tweet.id === 'string' && typeof tweet.author_id === 'string') authors.set(tweet.id, tweet.author_id);
+    }
+  }
+  return authors;
 }
 
 /** A referenced tweet: its author when the file carries it, else resolved by post (or `handle`) at the end. */
