@@ -174,14 +174,18 @@ class HashedIds {
   private grow(): void {
     const old = this.records;
     const slots = (this.mask + 1) * 2;
-    this.records = new Int32Array(slots * STRIDE);
-    this.mask = slots - 1;
+    const records = new Int32Array(slots * STRIDE);
+    const mask = slots - 1;
     for (let from = 0; from < old.length; from += STRIDE) {
       if (old[from + LENGTH] === 0) continue;
-      let slot = old[from + HASH]! & this.mask;
-      while (this.records[slot * STRIDE + LENGTH] !== 0) slot = (slot + 1) & this.mask;
-      this.records.set(old.subarray(from, from + STRIDE), slot * STRIDE);
+      let slot = old[from + HASH]! & mask;
+      while (records[slot * STRIDE + LENGTH] !== 0) slot = (slot + 1) & mask;
+      // Slot by slot: a subarray() per record (a new view object each) made growing to 500k posts cost 0.17 s.
+      const to = slot * STRIDE;
+      for (let i = 0; i < STRIDE; i++) records[to + i] = old[from + i]!;
     }
+    this.records = records;
+    this.mask = mask;
   }
 }
 

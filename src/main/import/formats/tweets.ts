@@ -1,6 +1,7 @@
 import type { InteractionKind, PostKind } from '../../../shared/domain';
 import type { ImportContext } from '../context';
 import { excerpt } from '../errors';
+import { isoUtcMs } from './iso-time';
 import { MAX_JSON_DEPTH, parsedTooDeepAt, TOO_DEEP, tooDeepAt } from './json-text';
 import type { AccountRecord, ImportSink, TargetRef } from '../records';
 
@@ -142,6 +143,8 @@ function isHandleChar(code: number): boolean {
 /** Milliseconds since the epoch, or null for a missing or unreadable time (the post is kept without one). */
 export function timeOf(value: unknown): number | null {
   if (typeof value !== 'string') return null;
+  const fast = isoUtcMs(value);
+  if (!Number.isNaN(fast)) return fast;
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? null : ms;
 }
