@@ -36,26 +36,38 @@ export function tooDeepAt(text: string): number {
  * key dropped, the text is scanned as before, so the answer is always tooDeepAt's.
  */
 export function parsedTooDeepAt(text: string, value: unknown): number {
-  if (!opensMoreThan(text, MAX_JSON_DEPTH)) return -1;
-  const walk = { containers: 0, tooDeep: false };
-  countContainers(value, MAX_JSON_DEPTH, walk);
-  if (!walk.tooDeep && walk.containers === openingBrackets(text)) return -1;
+  const brackets = openingBrackets(text);
+  if (brackets <= MAX_JSON_DEPTH) return -1;
+  const containers = typeof value === 'object' && value !== null ? countContainers(value, MAX_JSON_DEPTH) : 0;
+  if (containers === brackets) return -1;
   return tooDeepAt(text);
 }
 
-/** Counts the containers in `value` (itself at the first level), stopping at one `levelsLeft` below the limit. */
-function countContainers(value: unknown, levelsLeft: number, walk: { containers: number; tooDeep: boolean }): void {
-  if (typeof value !== 'object' || value === null || walk.tooDeep) return;
-  if (levelsLeft === 0) {
-    walk.tooDeep = true;
-    return;
+/**
+ * The containers in `container` (itself included, at the first level), or -1 when one lies `levelsLeft` levels
+ * below it. Only containers are visited: a call per string or number took a quarter of the walk's time.
+ */
+function countContainers(container: object, levelsLeft: number): number {
+  if (levelsLeft === 0) return -1;
+  let count = 1;
+  if (Array.isArray(container)) {
+    for (let i = 0; i < container.length; i++) {
+      const item: unknown = container[i];
+      if (typeof item !== 'object' || item === null) continue;
+      const inner = countContainers(item, levelsLeft - 1);
+      if (inner === -1) return -1;
+      count += inner;
+    }
+    return count;
   }
-  walk.containers++;
-  if (Array.isArray(value)) {
-    for (const item of value) countContainers(item, levelsLeft - 1, walk);
-    return;
+  for (const key in container) {
+    const item = (container as Record<string, unknown>)[key];
+    if (typeof item !== 'object' || item === null) continue;
+    const inner = countContainers(item, levelsLeft - 1);
+    if (inner === -1) return -1;
+    count += inner;
   }
-  for (const key in value) countContainers((value as Record<string, unknown>)[key], levelsLeft - 1, walk);
+  return count;
 }
 
 function openingBrackets(text: string): number {
