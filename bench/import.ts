@@ -57,6 +57,8 @@ export async function benchImport(argv: string[]): Promise<void> {
         ceilings.push(measured(ceilingTask, ceilingArgs()));
         imports.push(measured('import', importArgs()));
       }
+      const seconds = (list: Measurement[]) => list.map((measurement) => fmt(measurement.seconds, 2)).join(', ');
+      console.log(`  ${ceilingTask}: ${seconds(ceilings)} s; import: ${seconds(imports)} s`);
       return { ceiling: median(ceilings), run: median(imports) };
     };
     // A fresh database file per run, as each measured import starts from an empty one; removed after the run.
