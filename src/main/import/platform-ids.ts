@@ -32,23 +32,34 @@ export class PlatformIdMap {
   private readonly hashed = new HashedIds();
   private readonly arrays = new Map<string, Int32Array>();
   private directCount = 0;
+  /**
+   * The id last set or found: a tweet's post id is set and then looked up for each of its interactions, and its
+   * author for the post and again as the actor; for Twitter's long ids each lookup hashed the id again.
+   */
+  private lastId: string | null = null;
+  private lastRowId = 0;
 
   get size(): number {
     return this.hashed.size + this.directCount;
   }
 
   get(platformId: string): number | undefined {
+    if (platformId === this.lastId) return this.lastRowId;
     const number = trailingNumber(platformId);
+    let rowId: number | undefined;
     if (number !== -1) {
       const array = this.arrays.get(prefixEnd === 0 ? '' : platformId.slice(0, prefixEnd));
       // A prefix has its array from its first id on, or never: then all its ids are in the hash table.
-      if (array !== undefined) return number < array.length && array[number] !== 0 ? array[number] : undefined;
-    }
-    return this.hashed.get(platformId);
+      if (array !== undefined) rowId = number < array.length && array[number] !== 0 ? array[number] : undefined;
+      else rowId = this.hashed.get(platformId);
+    } else rowId = this.hashed.get(platformId);
+    if (rowId !== undefined) this.remember(platformId, rowId);
+    return rowId;
   }
 
   set(platformId: string, rowId: number): void {
     if (!Number.isInteger(rowId) || rowId < 1 || rowId > MAX_ROW_ID) throw new RangeError(`row id ${rowId} is not from 1 to 2^31 - 1`);
+    this.remember(platformId, rowId);
     const number = trailingNumber(platformId);
     if (number === -1) return this.hashed.set(platformId, rowId);
     const prefix = prefixEnd === 0 ? '' : platformId.slice(0, prefixEnd);
@@ -65,6 +76,11 @@ export class PlatformIdMap {
     this.arrays.set(prefix, array);
     if (array[number] === 0) this.directCount++;
     array[number] = rowId;
+  }
+
+  private remember(platformId: string, rowId: number): void {
+    this.lastId = platformId;
+    this.lastRowId = rowId;
   }
 }
 
