@@ -15,6 +15,22 @@ describe('PlatformIdMap', () => {
     expect(map.get('8')).toBeUndefined();
     expect(map.get('0007')).toBeUndefined();
   });
+
+  it('answers from the id last set or found only for that id, and a row id set again replaces it', () => {
+    const map = new PlatformIdMap();
+    const id = '1234567890123456789';
+    map.set(id, 5);
+    expect(map.get('1234567890123456788')).toBeUndefined();
+    expect(map.get(id)).toBe(5);
+    map.set(id, 6);
+    expect(map.get(id)).toBe(6);
+    map.set('u1', 7);
+    expect(map.get(id)).toBe(6);
+    // An id built anew (another string object with the same text) is the same id.
+    expect(map.get(['u', '1'].join(''))).toBe(7);
+    expect(() => map.set('u2', 0)).toThrow(RangeError);
+    expect(map.get('u2')).toBeUndefined();
+  });
 });
 
 describe('accounts named by ids that look alike', () => {
