@@ -50,6 +50,16 @@ describe('Utf8Chunks decodes as a fatal TextDecoder does, whatever the chunk bou
     }
   });
 
+  it('ASCII chunks (read as Latin-1) between and around multi-byte ones, cut anywhere', () => {
+    const mixed = Buffer.from('{"a":"plain \\u00e9 ascii"}\n{"b":"é€😀"}\n{"c":"ascii again"}\n', 'utf8');
+    for (const chunks of everySplit(mixed)) expect(decoded(chunks)).toBe(reference(chunks));
+    const ascii = Buffer.from('{"text":"RT @user: ascii only \\ud83d\\ude00"}\n', 'utf8');
+    expect(decoded([ascii, ascii])).toBe(ascii.toString('utf8').repeat(2));
+    // A BOM before ASCII text is still dropped, and a U+FEFF after the first chunk is kept.
+    const bom = Buffer.from('\uFEFF', 'utf8');
+    expect(decoded([bom, ascii, bom])).toBe(reference([bom, ascii, bom]));
+  });
+
   it('a character cut by the last chunk is an error at the end', () => {
     const cut = Buffer.from('a€', 'utf8').subarray(0, 3);
     const decoder = new Utf8Chunks();

@@ -1,10 +1,12 @@
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 
 /**
  * Strict UTF-8 decoding of a file's chunks, by `isUtf8` + `toString('utf8')` where TextDecoder (fatal) was the import
  * thread's largest cost after JSON.parse: 177 ms per 100 MB of tweets against 57 ms. A character cut by a chunk's end
  * is carried into the next chunk, a leading BOM is dropped, and at the first doubt (bytes that are not UTF-8) it hands
- * over for good to a TextDecoder primed with the carried bytes, whose error the caller reports as before.
+ * over for good to a TextDecoder primed with the carried bytes, whose error the caller reports as before. A chunk of
+ * ASCII only (what twarc and Python's json write: other characters escaped as \uXXXX; every bundled tweet file) is
+ * copied as Latin-1, which is the same text for bytes below 0x80: 30 ms per 300 MB where UTF-8 decoding took 185 ms.
  */
 export class Utf8Chunks {
   /** The start of a character cut by the previous chunk's end (at most 3 bytes, a valid prefix). */
@@ -27,6 +29,7 @@ export class Utf8Chunks {
   }
 
   private fast(chunk: Buffer): string | null {
+    if (this.carry.length === 0 && isAscii(chunk)) return chunk.toString('latin1');
     let head = '';
     let start = 0;
     if (this.carry.length > 0) {
