@@ -60,6 +60,12 @@ test('the journalist follows an odd topic to its evidence, the account and the r
   expect(text).toContain(topic);
   expect(text).toContain(firstEvidence);
   expect(text, `the report names the ${kind} case`).toMatch(new RegExp(`${kind}|${kind.replaceAll('_', ' ')}`, 'i'));
+  // Its figures read as the page's do (3 significant digits; the report once had a formatter of its own,
+  // toPrecision(4)): the first run's score, rank and first factor as its card shows them.
+  const [cardScore, cardRank] = await cards.first().locator('b').allInnerTexts();
+  expect(text).toContain(`Score ${cardScore}, rank ${cardRank} of`);
+  const [factor, factorValue] = await cards.first().locator('tbody tr').first().locator('td').allInnerTexts();
+  expect(text).toContain(`${factor}\t${factorValue}`);
   await opened.screenshot({ path: path.join(screenshotDir, testInfo.project.name, 'report.png'), fullPage: true });
   await opened.close();
 });

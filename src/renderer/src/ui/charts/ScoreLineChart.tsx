@@ -1,5 +1,6 @@
 import { extent, line, scaleLinear } from 'd3';
 import type { WindowsOutput } from '../../../../shared/windows';
+import { formatNumber } from '../format';
 import { planTicks } from './axes';
 import { textWidth } from './text-extent';
 
@@ -65,7 +66,7 @@ export function ScoreLineChart({ windows, selected, onSelect }: { windows: Windo
           style={onSelect && p.i > 0 ? { cursor: 'pointer' } : undefined}
           onClick={onSelect && p.i > 0 ? () => onSelect(p.i) : undefined}
         >
-          <title>{`${p.label}: ${p.score.toPrecision(4)}`}</title>
+          <title>{`${p.label}: ${formatNumber(p.score)}`}</title>
         </circle>
       ))}
     </svg>

@@ -4,9 +4,9 @@ import { ScoreLineChart } from '../charts/ScoreLineChart';
 import { accountName } from '../account-link';
 import { BeforeAfterChart } from '../charts/BeforeAfterChart';
 import { evidenceValue } from '../audit/EvidenceTable';
+import { formatNumber, formatShare } from '../format';
 import type { ReportData, ReportRun } from './collect';
 
-const num = (v: number | null | undefined) => (v === null || v === undefined ? '–' : Number.isInteger(v) ? String(v) : v.toPrecision(4));
 
 function Evidence({ evidence }: { evidence: AuditCase['evidence'] }) {
   return (
@@ -35,7 +35,7 @@ function Case({ item }: { item: AuditCase }) {
         {item.kind} — {item.accounts.map(accountName).join(', ')}
         {item.topic ? ` · topic ${item.topic}` : ''}
       </h3>
-      <p>Strength: {num(item.strength)}</p>
+      <p>Strength: {formatNumber(item.strength)}</p>
       {item.whatif && (
         <>
           <p>
@@ -59,12 +59,12 @@ function Run({ run }: { run: ReportRun }) {
       {e ? (
         <>
           <p>
-            Score <b>{num(e.score)}</b>, rank <b>{e.rank ?? '–'}</b> of {run.detail.accountsScored}. {e.summary}
+            Score <b>{formatNumber(e.score)}</b>, rank <b>{e.rank === null ? '–' : formatNumber(e.rank)}</b> of {formatNumber(run.detail.accountsScored)}. {e.summary}
           </p>
           <table>
             <tbody>
               {e.factors.map((f) => (
-                <tr key={f.label}><td>{f.label}</td><td>{typeof f.value === 'number' ? num(f.value) : f.value}</td><td>{f.note ?? ''}</td></tr>
+                <tr key={f.label}><td>{f.label}</td><td>{typeof f.value === 'number' ? formatNumber(f.value) : f.value}</td><td>{f.note ?? ''}</td></tr>
               ))}
             </tbody>
           </table>
@@ -72,7 +72,7 @@ function Run({ run }: { run: ReportRun }) {
           <table>
             <tbody>
               {e.contributions.map((c, i) => (
-                <tr key={i}><td>{c.account ? accountName(c.account) : c.label}</td><td>{c.kind ?? ''}</td><td>{num(c.value)}</td><td>{c.share === null ? '' : `${(c.share * 100).toFixed(1)}%`}</td></tr>
+                <tr key={i}><td>{c.account ? accountName(c.account) : c.label}</td><td>{c.kind ?? ''}</td><td>{formatNumber(c.value)}</td><td>{c.share === null ? '' : formatShare(c.share)}</td></tr>
               ))}
             </tbody>
           </table>
@@ -103,7 +103,7 @@ export function Report({ data }: { data: ReportData }) {
         <thead><tr><th>Run</th><th>Model</th><th>Score</th><th>Rank</th><th>Accounts scored</th></tr></thead>
         <tbody>
           {data.runs.map((r) => (
-            <tr key={r.detail.id}><td>{r.detail.id}</td><td>{withFidelity(`${r.detail.model} v${r.detail.version}`, r.detail.fidelity ?? undefined)}</td><td>{num(r.explanation?.score)}</td><td>{r.explanation?.rank ?? '–'}</td><td>{r.detail.accountsScored}</td></tr>
+            <tr key={r.detail.id}><td>{r.detail.id}</td><td>{withFidelity(`${r.detail.model} v${r.detail.version}`, r.detail.fidelity ?? undefined)}</td><td>{formatNumber(r.explanation?.score)}</td><td>{r.explanation?.rank == null ? '–' : formatNumber(r.explanation.rank)}</td><td>{formatNumber(r.detail.accountsScored)}</td></tr>
           ))}
         </tbody>
       </table>
@@ -116,7 +116,7 @@ export function Report({ data }: { data: ReportData }) {
       {data.topics?.topics.length ? (
         data.topics.topics.map((t) => (
           <section className="card" key={t.topic}>
-            <h3>{t.topic}: strength {num(t.strength)}, {t.posts} posts {t.flags.map((f) => <span className="tag" key={f}>{f}</span>)}</h3>
+            <h3>{t.topic}: strength {formatNumber(t.strength)}, {formatNumber(t.posts)} posts {t.flags.map((f) => <span className="tag" key={f}>{f}</span>)}</h3>
             <Evidence evidence={t.evidence} />
           </section>
         ))
