@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { ImportFix } from '../../shared/domain';
 import { ImportError, type SourceLocation } from './errors';
-import { Utf8Chunks } from './utf8-chunks';
+import { decodesAsUtf8, Utf8Chunks } from './utf8-chunks';
 
 const CHUNK_BYTES = 1 << 20;
 /** Longer lines are refused rather than buffered: the line formats we read have lines of at most a few hundred KB. */
@@ -146,15 +146,6 @@ function countNewlines(bytes: Uint8Array): number {
   return count;
 }
 
-const decodes = (bytes: Uint8Array, stream: boolean) => {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream });
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 /** Position of the first byte of the first character that strict UTF-8 decoding rejects. */
 function firstInvalidByte(chunk: Uint8Array): number {
   // Prefixes that decode in streaming mode (a cut-off last character allowed) are monotone: binary search them.
@@ -162,10 +153,10 @@ function firstInvalidByte(chunk: Uint8Array): number {
   let bad = chunk.length;
   while (bad - good > 1) {
     const mid = (good + bad) >> 1;
-    if (decodes(chunk.subarray(0, mid), true)) good = mid;
+    if (decodesAsUtf8(chunk.subarray(0, mid), true)) good = mid;
     else bad = mid;
   }
-  if (decodes(chunk.subarray(0, good), false)) return good;
+  if (decodesAsUtf8(chunk.subarray(0, good), false)) return good;
   // The longest good prefix ends inside a character that the next byte breaks: that character is the bad one.
   let start = good;
   while (start > 0 && (chunk[start - 1]! & 0xc0) === 0x80) start--;

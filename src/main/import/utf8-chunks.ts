@@ -80,9 +80,13 @@ function completeEnd(chunk: Buffer, from: number): number {
 }
 
 function isValidPrefix(bytes: Buffer): boolean {
-  if (bytes.length === 0) return true;
+  return bytes.length === 0 || decodesAsUtf8(bytes, true);
+}
+
+/** Whether a fatal TextDecoder accepts the bytes; with `stream`, a character cut off at their end is allowed. */
+export function decodesAsUtf8(bytes: Uint8Array, stream: boolean): boolean {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream });
     return true;
   } catch {
     return false;

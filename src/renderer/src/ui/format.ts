@@ -16,6 +16,10 @@ export function formatNumber(value: number | null | undefined): string {
   return Math.abs(value) >= 1000 ? threeSignificantLarge(value) : threeSignificant(value);
 }
 
+/** formatNumber where a missing value shows as a dash ('–'), as on run cards and in the report, not as 'n/a'. */
+export const formatNumberOrDash = (value: number | null | undefined): string =>
+  value === null || value === undefined ? '–' : formatNumber(value);
+
 /** A share (0..1) as a percentage with the same 3 significant digits. */
 export const formatShare = (share: number | null | undefined): string =>
   share === null || share === undefined ? 'n/a' : `${formatNumber(share * 100)}%`;

@@ -1,14 +1,13 @@
 import { withFidelity } from '../../../../shared/models/fidelity';
 import type { AccountReportRun } from '../../../../shared/report';
 import { AccountLink } from '../../ui/account-link';
-import { formatNumber, formatShare } from '../../ui/format';
+import { formatNumber, formatNumberOrDash, formatShare } from '../../ui/format';
 import { paramWords } from '../../ui/run-label';
 import { useRunLabel } from '../../ui/run-picker';
 import { RunSwatch } from '../../ui/RunSwatch';
 import { RunWarnings } from '../../ui/RunWarnings';
 import { Term } from '../../ui/Term';
 
-const num = (v: number | null) => (v === null ? '–' : formatNumber(v));
 
 /** Contributions a card lists; the report lists all report.account gives (10). */
 const CARD_CONTRIBUTIONS = 5;
@@ -25,7 +24,7 @@ function RunCard({ entry, dataset }: { entry: AccountReportRun; dataset: string 
         </strong>
         {e && (
           <span>
-            <Term id="score" short="score" /> <b>{num(e.score)}</b> · <Term id="rank" short="rank" /> <b>{e.rank === null ? '–' : formatNumber(e.rank)}</b>
+            <Term id="score" short="score" /> <b>{formatNumberOrDash(e.score)}</b> · <Term id="rank" short="rank" /> <b>{formatNumberOrDash(e.rank)}</b>
             <span className="muted"> of {formatNumber(run.accountsScored)}</span>
           </span>
         )}
@@ -40,7 +39,7 @@ function RunCard({ entry, dataset }: { entry: AccountReportRun; dataset: string 
               {e.factors.map((f) => (
                 <tr key={f.label} title={f.note}>
                   <td>{f.label}</td>
-                  <td>{typeof f.value === 'number' ? num(f.value) : f.value}</td>
+                  <td>{typeof f.value === 'number' ? formatNumberOrDash(f.value) : f.value}</td>
                 </tr>
               ))}
             </tbody>
@@ -52,7 +51,7 @@ function RunCard({ entry, dataset }: { entry: AccountReportRun; dataset: string 
                 <tr key={i}>
                   <td>{c.account ? <AccountLink account={c.account} dataset={dataset} /> : c.label}</td>
                   <td className="muted">{c.kind ?? (c.account ? c.label : '')}</td>
-                  <td>{num(c.value)}</td>
+                  <td>{formatNumberOrDash(c.value)}</td>
                   <td className="muted">{c.share === null ? '' : formatShare(c.share)}</td>
                 </tr>
               ))}

@@ -5,17 +5,16 @@ import { AccountLink } from '../../ui/account-link';
 import { ModelPicker } from '../../ui/pickers';
 import type { useJob } from '../../ui/use-call';
 import { ScoreLineChart } from '../../ui/charts/ScoreLineChart';
-import { formatNumber } from '../../ui/format';
+import { formatNumber, formatNumberOrDash } from '../../ui/format';
 
 type Change = WindowsOutput['changes'][number];
 const kinds = (m: Change['entered']) => Object.entries(m.by_kind).map(([k, n]) => `${k} ${n}`).join(', ') || '–';
-const num = (v: number | null) => (v === null ? '–' : formatNumber(v));
 
 function ChangeDetail({ change, dataset }: { change: Change; dataset: string }) {
   return (
     <div data-testid="window-change">
       <p>
-        Score {num(change.score_before)} → {num(change.score_after)}. Entered the window: <b>{change.entered.count}</b> interactions ({kinds(change.entered)}); aged out:{' '}
+        Score {formatNumberOrDash(change.score_before)} → {formatNumberOrDash(change.score_after)}. Entered the window: <b>{change.entered.count}</b> interactions ({kinds(change.entered)}); aged out:{' '}
         <b>{change.aged_out.count}</b> ({kinds(change.aged_out)}).
       </p>
       <table>

@@ -4,7 +4,7 @@ import { ScoreLineChart } from '../charts/ScoreLineChart';
 import { accountName } from '../account-link';
 import { BeforeAfterChart } from '../charts/BeforeAfterChart';
 import { evidenceValue } from '../audit/EvidenceTable';
-import { formatNumber, formatShare } from '../format';
+import { formatNumber, formatNumberOrDash, formatShare } from '../format';
 import type { ReportData, ReportRun } from './collect';
 
 
@@ -59,7 +59,7 @@ function Run({ run }: { run: ReportRun }) {
       {e ? (
         <>
           <p>
-            Score <b>{formatNumber(e.score)}</b>, rank <b>{e.rank === null ? '–' : formatNumber(e.rank)}</b> of {formatNumber(run.detail.accountsScored)}. {e.summary}
+            Score <b>{formatNumber(e.score)}</b>, rank <b>{formatNumberOrDash(e.rank)}</b> of {formatNumber(run.detail.accountsScored)}. {e.summary}
           </p>
           <table>
             <tbody>
@@ -103,7 +103,7 @@ export function Report({ data }: { data: ReportData }) {
         <thead><tr><th>Run</th><th>Model</th><th>Score</th><th>Rank</th><th>Accounts scored</th></tr></thead>
         <tbody>
           {data.runs.map((r) => (
-            <tr key={r.detail.id}><td>{r.detail.id}</td><td>{withFidelity(`${r.detail.model} v${r.detail.version}`, r.detail.fidelity ?? undefined)}</td><td>{formatNumber(r.explanation?.score)}</td><td>{r.explanation?.rank == null ? '–' : formatNumber(r.explanation.rank)}</td><td>{formatNumber(r.detail.accountsScored)}</td></tr>
+            <tr key={r.detail.id}><td>{r.detail.id}</td><td>{withFidelity(`${r.detail.model} v${r.detail.version}`, r.detail.fidelity ?? undefined)}</td><td>{formatNumberOrDash(r.explanation?.score)}</td><td>{formatNumberOrDash(r.explanation?.rank)}</td><td>{formatNumber(r.detail.accountsScored)}</td></tr>
           ))}
         </tbody>
       </table>
