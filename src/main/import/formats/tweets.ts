@@ -1,5 +1,6 @@
 import type { InteractionKind, PostKind } from '../../../shared/domain';
 import type { ImportContext } from '../context';
+import { AccountVersions } from '../account-versions';
 import { excerpt } from '../errors';
 import { isoUtcMs } from './iso-time';
 import { MAX_JSON_DEPTH, parsedTooDeepAt, TOO_DEEP, tooDeepAt } from './json-text';
@@ -99,26 +100,20 @@ function see(target: TargetRef, seenIds: string[], seenHandles: string[]): boole
 }
 
 /**
- * Passes an account on only when it differs from the last version passed for its id. Tweet files repeat the
- * same user object with every page or status; storing each repeat costs an UPDATE, and a repeat of an account
- * still in the sink's batch makes the sink write its batches early.
+ * Passes an account on only when its profile (handle, name, bio, location, counts, creation time) differs from the
+ * last version passed for its id. Tweet files repeat the same user object with every page or status; storing each
+ * repeat costs an UPDATE, and a repeat of an account still in the sink's batch makes the sink write its batches early.
  */
 export class AccountFilter {
-  private readonly last = new Map<string, AccountRecord>();
+  private readonly versions = new AccountVersions();
 
   constructor(private readonly sink: ImportSink) {}
 
   account(record: AccountRecord): void {
-    const previous = this.last.get(record.platformId);
-    if (previous && sameAccount(previous, record)) return;
-    this.last.set(record.platformId, record);
+    if (this.versions.same(record)) return;
+    this.versions.remember(record);
     this.sink.account(record);
   }
-}
-
-function sameAccount(a: AccountRecord, b: AccountRecord): boolean {
-  return a.handle === b.handle && a.displayName === b.displayName && a.bio === b.bio && a.location === b.location &&
-    a.followers === b.followers && a.following === b.following && a.postCount === b.postCount && a.createdAt === b.createdAt;
 }
 
 /** A mention, reply target or author named by id, handle or both; null when it names neither. */
