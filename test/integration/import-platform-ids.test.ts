@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PlatformIdMap } from '../../src/main/import/platform-ids';
+import { PlatformIdMap, RowIdSet } from '../../src/main/import/platform-ids';
 import { tempDb, tempDir } from '../helpers';
 import { call } from '../run-helpers';
 
@@ -30,6 +30,38 @@ describe('PlatformIdMap', () => {
     expect(map.get(['u', '1'].join(''))).toBe(7);
     expect(() => map.set('u2', 0)).toThrow(RangeError);
     expect(map.get('u2')).toBeUndefined();
+  });
+});
+
+describe('PlatformIdMap against a Map, with prefixes interleaved', () => {
+  it('gives every id its row id, over more prefixes than get arrays, numbers that grow the arrays and ids that share a prefix', () => {
+    const prefixes = ['', 'u', 'user', 'us', 'x1_', 'z', 'u0', 'abcdefgh', 'abcdefghi'];
+    const reference = new Map<string, number>();
+    const map = new PlatformIdMap();
+    let state = 7;
+    const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0);
+    for (let rowId = 1; rowId <= 20_000; rowId++) {
+      const id = `${prefixes[next() % prefixes.length]}${next() % (rowId < 10_000 ? 5_000 : 3_000_000)}`;
+      map.set(id, rowId);
+      reference.set(id, rowId);
+      // A lookup of another id between two sets, as a sink does.
+      const other = `${prefixes[next() % prefixes.length]}${next() % 5_000}`;
+      expect(map.get(other)).toBe(reference.get(other));
+    }
+    for (const [id, rowId] of reference) expect(map.get(id)).toBe(rowId);
+    expect(map.size).toBe(reference.size);
+    expect(map.get('u00')).toBeUndefined();
+    expect(map.get('user')).toBeUndefined();
+  });
+});
+
+describe('RowIdSet', () => {
+  it('holds exactly the row ids added, far apart or not', () => {
+    const set = new RowIdSet();
+    const added = [1, 2, 31, 32, 33, 1023, 40_000, 2_000_000, 2 ** 28 - 1];
+    for (const rowId of added) set.add(rowId);
+    for (const rowId of added) expect(set.has(rowId)).toBe(true);
+    for (const rowId of [0, 3, 30, 34, 1022, 1024, 39_999, 40_001, 1_999_999, 2 ** 28 - 2]) expect(set.has(rowId)).toBe(false);
   });
 });
 

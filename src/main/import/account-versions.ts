@@ -67,7 +67,8 @@ export class AccountVersions {
     const stored = this.textLengths[slot]!;
     if (text === null || text === undefined) return stored === 0 ? at : -1;
     if (stored !== text.length + 1) return -1;
-    for (let i = 0; i < text.length; i++) if (this.chars[at + i] !== text.charCodeAt(i)) return -1;
+    const chars = this.chars;
+    for (let i = 0; i < text.length; i++) if (chars[at + i] !== text.charCodeAt(i)) return -1;
     return at + text.length;
   }
 

@@ -38,6 +38,12 @@ export class PlatformIdMap {
    */
   private lastId: string | null = null;
   private lastRowId = 0;
+  /**
+   * The prefix last looked up and its array (or undefined): finding it in `arrays` cut the prefix out of the id
+   * ("u" of "u123", a new string each time) and hashed it, for every lookup.
+   */
+  private lastPrefix: string | null = null;
+  private lastPrefixArray: Int32Array | undefined;
 
   get size(): number {
     return this.hashed.size + this.directCount;
@@ -48,7 +54,7 @@ export class PlatformIdMap {
     const number = trailingNumber(platformId);
     let rowId: number | undefined;
     if (number !== -1) {
-      const array = this.arrays.get(prefixEnd === 0 ? '' : platformId.slice(0, prefixEnd));
+      const array = this.arrayOfPrefix(platformId);
       // A prefix has its array from its first id on, or never: then all its ids are in the hash table.
       if (array !== undefined) rowId = number < array.length && array[number] !== 0 ? array[number] : undefined;
       else rowId = this.hashed.get(platformId);
@@ -62,20 +68,28 @@ export class PlatformIdMap {
     this.remember(platformId, rowId);
     const number = trailingNumber(platformId);
     if (number === -1) return this.hashed.set(platformId, rowId);
-    const prefix = prefixEnd === 0 ? '' : platformId.slice(0, prefixEnd);
-    let array = this.arrays.get(prefix);
-    if (array === undefined) {
-      if (this.arrays.size >= MAX_PREFIXES) return this.hashed.set(platformId, rowId);
-      array = new Int32Array(1024);
-    }
-    if (number >= array.length) {
-      const larger = new Int32Array(Math.min(DIRECT_LIMIT, 2 ** Math.ceil(Math.log2(number + 1))));
-      larger.set(array);
+    let array = this.arrayOfPrefix(platformId);
+    if (array === undefined || number >= array.length) {
+      if (array === undefined && this.arrays.size >= MAX_PREFIXES) return this.hashed.set(platformId, rowId);
+      const larger = new Int32Array(Math.min(DIRECT_LIMIT, Math.max(1024, 2 ** Math.ceil(Math.log2(number + 1)))));
+      if (array !== undefined) larger.set(array);
       array = larger;
+      // arrayOfPrefix left the id's prefix in lastPrefix.
+      this.arrays.set(this.lastPrefix!, array);
+      this.lastPrefixArray = array;
     }
-    this.arrays.set(prefix, array);
     if (array[number] === 0) this.directCount++;
     array[number] = rowId;
+  }
+
+  /** The array of the prefix trailingNumber found in `platformId` (it ends at prefixEnd), if that prefix has one. */
+  private arrayOfPrefix(platformId: string): Int32Array | undefined {
+    const last = this.lastPrefix;
+    if (last !== null && last.length === prefixEnd && platformId.startsWith(last)) return this.lastPrefixArray;
+    const prefix = prefixEnd === 0 ? '' : platformId.slice(0, prefixEnd);
+    this.lastPrefix = prefix;
+    this.lastPrefixArray = this.arrays.get(prefix);
+    return this.lastPrefixArray;
   }
 
   private remember(platformId: string, rowId: number): void {
@@ -216,3 +230,27 @@ function hashOf(key: string): number {
   return hash ^ (hash >>> 16);
 }
 
+
+/**
+ * A set of row ids, one bit each: an import's ids are dense (numbered on from the largest stored), and a Set<number>
+ * of an import's accounts cost a hash lookup per mention and an entry per account. An id of n takes n / 8 bytes of
+ * bits at most: 4 MiB at 32M rows.
+ */
+export class RowIdSet {
+  private bits = new Uint32Array(1024);
+
+  has(rowId: number): boolean {
+    const word = rowId >>> 5;
+    return word < this.bits.length && (this.bits[word]! & (1 << (rowId & 31))) !== 0;
+  }
+
+  add(rowId: number): void {
+    const word = rowId >>> 5;
+    if (word >= this.bits.length) {
+      const larger = new Uint32Array(Math.max(word + 1, this.bits.length * 2));
+      larger.set(this.bits);
+      this.bits = larger;
+    }
+    this.bits[word]! |= 1 << (rowId & 31);
+  }
+}

@@ -4,7 +4,7 @@ import type { Db } from '../store/db';
 import { RowsDigest } from '../store/rows-digest';
 import { BatchInserter } from './batch';
 import type { ImportWriter } from './writer';
-import { PlatformIdMap } from './platform-ids';
+import { PlatformIdMap, RowIdSet } from './platform-ids';
 import type { Pseudonymizer } from './pseudonymizer';
 import type {
   AccountRecord,
@@ -40,7 +40,7 @@ export class SqliteSink implements ImportSink {
   private readonly accountIds = new PlatformIdMap();
   private readonly postIds = new PlatformIdMap();
   /** Accounts already stored with a handle, so that a mention's handle is written at most once per account. */
-  private readonly withHandle = new Set<number>();
+  private readonly withHandle = new RowIdSet();
   private nextAccountId: number;
   private nextPostId: number;
   private flushedAccountId: number;
