@@ -9,6 +9,8 @@ import { fmt, measureInChild, type Measurement } from './measure';
 /** Issue 14: an import is fast enough when it reaches half of what the same lines cost to parse and store plainly. */
 const TARGET_SHARE_OF_CEILING = 0.5;
 const TARGET_RSS_MB = 1024;
+/** The lines of the bench, in the order they run; `--only` picks some. */
+const LINE_NAMES = ['csv', 'edges', 'tweets'] as const;
 
 interface Line {
   label: string;
@@ -20,7 +22,7 @@ interface Line {
 }
 
 /**
- * `npm run bench -- import [--rows N] [--accounts N] [--mb N] [--seed N] [--runs N]`: generates a CSV interactions file with
+ * `npm run bench -- import [--rows N] [--accounts N] [--mb N] [--seed N] [--runs N] [--only csv,edges,tweets]`: generates a CSV interactions file with
  * string ids ("u123"), an edge list of the same rows (numeric ids, as SNAP files have them) and a tweet JSONL file,
  * imports each into a fresh database, and prints each rate as a share of its ceiling measured in the same run: for
  * CSV and edge list the same lines split and stored through multi-row INSERTs (bench/ceilings.ts), for tweets
@@ -32,8 +34,12 @@ export async function benchImport(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: { rows: { type: 'string', default: '5000000' }, mb: { type: 'string', default: '512' },
-      accounts: { type: 'string', default: '500000' }, seed: { type: 'string', default: '42' }, runs: { type: 'string', default: '3' } },
+      accounts: { type: 'string', default: '500000' }, seed: { type: 'string', default: '42' }, runs: { type: 'string', default: '3' },
+      only: { type: 'string', default: LINE_NAMES.join(',') } },
   });
+  const only = new Set(values.only.split(','));
+  const unknown = [...only].filter((name) => !(LINE_NAMES as readonly string[]).includes(name));
+  if (unknown.length > 0 || only.size === 0) throw new Error(`--only takes a list of ${LINE_NAMES.join(', ')}; found ${values.only}`);
   const rows = Number(values.rows);
   const accounts = Number(values.accounts);
   const seed = Number(values.seed);
@@ -45,10 +51,12 @@ export async function benchImport(argv: string[]): Promise<void> {
   try {
     console.log(`bench import: ${fmt(rows, 0)} rows over ${fmt(accounts, 0)} accounts, ${fmt(bytes / 2 ** 20, 0)} MiB of tweets, seed ${seed}, ` +
       `median of ${runs} run(s) each, in ${dir}`);
-    const csvBytes = await writeCsv(file('interactions.csv'), rows, accounts, seed);
-    const edgeBytes = await writeEdgeList(file('graph.edges'), rows, accounts, seed);
-    const tweetBytes = await writeTweetPages(file('tweets.jsonl'), bytes, Math.min(accounts, 200_000), seed);
-    console.log(`generated: CSV ${fmt(csvBytes / 1e6)} MB, edge list ${fmt(edgeBytes / 1e6)} MB, tweets ${fmt(tweetBytes / 1e6)} MB\n`);
+    const generated: string[] = [];
+    if (only.has('csv')) generated.push(`CSV ${fmt(await writeCsv(file('interactions.csv'), rows, accounts, seed) / 1e6)} MB`);
+    if (only.has('edges')) generated.push(`edge list ${fmt(await writeEdgeList(file('graph.edges'), rows, accounts, seed) / 1e6)} MB`);
+    const tweetBytes = only.has('tweets') ? await writeTweetPages(file('tweets.jsonl'), bytes, Math.min(accounts, 200_000), seed) : 0;
+    if (only.has('tweets')) generated.push(`tweets ${fmt(tweetBytes / 1e6)} MB`);
+    console.log(`generated: ${generated.join(', ')}\n`);
 
     /** The median runs of the ceiling and the import, measured alternately so that both see the same drift. */
     const paired = (ceilingTask: string, ceilingArgs: () => string[], importArgs: () => string[]) => {
@@ -77,10 +85,16 @@ export async function benchImport(argv: string[]): Promise<void> {
       const { ceiling, run } = paired('rows-ceiling', () => [db(`${label}-ceiling`), file(input), separator], () => [db(label), file(input)]);
       return { label, rate: rows / run.seconds / 1e6, ceilingRate: rows / ceiling.seconds / 1e6, unit: 'M rows/s', import: run, ceiling };
     };
-    const lines = [rowsLine('CSV', 'interactions.csv', ','), rowsLine('edge list', 'graph.edges', 'tab')];
-    const { ceiling: jsonCeiling, run: tweets } = paired('json-ceiling', () => [file('tweets.jsonl')], () => [db('tweets'), file('tweets.jsonl')]);
-    lines.push({ label: 'tweet JSONL', rate: tweetBytes / 1e6 / tweets.seconds, ceilingRate: tweetBytes / 1e6 / jsonCeiling.seconds,
-      unit: 'MB/s', import: tweets, ceiling: jsonCeiling });
+    const lines: Line[] = [];
+    if (only.has('csv')) lines.push(rowsLine('CSV', 'interactions.csv', ','));
+    if (only.has('edges')) lines.push(rowsLine('edge list', 'graph.edges', 'tab'));
+    let tweets: Measurement | null = null;
+    if (only.has('tweets')) {
+      const { ceiling: jsonCeiling, run } = paired('json-ceiling', () => [file('tweets.jsonl')], () => [db('tweets'), file('tweets.jsonl')]);
+      tweets = run;
+      lines.push({ label: 'tweet JSONL', rate: tweetBytes / 1e6 / run.seconds, ceilingRate: tweetBytes / 1e6 / jsonCeiling.seconds,
+        unit: 'MB/s', import: run, ceiling: jsonCeiling });
+    }
 
     for (const line of lines) {
       const share = line.rate / line.ceilingRate;
@@ -91,8 +105,10 @@ export async function benchImport(argv: string[]): Promise<void> {
         `  share ${fmt(share * 100, 0)}%  peak RSS ${fmt(line.import.peakRssMb, 0)} MB` +
         `  (${verdict} >= ${TARGET_SHARE_OF_CEILING * 100}% of the ceiling, < ${TARGET_RSS_MB} MB)`);
     }
-    const totals = tweets.detail?.totals as { posts: number } | undefined;
-    console.log(`${''.padEnd(19)} tweets: ${fmt((totals?.posts ?? 0) / tweets.seconds, 0)} posts/s`);
+    if (tweets) {
+      const totals = tweets.detail?.totals as { posts: number } | undefined;
+      console.log(`${''.padEnd(19)} tweets: ${fmt((totals?.posts ?? 0) / tweets.seconds, 0)} posts/s`);
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
