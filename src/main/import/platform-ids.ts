@@ -230,7 +230,6 @@ function hashOf(key: string): number {
   return hash ^ (hash >>> 16);
 }
 
-
 /**
  * A set of row ids, one bit each: an import's ids are dense (numbered on from the largest stored), and a Set<number>
  * of an import's accounts cost a hash lookup per mention and an entry per account. An id of n takes n / 8 bytes of
