@@ -27,14 +27,15 @@ interface Line {
  * imports each into a fresh database, and prints each rate as a share of its ceiling measured in the same run: for
  * CSV and edge list the same lines split and stored through multi-row INSERTs (bench/ceilings.ts), for tweets
  * JSON.parse of every line. The defaults are the issue's: 5M rows over 500k accounts, heavy-tailed. Each import and its
- * ceiling run `--runs` times (default 3), one after the other, and the medians are compared: single runs of the
- * tweet import on this machine ranged from 3.8 to 4.8 s, which decided the verdict by chance.
+ * ceiling run `--runs` times (default 5), one after the other, and the medians are compared: single runs of the
+ * tweet import on this machine ranged from 3.3 to 4.5 s within one bench (its two threads suffer more than the
+ * single-threaded ceiling from whatever else the host runs), which decided a median of 3 by chance.
  */
 export async function benchImport(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
     options: { rows: { type: 'string', default: '5000000' }, mb: { type: 'string', default: '512' },
-      accounts: { type: 'string', default: '500000' }, seed: { type: 'string', default: '42' }, runs: { type: 'string', default: '3' },
+      accounts: { type: 'string', default: '500000' }, seed: { type: 'string', default: '42' }, runs: { type: 'string', default: '5' },
       only: { type: 'string', default: LINE_NAMES.join(',') } },
   });
   const only = new Set(values.only.split(','));
