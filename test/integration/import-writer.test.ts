@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { BatchInserter } from '../../src/main/import/batch';
 import { ImportWriter } from '../../src/main/import/writer';
 import { openDatabase } from '../../src/main/store/db';
 import { writeEdgeList } from '../engine-helpers';
@@ -79,6 +80,24 @@ describe('the import writer thread', () => {
     db.prepare('INSERT INTO t VALUES (4)').run();
     expect(() => writer.close()).not.toThrow();
     expect(count()).toBe(2);
+    db.close();
+  });
+
+  it('a multi-row INSERT that fails halfway (OR FAIL, no statement journal) leaves none of its rows once the batch is rolled back', () => {
+    const { db, file } = tempDb();
+    db.exec('CREATE TABLE u (k TEXT NOT NULL UNIQUE) STRICT');
+    const count = () => db.prepare('SELECT count(*) FROM u').pluck().get() as number;
+    const writer = new ImportWriter(file, PRAGMAS);
+    const rows = new BatchInserter(writer, 'u', ['k'], 4);
+    rows.buffer.push('a', 'b', 'c', 'd');
+    rows.flush();
+    writer.commit();
+    // The fourth row repeats the first: the statement stops there, after writing 'e' and 'f'.
+    rows.buffer.push('e', 'f', 'a', 'g');
+    rows.flush();
+    expect(() => writer.commit()).toThrow(/UNIQUE constraint failed: u\.k/);
+    expect(count()).toBe(4);
+    expect(db.prepare("SELECT count(*) FROM u WHERE k IN ('e', 'f', 'g')").pluck().get()).toBe(0);
     db.close();
   });
 
