@@ -1,4 +1,4 @@
-import { PlatformIdMap } from './platform-ids';
+import { CharArena, PlatformIdMap } from './platform-ids';
 import type { AccountRecord } from './records';
 
 /**
@@ -28,8 +28,7 @@ export class AccountVersions {
   private numbers = new Float64Array(INITIAL_VERSIONS * SLOTS);
   /** The same memory as `numbers`, for the text lengths. */
   private lengths = new Int32Array(this.numbers.buffer);
-  private chars = new Uint16Array(1 << 16);
-  private charsUsed = 0;
+  private readonly chars = new CharArena(1 << 16);
   private versions = 0;
 
   /** Whether `record` is the version last remembered for its account. */
@@ -59,7 +58,7 @@ export class AccountVersions {
     numbers[slot + 1] = record.following ?? Number.NaN;
     numbers[slot + 2] = record.postCount ?? Number.NaN;
     numbers[slot + 3] = record.createdAt ?? Number.NaN;
-    numbers[slot + TEXT_START] = this.charsUsed;
+    numbers[slot + TEXT_START] = this.chars.end;
     const lengths = slot * 2 + TEXT_LENGTHS;
     this.storeText(record.handle, lengths);
     this.storeText(record.displayName, lengths + 1);
@@ -72,21 +71,14 @@ export class AccountVersions {
   private matchText(text: string | null | undefined, lengthAt: number, at: number): number {
     const stored = this.lengths[lengthAt]!;
     if (text === null || text === undefined) return stored === 0 ? at : -1;
-    if (stored !== text.length + 1) return -1;
-    const chars = this.chars;
-    for (let i = 0; i < text.length; i++) if (chars[at + i] !== text.charCodeAt(i)) return -1;
+    if (stored !== text.length + 1 || !this.chars.matches(at, text)) return -1;
     return at + text.length;
   }
 
+  /** Stores a text's length + 1 (0 for none) at `lengthAt`, and its characters after the version's texts so far. */
   private storeText(text: string | null | undefined, lengthAt: number): void {
-    if (text === null || text === undefined) {
-      this.lengths[lengthAt] = 0;
-      return;
-    }
-    this.lengths[lengthAt] = text.length + 1;
-    if (this.charsUsed + text.length > this.chars.length) this.growChars(this.charsUsed + text.length);
-    for (let i = 0; i < text.length; i++) this.chars[this.charsUsed + i] = text.charCodeAt(i);
-    this.charsUsed += text.length;
+    this.lengths[lengthAt] = text === null || text === undefined ? 0 : text.length + 1;
+    if (text) this.chars.append(text);
   }
 
   private growVersions(): void {
@@ -94,12 +86,6 @@ export class AccountVersions {
     larger.set(this.numbers);
     this.numbers = larger;
     this.lengths = new Int32Array(larger.buffer);
-  }
-
-  private growChars(needed: number): void {
-    const larger = new Uint16Array(Math.max(needed, this.chars.length * 2));
-    larger.set(this.chars.subarray(0, this.charsUsed));
-    this.chars = larger;
   }
 }
 

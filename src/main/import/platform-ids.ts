@@ -131,8 +131,7 @@ function trailingNumber(id: string): number {
 class HashedIds {
   private records = new Int32Array(INITIAL_SLOTS * STRIDE);
   private mask = INITIAL_SLOTS - 1;
-  private chars = new Uint16Array(INITIAL_SLOTS * 8);
-  private charsUsed = 0;
+  private readonly chars = new CharArena(INITIAL_SLOTS * 8);
   private count = 0;
 
   get size(): number {
@@ -157,7 +156,7 @@ class HashedIds {
         for (let i = 0; i < platformId.length; i += 2) {
           records[at + KEY + (i >> 1)] = platformId.charCodeAt(i) | ((i + 1 < platformId.length ? platformId.charCodeAt(i + 1) : 0) << 16);
         }
-      } else records[at + KEY] = this.copyKey(platformId);
+      } else records[at + KEY] = this.chars.append(platformId);
       this.count++;
     }
     records[at + ROW_ID] = rowId;
@@ -183,22 +182,7 @@ class HashedIds {
       }
       return true;
     }
-    const chars = this.chars;
-    const start = this.records[at + KEY]!;
-    for (let i = 0; i < key.length; i++) if (chars[start + i] !== key.charCodeAt(i)) return false;
-    return true;
-  }
-
-  private copyKey(key: string): number {
-    const start = this.charsUsed;
-    if (start + key.length > this.chars.length) {
-      const larger = new Uint16Array(Math.max(this.chars.length * 2, start + key.length));
-      larger.set(this.chars);
-      this.chars = larger;
-    }
-    for (let i = 0; i < key.length; i++) this.chars[start + i] = key.charCodeAt(i);
-    this.charsUsed += key.length;
-    return start;
+    return this.chars.matches(this.records[at + KEY]!, key);
   }
 
   private grow(): void {
@@ -251,5 +235,44 @@ export class RowIdSet {
       this.bits = larger;
     }
     this.bits[word]! |= 1 << (rowId & 31);
+  }
+}
+
+/**
+ * Texts copied one after the other into one growing array of UTF-16 code units: keys and profile texts kept off the
+ * JS heap, where the garbage collector does not walk them (a string object each would be marked at every major GC).
+ */
+export class CharArena {
+  private chars: Uint16Array;
+  private used = 0;
+
+  constructor(initialChars: number) {
+    this.chars = new Uint16Array(initialChars);
+  }
+
+  /** Where the next text appended starts. */
+  get end(): number {
+    return this.used;
+  }
+
+  /** Copies `text` in; returns where it starts. */
+  append(text: string): number {
+    const start = this.used;
+    if (start + text.length > this.chars.length) {
+      const larger = new Uint16Array(Math.max(this.chars.length * 2, start + text.length));
+      larger.set(this.chars.subarray(0, start));
+      this.chars = larger;
+    }
+    const chars = this.chars;
+    for (let i = 0; i < text.length; i++) chars[start + i] = text.charCodeAt(i);
+    this.used += text.length;
+    return start;
+  }
+
+  /** Whether the text.length code units from `start` are `text`. */
+  matches(start: number, text: string): boolean {
+    const chars = this.chars;
+    for (let i = 0; i < text.length; i++) if (chars[start + i] !== text.charCodeAt(i)) return false;
+    return true;
   }
 }
