@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -98,6 +99,37 @@ describe('the import writer thread', () => {
     expect(() => writer.commit()).toThrow(/UNIQUE constraint failed: u\.k/);
     expect(count()).toBe(4);
     expect(db.prepare("SELECT count(*) FROM u WHERE k IN ('e', 'f', 'g')").pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('commit() with nothing sent since the last one returns at once: the thread may not even have opened its database', () => {
+    // A directory cannot be opened as a database: the thread fails as it starts, which only a sync would wait for.
+    const writer = new ImportWriter(tempDir(), PRAGMAS);
+    expect(() => writer.commit()).not.toThrow();
+    writer.run(writer.prepare('SELECT 1'), []);
+    expect(() => writer.commit()).toThrow(/directory|unable to open/i);
+  });
+
+  it('hashes the file\'s chunks in order: handed-over chunks are moved to the thread, others copied', () => {
+    const { db, file } = withTable();
+    const writer = new ImportWriter(file, PRAGMAS);
+    const hasher = writer.fileSha256();
+    const own = Buffer.from(new Uint8Array(1 << 16).fill(7).buffer);
+    const pooled = Buffer.from('a short chunk from a shared pool');
+    const kept = Buffer.alloc(1 << 10, 9);
+    hasher.update(own, true);
+    hasher.update(pooled, true);
+    hasher.update(kept);
+    writer.batchEnd();
+    const expected = createHash('sha256').update(new Uint8Array(1 << 16).fill(7)).update('a short chunk from a shared pool')
+      .update(Buffer.alloc(1 << 10, 9)).digest('hex');
+    expect(hasher.digest()).toBe(expected);
+    // Moved: its memory now belongs to the writer thread. A pooled chunk (a view of memory others use) and one not
+    // handed over are copied and stay readable here.
+    expect(own.byteLength).toBe(0);
+    expect(pooled.toString()).toBe('a short chunk from a shared pool');
+    expect(kept.every((byte) => byte === 9)).toBe(true);
+    writer.close();
     db.close();
   });
 

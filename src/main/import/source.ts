@@ -15,7 +15,8 @@ export interface ReadProgress {
 
 /** The sha256 of a file's bytes, given chunk by chunk in order; digest() once, at the end. */
 export interface ChunkHasher {
-  update(chunk: Buffer): void;
+  /** `handedOver`: the caller reads the chunk no more, so the hasher may take its memory instead of a copy. */
+  update(chunk: Buffer, handedOver?: boolean): void;
   digest(): string;
 }
 
@@ -56,10 +57,16 @@ export class FileSource {
     return this.digest;
   }
 
-  async *bytes(): AsyncGenerator<Buffer> {
+  /** The file's chunks, each hashed before it is handed out: the caller may keep views of it. */
+  bytes(): AsyncGenerator<Buffer> {
+    return this.chunks(true);
+  }
+
+  /** The file's chunks in order, hashed here when `hashFirst`, else by the caller once it is done with each. */
+  private async *chunks(hashFirst: boolean): AsyncGenerator<Buffer> {
     const stream = fs.createReadStream(this.path, { highWaterMark: CHUNK_BYTES });
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      this.hash.update(chunk);
+      if (hashFirst) this.hash.update(chunk);
       this.bytesRead += chunk.length;
       yield chunk;
       await this.onProgress({ bytesRead: this.bytesRead });
@@ -71,7 +78,7 @@ export class FileSource {
     const decoder = new Utf8Chunks();
     let newlines = 0;
     let offset = 0;
-    for await (const chunk of this.bytes()) {
+    for await (const chunk of this.chunks(false)) {
       let text: string;
       try {
         text = decoder.decode(chunk);
@@ -82,6 +89,8 @@ export class FileSource {
       }
       newlines += countNewlines(chunk);
       offset += chunk.length;
+      // The text is a copy: nothing reads this chunk again, so an import's writer thread can take it uncopied.
+      this.hash.update(chunk, true);
       yield text;
     }
     try {

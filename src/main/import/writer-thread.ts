@@ -8,10 +8,10 @@
  * A `batch` marker ends a consistent group (the sink flushed every buffered row, accounts before what refers to
  * them), the only points at which it commits: once the batch is COMMIT_MS old, or after IDLE_COMMIT_MS without a
  * message, since the import thread may then be waiting for the write lock (another connection's write on its
- * thread) and would send nothing more. `sync` commits
- * and says so; `close` commits and closes; `abort` rolls back and closes. After a failed statement every later
- * statement is skipped and the error is sent once on the reply port. A message may carry chunks of the file being
- * read, hashed in order; one with `digest` set answers the file's sha256 on the reply port and starts the next.
+ * thread) and would send nothing more. `sync` commits and says so; `close` commits and closes; `abort` rolls back and
+ * closes. After a failed statement (or a database it could not open) every later statement is skipped, the error is
+ * sent once on the reply port, and syncs are still answered. A message may carry chunks of the file being read,
+ * hashed in order; one with `digest` set answers the file's sha256 on the reply port and starts the next.
  */
 export const WRITER_THREAD_SOURCE = String.raw`
 const { workerData, receiveMessageOnPort } = require('node:worker_threads');
@@ -23,8 +23,6 @@ const NOTIFY_EVERY = 8;
 const IDLE_COMMIT_MS = workerData.idleCommitMs;
 const shared = new Int32Array(workerData.state);
 const { port, replies } = workerData;
-const db = new Database(workerData.file, workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {});
-for (const pragma of workerData.pragmas) db.pragma(pragma);
 const statements = [];
 let failed = false;
 let markerPending = false;
@@ -40,7 +38,7 @@ function commit() {
 function fail(error) {
   if (failed) return;
   failed = true;
-  try { if (db.inTransaction) db.exec('ROLLBACK'); } catch {}
+  try { if (db && db.inTransaction) db.exec('ROLLBACK'); } catch {}
   replies.postMessage({ message: String(error && error.message), code: error && error.code, name: error && error.name });
   signal(SLOT.failed, 1);
 }
@@ -50,6 +48,12 @@ function apply(op) {
   const statement = statements[op[0]];
   if (op[2] === undefined) statement.run(op[1]); else statement.run(op[1], op[2]);
 }
+// A database that cannot be opened fails the writer like a failed statement: every sync is still answered.
+let db = null;
+try {
+  db = new Database(workerData.file, workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {});
+  for (const pragma of workerData.pragmas) db.pragma(pragma);
+} catch (error) { fail(error); }
 for (;;) {
   const received = receiveMessageOnPort(port);
   if (received === undefined) {
@@ -82,7 +86,7 @@ for (;;) {
   }
   processed++;
   if (marker === 'close' || marker === 'abort') {
-    try { if (db.inTransaction) db.exec('ROLLBACK'); db.close(); } catch (error) { fail(error); }
+    try { if (db && db.inTransaction) db.exec('ROLLBACK'); if (db) db.close(); } catch (error) { fail(error); }
   }
   if (marker === 'sync' || marker === 'close' || marker === 'abort') signal(SLOT.synced, seq);
   // A wake-up costs a system call when the import thread waits: every NOTIFY_EVERY messages, and when idle (above).
