@@ -121,8 +121,8 @@ export class FileSource {
       let line = pending + text.slice(0, newline);
       while (newline !== -1) {
         if (line.length > 0 && line.charCodeAt(line.length - 1) === CARRIAGE_RETURN) line = line.slice(0, -1);
-        this.line++;
         if (line.length > MAX_LINE_BYTES) throw this.lineTooLong();
+        this.line++;
         handle(line);
         start = newline + 1;
         newline = text.indexOf('\n', start);
