@@ -64,12 +64,15 @@ const WORDS = 'the vote party food bacon apple twins game music news today peopl
 /** Twitter API v2 response pages as twarc2 writes them, 100 tweets per line, until the file reaches `bytes`. */
 export function writeTweetPages(file: string, bytes: number, accounts: number, seed: number): Promise<number> {
   const random = seededRandom(seed);
+  // Ids shaped as in the real v2 files (twitter-v2/brexit.jsonl): tweet ids of 19 digits, rising with time; user ids
+  // of 6-10 digits for older accounts and 18-19 for newer ones (a third there).
+  const userId = (n: number) => (n % 3 === 2 ? String(1_250_000_000_000_000_000n + BigInt(n) * 1_048_573n) : String(10_000_000 + n * 9_973));
   // Users and tweets carry the fields twarc2 requests by default, so a megabyte holds as many tweets as real pages do.
   const user = (n: number) => ({
-    id: String(1000 + n), username: `user${n}`, name: `User ${n}`, location: 'Philadelphia, PA',
+    id: userId(n), username: `user${n}`, name: `User ${n}`, location: 'Philadelphia, PA',
     description: 'a generated account that posts about food, politics and music #demo', created_at: '2015-03-01T12:00:00.000Z',
     public_metrics: { followers_count: n % 5000, following_count: 300, tweet_count: 1200, listed_count: 3 },
-    protected: false, verified: false, url: '', pinned_tweet_id: String(1e15 + n),
+    protected: false, verified: false, url: '', pinned_tweet_id: String(1_440_000_000_000_000_000n + BigInt(n)),
     profile_image_url: `https://pbs.twimg.com/profile_images/${1e15 + n}/photo_normal.jpg`,
   });
   const annotations = [
@@ -79,7 +82,7 @@ export function writeTweetPages(file: string, bytes: number, accounts: number, s
       entity: { id: '857212166100754432', name: 'Boris Johnson', description: 'Prime Minister' } },
   ];
   let written = 0;
-  let tweetId = 1e15;
+  let tweetId = 1_440_716_895_355_764_743n;
   function* lines() {
     while (written < bytes) {
       const data = [];
@@ -92,13 +95,14 @@ export function writeTweetPages(file: string, bytes: number, accounts: number, s
         const words = Array.from({ length: 18 }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ');
         const tag = WORDS[Math.floor(random() * WORDS.length)]!;
         const reply = random() < 0.2;
+        tweetId += 4_194_304n;
         data.push({
-          id: String(tweetId++), author_id: String(1000 + author), conversation_id: String(tweetId),
+          id: String(tweetId), author_id: userId(author), conversation_id: String(tweetId),
           created_at: new Date(Date.UTC(2024, 0, 1) + Math.floor(random() * 3e10)).toISOString(), lang: 'en',
           text: `@user${mentioned} ${words} #${tag}`,
-          entities: { mentions: [{ start: 0, end: 6, username: `user${mentioned}`, id: String(1000 + mentioned) }],
+          entities: { mentions: [{ start: 0, end: 6, username: `user${mentioned}`, id: userId(mentioned) }],
             hashtags: [{ start: 100, end: 105, tag }] },
-          ...(reply ? { in_reply_to_user_id: String(1000 + mentioned), referenced_tweets: [{ type: 'replied_to', id: String(tweetId - 50) }] } : {}),
+          ...(reply ? { in_reply_to_user_id: userId(mentioned), referenced_tweets: [{ type: 'replied_to', id: String(tweetId - 50n * 4_194_304n) }] } : {}),
           public_metrics: { retweet_count: 0, reply_count: 0, like_count: 2, quote_count: 0 },
           context_annotations: annotations, source: 'Twitter for Android', reply_settings: 'everyone', possibly_sensitive: false,
         });

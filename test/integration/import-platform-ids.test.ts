@@ -55,6 +55,40 @@ describe('PlatformIdMap against a Map, with prefixes interleaved', () => {
   });
 });
 
+describe('PlatformIdMap with ids of 11 to 19 digits (kept as numbers, not text)', () => {
+  it('keeps them apart from each other, from longer numbers and from texts of the same length', () => {
+    const ids = ['12345678901', '012345678901', '00000000000', '1234567890 ', '1234567890a', '99999999999', '10000000000',
+      '999999999999999999', '1000000000000000000', '1000000000000000001', '9999999999999999999', '10000000000000000000',
+      '1234567890123456789', '123456789012345678', '12345678901234567890', '1234567890123456789x', '２３４５６７８９０１２', 'abcdefghijk'];
+    const map = new PlatformIdMap();
+    ids.forEach((id, index) => map.set(id, index + 1));
+    ids.forEach((id, index) => expect(map.get(id)).toBe(index + 1));
+    expect(map.size).toBe(ids.length);
+    for (const absent of ['12345678902', '02345678901', '1234567890123456788', '9999999999999999998', '19999999999']) {
+      expect(map.get(absent)).toBeUndefined();
+    }
+  });
+
+  it('agrees with a Map over 60k snowflake-like and random ids, looked up between sets', () => {
+    const reference = new Map<string, number>();
+    const map = new PlatformIdMap();
+    let state = 11;
+    const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0);
+    // Twitter's ids: a time in the high bits, a sequence in the low ones, so neighbours differ in a few digits.
+    let snowflake = 1_500_000_000_000_000_000n;
+    for (let rowId = 1; rowId <= 60_000; rowId++) {
+      snowflake += BigInt(1 + (next() % 4096));
+      const id = rowId % 3 === 0 ? String(next() % 2 ** 31) + String(next()).padStart(10, '0') : String(snowflake);
+      map.set(id, rowId);
+      reference.set(id, rowId);
+      const other = String(snowflake - BigInt(next() % 100_000));
+      expect(map.get(other)).toBe(reference.get(other));
+    }
+    for (const [id, rowId] of reference) expect(map.get(id)).toBe(rowId);
+    expect(map.size).toBe(reference.size);
+  });
+});
+
 describe('RowIdSet', () => {
   it('holds exactly the row ids added, far apart or not', () => {
     const set = new RowIdSet();

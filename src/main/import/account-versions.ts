@@ -1,4 +1,5 @@
-import { CharArena, PlatformIdMap } from './platform-ids';
+import { PlatformIdMap } from './platform-ids';
+import { CharArena } from './typed-arrays';
 import type { AccountRecord } from './records';
 
 /**

@@ -1,18 +1,8 @@
-/**
- * Int32 slots per record (32 bytes, half a cache line): the key's hash, its length + 1 (0: an empty record), the
- * row id, then the key itself when it has at most INLINE_CHARS characters, two per slot, or else where its
- * characters start in the arena. Ids of up to 10 characters ("u123456", SNAP's numbers, most user ids) are then
- * compared without touching a second cache line: 2M lookups over 100k accounts took 0.25 s instead of 0.6 s.
- */
-const STRIDE = 8;
-const HASH = 0;
-const LENGTH = 1;
-const ROW_ID = 2;
-const KEY = 3;
-const INLINE_CHARS = (STRIDE - KEY) * 2;
+import { HashedIds } from './hashed-ids';
+import { writtenInt32Array } from './typed-arrays';
+
 /** Row ids are kept as int32: over 2^31 - 1 accounts or posts in one database is beyond any file we read. */
 const MAX_ROW_ID = 0x7fffffff;
-const INITIAL_SLOTS = 1 << 12;
 
 /** Ids "<prefix><n>" with n below this go to an array indexed by n: at most 16 MiB per prefix. */
 const DIRECT_LIMIT = 1 << 22;
@@ -122,110 +112,6 @@ function trailingNumber(id: string): number {
 }
 
 /**
- * Row ids by any text id: an open-addressing hash table over typed arrays, short keys inside their record, longer
- * ones copied into one growing arena. A lookup reads one record (and a long key's characters); a Map<string, number>
- * follows pointers to a bucket, an entry and a string object: 10M lookups of "u123"-style ids over 500k accounts took
- * 3.6-4.5 s of CPU instead of 6.7-7.8 s with a Map (loaded machine). The table holds copies of the keys, never the
- * 1 MiB chunk a key was cut from.
- */
-class HashedIds {
-  private records = writtenInt32Array(INITIAL_SLOTS * STRIDE);
-  private mask = INITIAL_SLOTS - 1;
-  private readonly chars = new CharArena(INITIAL_SLOTS * 8);
-  private count = 0;
-
-  get size(): number {
-    return this.count;
-  }
-
-  get(platformId: string): number | undefined {
-    const at = this.find(platformId, hashOf(platformId));
-    return this.records[at + LENGTH] === 0 ? undefined : this.records[at + ROW_ID];
-  }
-
-  set(platformId: string, rowId: number): void {
-    // At most half full: linear probing stays at about 1.5 probes per hit.
-    if ((this.count + 1) * 2 > this.mask + 1) this.grow();
-    const hash = hashOf(platformId);
-    const at = this.find(platformId, hash);
-    const records = this.records;
-    if (records[at + LENGTH] === 0) {
-      records[at + HASH] = hash;
-      records[at + LENGTH] = platformId.length + 1;
-      if (platformId.length <= INLINE_CHARS) {
-        for (let i = 0; i < platformId.length; i += 2) {
-          records[at + KEY + (i >> 1)] = platformId.charCodeAt(i) | ((i + 1 < platformId.length ? platformId.charCodeAt(i + 1) : 0) << 16);
-        }
-      } else records[at + KEY] = this.chars.append(platformId);
-      this.count++;
-    }
-    records[at + ROW_ID] = rowId;
-  }
-
-  /** The record of `key`, or the empty record where it would go. */
-  private find(key: string, hash: number): number {
-    const { records, mask } = this;
-    const stored = key.length + 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const at = slot * STRIDE;
-      const length = records[at + LENGTH]!;
-      if (length === 0) return at;
-      if (records[at + HASH] === hash && length === stored && this.keyAt(at, key)) return at;
-    }
-  }
-
-  private keyAt(at: number, key: string): boolean {
-    if (key.length <= INLINE_CHARS) {
-      const records = this.records;
-      for (let i = 0; i < key.length; i++) {
-        if (((records[at + KEY + (i >> 1)]! >>> ((i & 1) << 4)) & 0xffff) !== key.charCodeAt(i)) return false;
-      }
-      return true;
-    }
-    return this.chars.matches(this.records[at + KEY]!, key);
-  }
-
-  private grow(): void {
-    const old = this.records;
-    const slots = (this.mask + 1) * 2;
-    const records = writtenInt32Array(slots * STRIDE);
-    const mask = slots - 1;
-    for (let from = 0; from < old.length; from += STRIDE) {
-      if (old[from + LENGTH] === 0) continue;
-      let slot = old[from + HASH]! & mask;
-      while (records[slot * STRIDE + LENGTH] !== 0) slot = (slot + 1) & mask;
-      // Slot by slot: a subarray() per record (a new view object each) made growing to 500k posts cost 0.17 s.
-      const to = slot * STRIDE;
-      for (let i = 0; i < STRIDE; i++) records[to + i] = old[from + i]!;
-    }
-    this.records = records;
-    this.mask = mask;
-  }
-}
-
-/**
- * A zeroed Int32Array with every page already written. A large new array is memory the process has not touched: the
- * first read of a page maps the kernel's shared zero page, and the first write then replaces that mapping, which
- * flushes the TLB of every core running one of the process's threads (the writer's, the collector's). The tables here
- * read a slot before they write it, so each page cost two faults and a flush: growing the id table to 1M records
- * (32 MiB) took 27-230 ms of a tweet import; written once up front, 7-60 ms (profiled with perf, 512 MiB of pages).
- */
-function writtenInt32Array(length: number): Int32Array {
-  return new Int32Array(length).fill(0);
-}
-
-/** FNV-1a over the UTF-16 code units, then MurmurHash3's finaliser so that ids differing in one digit spread apart. */
-function hashOf(key: string): number {
-  let hash = 0x811c9dc5 ^ key.length;
-  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 0x85ebca6b);
-  hash ^= hash >>> 13;
-  hash = Math.imul(hash, 0xc2b2ae35);
-  return hash ^ (hash >>> 16);
-}
-
-/**
  * A set of row ids, one bit each: an import's ids are dense (numbered on from the largest stored), and a Set<number>
  * of an import's accounts cost a hash lookup per mention and an entry per account. An id of n takes n / 8 bytes of
  * bits at most: 4 MiB at 32M rows.
@@ -246,44 +132,5 @@ export class RowIdSet {
       this.bits = larger;
     }
     this.bits[word]! |= 1 << (rowId & 31);
-  }
-}
-
-/**
- * Texts copied one after the other into one growing array of UTF-16 code units: keys and profile texts kept off the
- * JS heap, where the garbage collector does not walk them (a string object each would be marked at every major GC).
- */
-export class CharArena {
-  private chars: Uint16Array;
-  private used = 0;
-
-  constructor(initialChars: number) {
-    this.chars = new Uint16Array(initialChars);
-  }
-
-  /** Where the next text appended starts. */
-  get end(): number {
-    return this.used;
-  }
-
-  /** Copies `text` in; returns where it starts. */
-  append(text: string): number {
-    const start = this.used;
-    if (start + text.length > this.chars.length) {
-      const larger = new Uint16Array(Math.max(this.chars.length * 2, start + text.length));
-      larger.set(this.chars.subarray(0, start));
-      this.chars = larger;
-    }
-    const chars = this.chars;
-    for (let i = 0; i < text.length; i++) chars[start + i] = text.charCodeAt(i);
-    this.used += text.length;
-    return start;
-  }
-
-  /** Whether the text.length code units from `start` are `text`. */
-  matches(start: number, text: string): boolean {
-    const chars = this.chars;
-    for (let i = 0; i < text.length; i++) if (chars[start + i] !== text.charCodeAt(i)) return false;
-    return true;
   }
 }
