@@ -75,9 +75,10 @@ export function writeTweetPages(file: string, bytes: number, accounts: number, s
     protected: false, verified: false, url: '', pinned_tweet_id: String(1_440_000_000_000_000_000n + BigInt(n)),
     profile_image_url: `https://pbs.twimg.com/profile_images/${1e15 + n}/photo_normal.jpg`,
   });
+  // As in the real files: domain 30's name has brackets, so every page has brackets inside strings.
   const annotations = [
-    { domain: { id: '65', name: 'Interests and Hobbies Vertical', description: 'Top level interests and hobbies groupings, like Food or Travel' },
-      entity: { id: '825047692124442624', name: 'Food', description: 'Food' } },
+    { domain: { id: '30', name: 'Entities [Entity Service]', description: 'Entity Service top level domain, every item that is in Entity Service should be in this domain' },
+      entity: { id: '847868745150119936', name: 'Home & family', description: 'Hobbies and interests' } },
     { domain: { id: '35', name: 'Politician', description: 'Politicians in the world, like Joe Biden' },
       entity: { id: '857212166100754432', name: 'Boris Johnson', description: 'Prime Minister' } },
   ];

@@ -6,7 +6,10 @@ import { MAX_JSON_DEPTH, parsedTooDeepAt, tooDeepAt } from '../../src/main/impor
 const nested = (levels: number, inner = '1') => '['.repeat(levels) + inner + ']'.repeat(levels);
 const page = (tweets: string) => `{"data":[${tweets}],"pad":[${Array.from({ length: 300 }, () => '{}').join(',')}]}`;
 
-/** parsedTooDeepAt must answer what tooDeepAt answers on the text, for every line JSON.parse accepts. */
+/**
+ * parsedTooDeepAt must answer what tooDeepAt answers on the text, for every line JSON.parse accepts, but for a value
+ * that a duplicate key dropped (below).
+ */
 const cases: Record<string, string> = {
   'shallow, few brackets': '{"a":[1,2,{"b":3}]}',
   'shallow, many brackets': page('{"text":"hi"}'),
@@ -15,8 +18,10 @@ const cases: Record<string, string> = {
   'far too deep': nested(5000),
   'brackets inside strings, shallow': page('{"text":"[[[{{{ ]]] }}} \\" [["}'),
   'brackets inside strings that close': page(`{"t":"]]]]]]]]]]","x":${nested(MAX_JSON_DEPTH - 3)}}`),
-  'a duplicate key drops the deep value': page(`{"x":${nested(MAX_JSON_DEPTH + 10)},"x":1}`),
+  'a duplicate key keeps the deep value': page(`{"x":1,"x":${nested(MAX_JSON_DEPTH + 10)}}`),
   'a key named __proto__': page(`{"__proto__":${nested(MAX_JSON_DEPTH + 1)}}`),
+  'brackets in strings and escaped, on a deep page': page(`{"domain":"Entities [Entity Service]","t":"\\u005b{","x":${nested(MAX_JSON_DEPTH)}}`),
+  'brackets in strings and escaped, on a shallow page': page('{"domain":"Entities [Entity Service]","t":"\\u005b{[","k[":{}}'),
 };
 
 describe('parsedTooDeepAt', () => {
@@ -29,8 +34,15 @@ describe('parsedTooDeepAt', () => {
   it('finds the deep lines the cases mean to be deep', () => {
     expect(tooDeepAt(cases['one level too deep']!)).not.toBe(-1);
     expect(tooDeepAt(cases['exactly the limit']!)).toBe(-1);
-    expect(tooDeepAt(cases['a duplicate key drops the deep value']!)).not.toBe(-1);
+    expect(tooDeepAt(cases['a duplicate key keeps the deep value']!)).not.toBe(-1);
     expect(tooDeepAt(cases['a key named __proto__']!)).not.toBe(-1);
+    expect(tooDeepAt(cases['brackets in strings and escaped, on a deep page']!)).not.toBe(-1);
+  });
+
+  it('judges the record JSON.parse made: a deep value a duplicate key dropped is not part of it', () => {
+    const dropped = page(`{"x":${nested(MAX_JSON_DEPTH + 10)},"x":1}`);
+    expect(tooDeepAt(dropped)).not.toBe(-1);
+    expect(parsedTooDeepAt(dropped, JSON.parse(dropped))).toBe(-1);
   });
 
   it('agrees with tooDeepAt on every line of the real JSON-lines datasets', () => {
