@@ -2,6 +2,7 @@ import { INTERACTION_KINDS, type InteractionKind } from '../../shared/domain';
 import { tableDigest, type KnownDigests } from '../store/dataset-digest';
 import type { Db } from '../store/db';
 import { RowsDigest } from '../store/rows-digest';
+import { AccountsDigest } from './accounts-digest';
 import { BatchInserter } from './batch';
 import type { ImportWriter } from './writer';
 import { PlatformIdMap, RowIdSet } from './platform-ids';
@@ -60,8 +61,8 @@ export class SqliteSink implements ImportSink {
   private readonly interactionsDigest: RowsDigest;
   /** The dataset's posts, digested as written like the interactions (posts are never updated after). */
   private readonly postsDigest: RowsDigest;
-  /** Its accounts as written, until one is updated (a profile merged, a handle learned): then read back at the end. */
-  private accountsDigest: RowsDigest | null;
+  /** Its accounts as written, and as updated after (a profile merged, a handle learned). */
+  private readonly accountsDigest: AccountsDigest;
   /** Plain directed edges written, for the warning about their undeclared direction (run-import.ts). */
   directedEdges = 0;
   /** Rows this sink added, by table: a new dataset's totals without counting millions of rows back. */
@@ -87,9 +88,9 @@ export class SqliteSink implements ImportSink {
     }
     this.interactionsDigest = tableDigest(db, 'interactions', datasetId);
     this.postsDigest = tableDigest(db, 'posts', datasetId);
-    this.accountsDigest = tableDigest(db, 'accounts', datasetId);
     const maxId = (table: string) => (db.prepare(`SELECT coalesce(max(id), 0) AS m FROM ${table}`).get() as { m: number }).m;
     this.nextAccountId = maxId('accounts') + 1;
+    this.accountsDigest = new AccountsDigest(db, datasetId, this.nextAccountId);
     this.flushedAccountId = this.nextAccountId - 1;
     this.nextPostId = maxId('posts') + 1;
     this.nextCascadeId = maxId('cascades') + 1;
@@ -139,7 +140,7 @@ export class SqliteSink implements ImportSink {
       this.accountIds.set(platformId, id);
       if (handle !== null) this.withHandle.add(id);
       // The columns of the accounts query of dataset-digest.ts, in its order.
-      this.accountsDigest?.add([platformId, handle, displayName, bio, location, followers, following, postCount, createdAt, 0, attributes]);
+      this.accountsDigest.add(id, [platformId, handle, displayName, bio, location, followers, following, postCount, createdAt, 0, attributes]);
       this.written.accounts++;
       this.accounts.buffer.push(id, this.datasetId, platformId, handle, displayName, bio, location, followers, following, postCount,
         createdAt, 0, attributes);
@@ -147,7 +148,7 @@ export class SqliteSink implements ImportSink {
       return;
     }
     if (known > this.flushedAccountId) this.writeAccounts();
-    this.accountsDigest = null;
+    this.accountsDigest.change(known);
     this.writer.run(this.writes.updateAccount,
       [handle, displayName, bio, location, followers, following, postCount, createdAt, attributes, known]);
     if (handle !== null) this.withHandle.add(known);
@@ -210,10 +211,11 @@ export class SqliteSink implements ImportSink {
     this.stored++;
   }
 
-  /** The tables digested as written, for derivedRowsDigest; only valid after finish(). */
+  /** The tables digested as written, for derivedRowsDigest; only valid after finish() and a commit of the writer. */
   digests(): KnownDigests {
     const known: KnownDigests = { interactions: this.interactionsDigest, posts: this.postsDigest };
-    if (this.accountsDigest) known.accounts = this.accountsDigest;
+    const accounts = this.accountsDigest.result();
+    if (accounts) known.accounts = accounts;
     return known;
   }
 
@@ -295,7 +297,7 @@ export class SqliteSink implements ImportSink {
     if (known !== undefined) {
       if (storedHandle !== null && !this.withHandle.has(known)) {
         if (known > this.flushedAccountId) this.writeAccounts();
-        this.accountsDigest = null;
+        this.accountsDigest.change(known);
         this.writer.run(this.writes.setHandleIfMissing, [storedHandle, known]);
         this.withHandle.add(known);
       }
@@ -304,7 +306,7 @@ export class SqliteSink implements ImportSink {
     const id = this.nextAccountId++;
     this.accountIds.set(platformId, id);
     if (storedHandle !== null) this.withHandle.add(id);
-    this.accountsDigest?.add([platformId, storedHandle, null, null, null, null, null, null, null, 1, null]);
+    this.accountsDigest.add(id, [platformId, storedHandle, null, null, null, null, null, null, null, 1, null]);
     this.written.accounts++;
     this.accounts.buffer.push(id, this.datasetId, platformId, storedHandle, null, null, null, null, null, null, null, 1, null);
     this.queue(this.accounts.full);

@@ -9,9 +9,10 @@ const DIGEST_VERSION = 'rows-digest v2';
  * One query per table of derived rows, each row written with platform ids instead of row ids, so that the same
  * content imported in another order (or into another database) gives the same rows.
  */
+const ACCOUNT_ROW = `platform_id, handle, display_name, bio, location, followers, following, post_count, created_at,
+  placeholder, attributes`;
 const ROW_QUERIES = {
-  accounts: `SELECT platform_id, handle, display_name, bio, location, followers, following, post_count, created_at,
-    placeholder, attributes FROM accounts WHERE dataset_id = ?`,
+  accounts: `SELECT ${ACCOUNT_ROW} FROM accounts WHERE dataset_id = ?`,
   posts: `SELECT p.platform_id, a.platform_id, p.created_at, p.text, p.lang, p.kind, p.ref_platform_id,
     (SELECT group_concat(tag, ' ') FROM (SELECT tag FROM post_hashtags h WHERE h.post_id = p.id ORDER BY tag))
     FROM posts p JOIN accounts a ON a.id = p.author_id WHERE p.dataset_id = ?`,
@@ -49,4 +50,10 @@ export function tableDigest(db: Db, table: DerivedTable, datasetId: number): Row
   const digest = new RowsDigest();
   for (const row of db.prepare(ROW_QUERIES[table]).raw().iterate(datasetId) as Iterable<unknown[]>) digest.add(row);
   return digest;
+}
+
+/** Account rows by row id, as the accounts query gives them: for a digest kept while an import updates accounts. */
+export function accountRowsById(db: Db): (id: number) => unknown[] | undefined {
+  const statement = db.prepare(`SELECT ${ACCOUNT_ROW} FROM accounts WHERE id = ?`).raw();
+  return (id) => statement.get(id) as unknown[] | undefined;
 }

@@ -13,7 +13,8 @@ export class RowsDigest {
   private lane1 = 0;
   private lane2 = 0;
 
-  add(values: readonly unknown[]): void {
+  /** Adds a row; with `hashes`, also writes its hash (two lanes) there at `at`, so that remove() can take it out again. */
+  add(values: readonly unknown[], hashes?: Int32Array, at = 0): void {
     let h1 = SEED_1;
     let h2 = SEED_2;
     for (const value of values) {
@@ -35,9 +36,22 @@ export class RowsDigest {
         }
       }
     }
-    this.lane1 = (this.lane1 + finish(h1, values.length)) >>> 0;
-    this.lane2 = (this.lane2 + finish(h2, values.length)) >>> 0;
+    const hash1 = finish(h1, values.length);
+    const hash2 = finish(h2, values.length);
+    this.lane1 = (this.lane1 + hash1) >>> 0;
+    this.lane2 = (this.lane2 + hash2) >>> 0;
     this.rows++;
+    if (hashes) {
+      hashes[at] = hash1;
+      hashes[at + 1] = hash2;
+    }
+  }
+
+  /** Takes out a row added before, by the hash add() wrote for it at `at`. */
+  remove(hashes: Int32Array, at: number): void {
+    this.lane1 = (this.lane1 - (hashes[at]! >>> 0)) >>> 0;
+    this.lane2 = (this.lane2 - (hashes[at + 1]! >>> 0)) >>> 0;
+    this.rows--;
   }
 
   /** `rows sum` as written into the dataset's digest. */
