@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { seededRandom, zipfPick } from './random';
 
 const KINDS = ['retweet', 'mention', 'mention', 'reply', 'quote'] as const;
@@ -113,6 +114,28 @@ export function writeTweetPages(file: string, bytes: number, accounts: number, s
         __twarc: { url: 'https://api.twitter.com/2/tweets/search/recent?expansions=author_id', version: '2.10.4', retrieved_at: '2024-06-01T10:00:00+00:00' } });
       written += Buffer.byteLength(line) + 1;
       yield line;
+    }
+  }
+  return writeLines(file, lines());
+}
+
+/**
+ * Real v2 pages (the bundled twitter-v2 brexit.jsonl and kpop.jsonl, 100 tweets each, as twarc2 wrote them) repeated
+ * up to `bytes`, each copy with its ids (8-19 digits) shifted and its usernames suffixed, so that every copy brings new
+ * posts and accounts as a longer collection would. What the generated pages only imitate is here as it is: retweets,
+ * quotes and replies with the tweets they reference, annotations, media, and users mentioned before their profile comes.
+ */
+export function writeRealTweetPages(file: string, bytes: number, datasetsDir: string): Promise<number> {
+  const pages = ['brexit.jsonl', 'kpop.jsonl'].map((name) => fs.readFileSync(path.join(datasetsDir, 'twitter-v2', name), 'utf8').split('\n')[0]!);
+  let written = 0;
+  function* lines() {
+    for (let copy = 0n; written < bytes; copy++) {
+      for (const page of pages) {
+        const line = page.replace(/"(\d{8,19})"/g, (_, id: string) => `"${BigInt(id) + copy * 7919n}"`)
+          .replace(/"username": "([^"]+)"/g, (_, name: string) => `"username": "${name}_${copy}"`);
+        written += Buffer.byteLength(line) + 1;
+        yield line;
+      }
     }
   }
   return writeLines(file, lines());

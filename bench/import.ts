@@ -3,14 +3,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeCsv, writeEdgeList, writeTweetPages } from './generate';
+import { writeCsv, writeEdgeList, writeRealTweetPages, writeTweetPages } from './generate';
 import { fmt, measureInChild, type Measurement } from './measure';
 
 /** Issue 14: an import is fast enough when it reaches half of what the same lines cost to parse and store plainly. */
 const TARGET_SHARE_OF_CEILING = 0.5;
 const TARGET_RSS_MB = 1024;
 /** The lines of the bench, in the order they run; `--only` picks some. */
-const LINE_NAMES = ['csv', 'edges', 'tweets'] as const;
+const LINE_NAMES = ['csv', 'edges', 'tweets', 'real-tweets'] as const;
+const DATASETS_DIR = path.resolve(import.meta.dirname, '..', '..', 'shared', 'datasets');
 
 interface Line {
   label: string;
@@ -22,9 +23,10 @@ interface Line {
 }
 
 /**
- * `npm run bench -- import [--rows N] [--accounts N] [--mb N] [--seed N] [--runs N] [--only csv,edges,tweets]`: generates a CSV interactions file with
- * string ids ("u123"), an edge list of the same rows (numeric ids, as SNAP files have them) and a tweet JSONL file,
- * imports each into a fresh database, and prints each rate as a share of its ceiling measured in the same run: for
+ * `npm run bench -- import [--rows N] [--accounts N] [--mb N] [--seed N] [--runs N] [--only csv,edges,tweets,real-tweets]`:
+ * generates a CSV interactions file with string ids ("u123"), an edge list of the same rows (numeric ids, as SNAP files
+ * have them), a tweet JSONL file of generated v2 pages and one of the bundled real v2 pages repeated with new ids
+ * (writeRealTweetPages), imports each into a fresh database, and prints each rate as a share of its ceiling measured in the same run: for
  * CSV and edge list the same lines split and stored through multi-row INSERTs (bench/ceilings.ts), for tweets
  * JSON.parse of every line. The defaults are the issue's: 5M rows over 500k accounts, heavy-tailed. Each import and its
  * ceiling run once uncounted, then `--runs` times (default 5), one after the other, and the medians are compared: single runs of the
@@ -57,6 +59,8 @@ export async function benchImport(argv: string[]): Promise<void> {
     if (only.has('edges')) generated.push(`edge list ${fmt(await writeEdgeList(file('graph.edges'), rows, accounts, seed) / 1e6)} MB`);
     const tweetBytes = only.has('tweets') ? await writeTweetPages(file('tweets.jsonl'), bytes, Math.min(accounts, 200_000), seed) : 0;
     if (only.has('tweets')) generated.push(`tweets ${fmt(tweetBytes / 1e6)} MB`);
+    const realTweetBytes = only.has('real-tweets') ? await writeRealTweetPages(file('real-tweets.jsonl'), bytes, DATASETS_DIR) : 0;
+    if (only.has('real-tweets')) generated.push(`real tweet pages ${fmt(realTweetBytes / 1e6)} MB`);
     console.log(`generated: ${generated.join(', ')}\n`);
 
     /**
@@ -95,13 +99,12 @@ export async function benchImport(argv: string[]): Promise<void> {
     const lines: Line[] = [];
     if (only.has('csv')) lines.push(rowsLine('CSV', 'interactions.csv', ','));
     if (only.has('edges')) lines.push(rowsLine('edge list', 'graph.edges', 'tab'));
-    let tweets: Measurement | null = null;
-    if (only.has('tweets')) {
-      const { ceiling: jsonCeiling, run } = paired('json-ceiling', () => [file('tweets.jsonl')], () => [db('tweets'), file('tweets.jsonl')]);
-      tweets = run;
-      lines.push({ label: 'tweet JSONL', rate: tweetBytes / 1e6 / run.seconds, ceilingRate: tweetBytes / 1e6 / jsonCeiling.seconds,
-        unit: 'MB/s', import: run, ceiling: jsonCeiling });
-    }
+    const tweetsLine = (label: string, input: string, inputBytes: number): Line => {
+      const { ceiling, run } = paired('json-ceiling', () => [file(input)], () => [db(input), file(input)]);
+      return { label, rate: inputBytes / 1e6 / run.seconds, ceilingRate: inputBytes / 1e6 / ceiling.seconds, unit: 'MB/s', import: run, ceiling };
+    };
+    if (only.has('tweets')) lines.push(tweetsLine('tweet JSONL', 'tweets.jsonl', tweetBytes));
+    if (only.has('real-tweets')) lines.push(tweetsLine('real v2 pages', 'real-tweets.jsonl', realTweetBytes));
 
     for (const line of lines) {
       const share = line.rate / line.ceilingRate;
@@ -111,10 +114,8 @@ export async function benchImport(argv: string[]): Promise<void> {
         `  ceiling ${fmt(line.ceilingRate, 2)} ${line.unit} in ${fmt(line.ceiling.seconds, 2)} s (${ceilingKind})` +
         `  share ${fmt(share * 100, 0)}%  peak RSS ${fmt(line.import.peakRssMb, 0)} MB` +
         `  (${verdict} >= ${TARGET_SHARE_OF_CEILING * 100}% of the ceiling, < ${TARGET_RSS_MB} MB)`);
-    }
-    if (tweets) {
-      const totals = tweets.detail?.totals as { posts: number } | undefined;
-      console.log(`${''.padEnd(19)} tweets: ${fmt((totals?.posts ?? 0) / tweets.seconds, 0)} posts/s`);
+      const posts = (line.import.detail?.totals as { posts?: number } | undefined)?.posts;
+      if (line.unit === 'MB/s' && posts !== undefined) console.log(`${''.padEnd(19)} ${fmt(posts / line.import.seconds, 0)} posts/s`);
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
