@@ -34,7 +34,9 @@ export class HashedIds {
   }
 
   get(platformId: string): number | undefined {
-    const at = readLongNumber(platformId) ? this.findNumber(platformId.length, numberHash(platformId.length)) : this.find(platformId, hashOf(platformId));
+    const at = readLongNumber(platformId)
+      ? this.findNumber(platformId.length, numberHash(platformId.length))
+      : this.find(platformId, hashOf(platformId));
     return this.records[at + LENGTH] === 0 ? undefined : this.records[at + ROW_ID];
   }
 
@@ -42,7 +44,7 @@ export class HashedIds {
     // At most three quarters full: linear probing then takes about 2.5 probes per hit, mostly in the record's cache
     // line or the next, where the first access to a record of a table of many MiB misses the cache and the TLB
     // (about 0.2 us here, a page walk in a virtual machine). At most half full, as before, the tables were twice
-    // the size, and 512 MiB of tweet pages with 430k ids took 0.2 s longer (6 paired runs).
+    // the size, and 512 MiB of tweet pages with 430k ids took 0.1-0.2 s longer (two sets of 6 and 8 paired runs).
     if ((this.count + 1) * 4 > (this.mask + 1) * 3) this.grow();
     const isNumber = readLongNumber(platformId);
     const hash = isNumber ? numberHash(platformId.length) : hashOf(platformId);

@@ -23,6 +23,8 @@ const NOTIFY_EVERY = 8;
 const IDLE_COMMIT_MS = workerData.idleCommitMs;
 const shared = new Int32Array(workerData.state);
 const { port, replies } = workerData;
+/** The connection, opened below; null when it could not be. */
+let db = null;
 const statements = [];
 let failed = false;
 let markerPending = false;
@@ -49,7 +51,6 @@ function apply(op) {
   if (op[2] === undefined) statement.run(op[1]); else statement.run(op[1], op[2]);
 }
 // A database that cannot be opened fails the writer like a failed statement: every sync is still answered.
-let db = null;
 try {
   db = new Database(workerData.file, workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {});
   for (const pragma of workerData.pragmas) db.pragma(pragma);
